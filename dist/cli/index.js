@@ -1,0 +1,5855 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 6:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(16);
+const utils = __nccwpck_require__(59);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(595);
+const utils = __nccwpck_require__(59);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 16:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(781);
+const parse = __nccwpck_require__(265);
+const utils = __nccwpck_require__(59);
+const constants = __nccwpck_require__(595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(59);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 498:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(162);
+
+// The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
+//# sourceMappingURL=cli-main.js.map
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 162:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main),
+  W: () => (/* binding */ processIo)
+});
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./build/core/errors.js
+/**
+ * The two failure kinds the entries know how to report. A `UsageError` is the user's to fix
+ * (bad flag, unreadable file, malformed data) and prints without a stack; an `InternalError`
+ * is our bug and prints with one. Anything else reaching an entry is an environment failure.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+class InternalError extends Error {
+    name = 'InternalError';
+}
+/** A message for any thrown value, `Error` or not. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./build/core/ids.js
+/**
+ * Test ids and file ids. A *file id* is a repo-relative POSIX path in NFC (or, for Go, a package
+ * import path); a *test id* is `<file id>::<scope…>::<name>` (pytest node ids have exactly this
+ * shape already). Every component that compares ids — plan, run, combine — goes through
+ * `normalizeFileId`/`normalizeTestId`, so `./a`, `a`, `C:\ws\a` and `/home/runner/work/r/r/a`
+ * meet as one id.
+ */
+const TEST_SEPARATOR = '::';
+/**
+ * Absolute workspace prefixes of the common hosted CI runners. A report written on one of them
+ * names files absolutely; stripping the prefix recovers the repo-relative path.
+ */
+const RUNNER_ROOTS = [
+    /^\/home\/runner\/work\/[^/]+\/[^/]+\//, // GitHub Actions, Linux
+    /^\/Users\/runner\/work\/[^/]+\/[^/]+\//, // GitHub Actions, macOS
+    /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//, // GitHub Actions, Windows
+    /^\/github\/workspace\//, // GitHub Actions, container actions
+    /^\/builds\/[^/]+\/[^/]+\//, // GitLab
+    /^\/home\/circleci\/project\//, // CircleCI
+    /^\/var\/lib\/buildkite-agent\/builds\/[^/]+\/[^/]+\/[^/]+\//, // Buildkite
+];
+/** Lexically resolves `.` and `..` segments and collapses repeated slashes. */
+function collapseSegments(path) {
+    const absolute = path.startsWith('/');
+    const out = [];
+    for (const segment of path.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') {
+            out.pop();
+            continue;
+        }
+        if (segment === '..' && absolute)
+            continue;
+        out.push(segment);
+    }
+    return (absolute ? '/' : '') + out.join('/');
+}
+function toPosix(path) {
+    return path.replace(/\\/g, '/').normalize('NFC');
+}
+/** Normalises a file path or Go package into the canonical file id. */
+function normalizeFileId(raw, options = {}) {
+    let path = toPosix(raw.trim());
+    for (const root of options.roots ?? []) {
+        const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/');
+        if (prefix !== '/' && path.startsWith(prefix)) {
+            path = path.slice(prefix.length);
+            break;
+        }
+    }
+    for (const pattern of RUNNER_ROOTS) {
+        const match = pattern.exec(path);
+        if (match) {
+            path = path.slice(match[0].length);
+            break;
+        }
+    }
+    const collapsed = collapseSegments(path);
+    return collapsed === '' ? '.' : collapsed;
+}
+/** Splits a test id into its file id and the rest (scope and name), or `undefined` for a file id. */
+function splitTestId(id) {
+    const at = id.indexOf(TEST_SEPARATOR);
+    if (at < 0)
+        return undefined;
+    return { file: id.slice(0, at), rest: id.slice(at + TEST_SEPARATOR.length) };
+}
+/** The file an id belongs to: the id itself for a file id. */
+function fileOfId(id) {
+    return splitTestId(id)?.file ?? id;
+}
+function isTestId(id) {
+    return id.includes(TEST_SEPARATOR);
+}
+/** Normalises the file part of a test id and leaves its scope and name untouched. */
+function normalizeId(raw, options = {}) {
+    const parts = splitTestId(raw);
+    if (!parts)
+        return normalizeFileId(raw, options);
+    return `${normalizeFileId(parts.file, options)}${TEST_SEPARATOR}${parts.rest}`;
+}
+/** Joins a file id, scope segments and a test name into a test id (empty segments dropped). */
+function joinTestId(file, scopes, name) {
+    return [file, ...scopes.filter((s) => s !== ''), name].join(TEST_SEPARATOR);
+}
+/** Keys that must never become plain-object properties. */
+function isDangerousKey(key) {
+    return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+//# sourceMappingURL=ids.js.map
+;// CONCATENATED MODULE: ./build/core/stats.js
+/** Median of a non-empty list (mean of the middle two for an even count). */
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    if (sorted.length % 2 === 1)
+        return sorted[mid] ?? 0;
+    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+/**
+ * One duration from several observations of the same test. Per-file durations vary by about
+ * 12% between runs and rare 3× outliers happen, so with three or more observations the median
+ * decides (one outlier cannot move it); with two, the mean is all there is.
+ */
+function robustSeconds(values) {
+    if (values.length === 0)
+        return 0;
+    if (values.length <= 2)
+        return values.reduce((a, b) => a + b, 0) / values.length;
+    return median(values);
+}
+function sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+//# sourceMappingURL=stats.js.map
+;// CONCATENATED MODULE: ./build/core/estimate.js
+
+
+/** What an item with nothing to learn from is assumed to take. */
+const DEFAULT_SECONDS = 1;
+/** The shortest estimate handed out, so that no item is ever planned as free. */
+const MIN_ESTIMATE_SECONDS = 0.001;
+const MIN_GROUP = 3;
+/**
+ * Group keys from the most to the least specific: a test first looks at the other tests of its
+ * file, then every item looks at its directory, its parent directory… and finally everything.
+ */
+function groupKeys(id) {
+    const keys = [];
+    const file = fileOfId(id);
+    if (isTestId(id))
+        keys.push(`${file}::`);
+    const kind = isTestId(id) ? 't:' : 'f:';
+    let dir = file;
+    for (;;) {
+        const slash = dir.lastIndexOf('/');
+        if (slash < 0)
+            break;
+        dir = dir.slice(0, slash);
+        keys.push(`${kind}${dir}/`);
+    }
+    keys.push(kind);
+    return keys;
+}
+/**
+ * Estimates the items that have no usable history. Tests in one directory are alike far more
+ * often than tests across a repository, so an unknown item takes the median of its nearest
+ * group with enough members (other tests of the same file count from one member). Where the
+ * file sizes of the group are known, the median seconds-per-byte of the group times the item's
+ * size is used instead, clamped into the group's range, since a longer test file usually holds
+ * more or longer tests. With no history at all, sizes alone give relative weights. The plain
+ * mean, which most tools use, is pulled up by the few giant items and over-estimates nearly
+ * every new file.
+ */
+function estimateDurations(input) {
+    const groups = new Map();
+    for (const [id, seconds] of input.known) {
+        if (!(seconds > 0))
+            continue;
+        const size = input.sizes?.get(fileOfId(id));
+        for (const key of groupKeys(id)) {
+            let group = groups.get(key);
+            if (!group) {
+                group = { seconds: [], rates: [] };
+                groups.set(key, group);
+            }
+            group.seconds.push(seconds);
+            if (size !== undefined && size > 0 && !isTestId(id))
+                group.rates.push(seconds / size);
+        }
+    }
+    const summaries = new Map();
+    const summarize = (key, group) => {
+        let summary = summaries.get(key);
+        if (!summary) {
+            summary = {
+                median: median(group.seconds),
+                min: Math.min(...group.seconds),
+                max: Math.max(...group.seconds),
+                rate: group.rates.length >= MIN_GROUP ? median(group.rates) : undefined,
+            };
+            summaries.set(key, summary);
+        }
+        return summary;
+    };
+    const sizes = [...(input.sizes?.values() ?? [])].filter((s) => s > 0);
+    const medianSize = sizes.length > 0 ? median(sizes) : undefined;
+    const out = new Map();
+    for (const id of input.unknown) {
+        const size = isTestId(id) ? undefined : input.sizes?.get(id);
+        let estimate;
+        for (const key of groupKeys(id)) {
+            const group = groups.get(key);
+            const enough = key.endsWith('::') ? 1 : MIN_GROUP;
+            if (!group || group.seconds.length < enough)
+                continue;
+            const summary = summarize(key, group);
+            if (size !== undefined && size > 0 && summary.rate !== undefined) {
+                const seconds = Math.min(summary.max, Math.max(summary.min, summary.rate * size));
+                estimate = { seconds, basis: 'size' };
+            }
+            else {
+                estimate = { seconds: summary.median, basis: key.endsWith('::') ? 'same-file' : 'directory' };
+            }
+            break;
+        }
+        if (!estimate) {
+            const seconds = size !== undefined && size > 0 && medianSize !== undefined
+                ? (DEFAULT_SECONDS * size) / medianSize
+                : DEFAULT_SECONDS;
+            estimate = { seconds, basis: 'default' };
+        }
+        out.set(id, { seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds), basis: estimate.basis });
+    }
+    return out;
+}
+//# sourceMappingURL=estimate.js.map
+;// CONCATENATED MODULE: ./build/core/partition.js
+/**
+ * Partitioning weighted units into shards so that the longest shard is as short as possible
+ * (multiprocessor scheduling, NP-hard). Longest-processing-time-first gets within 4/3 of the
+ * optimum and, on real suites of many small items, within a fraction of a percent; a bounded
+ * local search then moves and swaps items off the longest shard, which is what closes the gap
+ * on suites dominated by a few giant items.
+ */
+/** The order every algorithm here walks units in: longest first, then by id. */
+function compareUnits(a, b) {
+    return b.seconds - a.seconds || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+/** A binary min-heap of shard indices ordered by (load, unit count, index). */
+class ShardHeap {
+    loads;
+    counts;
+    heap;
+    constructor(loads, counts) {
+        this.loads = loads;
+        this.counts = counts;
+        this.heap = loads.map((_, i) => i);
+    }
+    less(a, b) {
+        const la = this.loads[a] ?? 0;
+        const lb = this.loads[b] ?? 0;
+        if (la !== lb)
+            return la < lb;
+        // Equal loads: the shard with fewer units first, so per-test overheads spread evenly.
+        const ca = this.counts[a] ?? 0;
+        const cb = this.counts[b] ?? 0;
+        if (ca !== cb)
+            return ca < cb;
+        return a < b;
+    }
+    top() {
+        return this.heap[0] ?? 0;
+    }
+    /** Restores the heap after the top shard's load grew. */
+    siftDownTop() {
+        const heap = this.heap;
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let smallest = i;
+            if (left < heap.length && this.less(heap[left] ?? 0, heap[smallest] ?? 0))
+                smallest = left;
+            if (right < heap.length && this.less(heap[right] ?? 0, heap[smallest] ?? 0))
+                smallest = right;
+            if (smallest === i)
+                return;
+            const tmp = heap[i] ?? 0;
+            heap[i] = heap[smallest] ?? 0;
+            heap[smallest] = tmp;
+            i = smallest;
+        }
+    }
+}
+/**
+ * Splits `units` into `shardCount` shards.
+ * Contract: every unit appears in exactly one shard; no shard is empty when
+ * `units.length >= shardCount`; the result depends only on the set of units, not their order.
+ */
+function partitionUnits(units, shardCount, options = {}) {
+    if (!Number.isInteger(shardCount) || shardCount < 1) {
+        throw new RangeError(`shardCount must be a whole number ≥ 1, got ${shardCount}`);
+    }
+    const sorted = [...units].sort(compareUnits);
+    const loads = new Array(shardCount).fill(0);
+    const counts = new Array(shardCount).fill(0);
+    const shards = Array.from({ length: shardCount }, () => []);
+    const heap = new ShardHeap(loads, counts);
+    for (const unit of sorted) {
+        const target = heap.top();
+        shards[target]?.push(unit);
+        loads[target] = (loads[target] ?? 0) + unit.seconds;
+        counts[target] = (counts[target] ?? 0) + 1;
+        heap.siftDownTop();
+    }
+    const rounds = options.improvementRounds ?? 64 * shardCount;
+    if (rounds > 0 && shardCount > 1)
+        improve(shards, loads, rounds);
+    for (const shard of shards)
+        shard.sort(compareUnits);
+    return { shards, loads: shards.map((s) => sumSeconds(s)) };
+}
+function sumSeconds(units) {
+    let total = 0;
+    for (const unit of units)
+        total += unit.seconds;
+    return total;
+}
+/** Relative gain below which a move is not worth making (floating-point noise). */
+const EPSILON = 1e-9;
+/**
+ * Local search on the longest shard: move one unit to, or swap one pair with, another shard
+ * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
+ * squared loads, so the search ends; `rounds` bounds it for very large inputs.
+ */
+function improve(shards, loads, rounds) {
+    for (let round = 0; round < rounds; round++) {
+        let longest = 0;
+        for (let i = 1; i < loads.length; i++) {
+            if ((loads[i] ?? 0) > (loads[longest] ?? 0))
+                longest = i;
+        }
+        const from = shards[longest] ?? [];
+        const fromLoad = loads[longest] ?? 0;
+        // Other shards from the lightest up: the best partner for a move is the emptiest.
+        const others = loads
+            .map((load, index) => ({ load, index }))
+            .filter((s) => s.index !== longest && s.load < fromLoad - EPSILON * fromLoad)
+            .sort((a, b) => a.load - b.load || a.index - b.index);
+        let moved = false;
+        for (const other of others) {
+            const to = shards[other.index] ?? [];
+            const gap = fromLoad - other.load;
+            const step = bestStep(from, to, gap);
+            if (!step)
+                continue;
+            const [fromIndex, toIndex] = step;
+            const unit = from[fromIndex];
+            if (!unit)
+                continue;
+            if (toIndex < 0) {
+                from.splice(fromIndex, 1);
+                to.push(unit);
+                loads[longest] = fromLoad - unit.seconds;
+                loads[other.index] = other.load + unit.seconds;
+            }
+            else {
+                const back = to[toIndex];
+                if (!back)
+                    continue;
+                from[fromIndex] = back;
+                to[toIndex] = unit;
+                loads[longest] = fromLoad - unit.seconds + back.seconds;
+                loads[other.index] = other.load + unit.seconds - back.seconds;
+            }
+            from.sort(compareUnits);
+            to.sort(compareUnits);
+            moved = true;
+            break;
+        }
+        if (!moved)
+            return;
+    }
+}
+/**
+ * The move (`[i, -1]`) or swap (`[i, j]`) between `from` (longest, sorted longest first) and
+ * `to` that brings the transferred amount closest to half the gap, provided it is strictly
+ * between 0 and the gap — exactly the condition for the larger of the two loads to fall.
+ */
+function bestStep(from, to, gap) {
+    const ideal = gap / 2;
+    const floor = gap * EPSILON;
+    let best;
+    let bestDistance = Infinity;
+    const consider = (delta, step) => {
+        if (delta <= floor || delta >= gap - floor)
+            return;
+        const distance = Math.abs(delta - ideal);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = step;
+        }
+    };
+    // `to` is sorted longest first; find for each unit of `from` the partner whose difference
+    // is nearest the ideal with a binary search.
+    for (let i = 0; i < from.length; i++) {
+        const a = from[i]?.seconds ?? 0;
+        if (from.length > 1)
+            consider(a, [i, -1]);
+        const wanted = a - ideal; // the partner's ideal length
+        let lo = 0;
+        let hi = to.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((to[mid]?.seconds ?? 0) > wanted)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (const j of [lo - 1, lo]) {
+            const b = to[j];
+            if (b)
+                consider(a - b.seconds, [i, j]);
+        }
+        if (bestDistance === 0)
+            break;
+    }
+    return best;
+}
+/** `max(total / shards, longest unit)`: no partition of these units can do better. */
+function lowerBound(units, shardCount) {
+    let total = 0;
+    let longest = 0;
+    for (const unit of units) {
+        total += unit.seconds;
+        if (unit.seconds > longest)
+            longest = unit.seconds;
+    }
+    return Math.max(total / shardCount, longest);
+}
+//# sourceMappingURL=partition.js.map
+;// CONCATENATED MODULE: ./build/core/timings.js
+
+
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+function fold(observations) {
+    const out = new Map();
+    for (const [id, values] of observations)
+        out.set(id, robustSeconds(values));
+    return out;
+}
+/** Builds the timing model. The result does not depend on the order of `runs`. */
+function buildTimingModel(runs) {
+    const fileObservations = new Map();
+    const testObservations = new Map();
+    const setupObservations = new Map();
+    for (const run of runs) {
+        const testSums = new Map();
+        for (const [id, seconds] of run.tests) {
+            push(testObservations, id, seconds);
+            const file = fileOfId(id);
+            testSums.set(file, (testSums.get(file) ?? 0) + seconds);
+        }
+        for (const [file, seconds] of run.files) {
+            push(fileObservations, file, seconds);
+            const tests = testSums.get(file);
+            if (tests !== undefined)
+                push(setupObservations, file, Math.max(0, seconds - tests));
+        }
+        for (const [file, seconds] of testSums) {
+            if (!run.files.has(file))
+                push(fileObservations, file, seconds);
+        }
+    }
+    const tests = fold(testObservations);
+    const testsByFile = new Map();
+    for (const id of [...tests.keys()].sort()) {
+        const file = fileOfId(id);
+        const list = testsByFile.get(file);
+        if (list)
+            list.push(id);
+        else
+            testsByFile.set(file, [id]);
+    }
+    return {
+        files: fold(fileObservations),
+        tests,
+        testsByFile,
+        setupByFile: fold(setupObservations),
+        runCount: runs.length,
+    };
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/**
+ * Renames timing ids to the discovered files they stand for when the paths differ only by a
+ * leading directory (timings written from a sub-directory, or absolute paths from a runner we
+ * do not know). A rename happens only when exactly one discovered file fits.
+ */
+function alignModel(model, itemFiles) {
+    const byBase = new Map();
+    for (const file of itemFiles) {
+        const base = basename(file);
+        const list = byBase.get(base);
+        if (list)
+            list.push(file);
+        else
+            byBase.set(base, [file]);
+    }
+    const rename = new Map();
+    const taken = new Set();
+    for (const timed of model.files.keys()) {
+        if (itemFiles.has(timed))
+            taken.add(timed);
+    }
+    for (const timed of [...model.files.keys()].sort()) {
+        if (itemFiles.has(timed))
+            continue;
+        const fits = (byBase.get(basename(timed)) ?? []).filter((file) => !taken.has(file) && (timed.endsWith(`/${file}`) || file.endsWith(`/${timed}`)));
+        if (fits.length === 1 && fits[0] !== undefined) {
+            rename.set(timed, fits[0]);
+            taken.add(fits[0]);
+        }
+    }
+    if (rename.size === 0)
+        return { model, matchedBySuffix: 0 };
+    const renameId = (id) => {
+        if (!isTestId(id))
+            return rename.get(id) ?? id;
+        const file = fileOfId(id);
+        const target = rename.get(file);
+        return target === undefined ? id : normalizeId(target + id.slice(file.length));
+    };
+    const remap = (map) => new Map([...map].map(([id, value]) => [renameId(id), value]));
+    const testsByFile = new Map();
+    for (const [file, ids] of model.testsByFile)
+        testsByFile.set(renameId(file), ids.map(renameId));
+    return {
+        model: {
+            files: remap(model.files),
+            tests: remap(model.tests),
+            testsByFile,
+            setupByFile: remap(model.setupByFile),
+            runCount: model.runCount,
+        },
+        matchedBySuffix: rename.size,
+    };
+}
+//# sourceMappingURL=timings.js.map
+;// CONCATENATED MODULE: ./build/core/plan.js
+
+
+
+
+
+/** GitHub's matrix limit, and so the most shards a plan may have. */
+const MAX_SHARDS = 256;
+/** Seconds per item with history, estimates for the rest. */
+function priceItems(ids, model, sizes) {
+    const seconds = new Map();
+    const unknown = [];
+    for (const id of ids) {
+        const known = isTestId(id) ? model.tests.get(id) : model.files.get(id);
+        if (known !== undefined && known > 0)
+            seconds.set(id, known);
+        else
+            unknown.push(id);
+    }
+    const known = new Map();
+    for (const [id, s] of model.files)
+        known.set(id, s);
+    for (const [id, s] of model.tests)
+        known.set(id, s);
+    const estimates = estimateDurations(sizes === undefined ? { known, unknown } : { known, unknown, sizes });
+    const estimated = new Map();
+    for (const [id, estimate] of estimates) {
+        seconds.set(id, estimate.seconds);
+        estimated.set(id, estimate.basis);
+    }
+    return { seconds, estimated };
+}
+/** The ids to plan when none were given: everything the timings know. */
+function itemsFromModel(model, granularity) {
+    if (granularity === 'file')
+        return [...model.files.keys()];
+    const ids = [];
+    for (const file of model.files.keys()) {
+        const tests = model.testsByFile.get(file);
+        if (tests && tests.length > 0)
+            ids.push(...tests);
+        else
+            ids.push(file);
+    }
+    return ids;
+}
+function groupByFile(ids) {
+    const byFile = new Map();
+    for (const id of ids) {
+        const file = fileOfId(id);
+        const list = byFile.get(file);
+        if (list)
+            list.push(id);
+        else
+            byFile.set(file, [id]);
+    }
+    return byFile;
+}
+/**
+ * Splits one file's tests into `parts` chunks of near-equal time (LPT), each a unit that pays
+ * the file's setup once.
+ */
+function chunkFile(file, tests, parts, seconds, setup, estimated) {
+    const units = tests.map((id) => ({ id, seconds: seconds.get(id) ?? 0 }));
+    const partition = partitionUnits(units, Math.min(parts, units.length));
+    return partition.shards
+        .filter((chunk) => chunk.length > 0)
+        .map((chunk, index) => {
+        const members = chunk.map((u) => u.id).sort();
+        return {
+            id: `${file}::#${index + 1}`,
+            seconds: setup + sum(chunk.map((u) => u.seconds)),
+            members,
+            file,
+            estimated,
+        };
+    });
+}
+/** A file's time: its own observation if it has one, else the sum of its tests. */
+function fileSeconds(context, file, ids) {
+    const own = context.seconds.get(file);
+    if (own !== undefined)
+        return own;
+    const timed = context.model.files.get(file);
+    if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id)))
+        return timed;
+    return sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0);
+}
+/** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
+function buildUnits(context, shardCount) {
+    const units = [];
+    const splitFiles = [];
+    const whole = (file, ids) => ({
+        id: file,
+        seconds: fileSeconds(context, file, ids),
+        // A file planned whole runs what was asked: the file, or exactly its listed tests.
+        members: [...ids].sort(),
+        file,
+        estimated: ids.some((id) => context.estimated.has(id)),
+    });
+    if (context.granularity === 'test') {
+        for (const [file, ids] of context.byFile) {
+            for (const id of ids) {
+                units.push({
+                    id,
+                    seconds: context.seconds.get(id) ?? 0,
+                    members: [id],
+                    file,
+                    estimated: context.estimated.has(id),
+                });
+            }
+        }
+        return { units, splitFiles };
+    }
+    const fileUnits = [...context.byFile].map(([file, ids]) => ({ file, ids, unit: whole(file, ids) }));
+    if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
+        return { units: fileUnits.map((f) => f.unit), splitFiles };
+    }
+    // auto: split only the files that alone would exceed the target shard time.
+    const splittable = (f) => f.ids.length > 1 && !f.ids.includes(f.file);
+    let target = 0;
+    for (let pass = 0; pass < 3; pass++) {
+        const total = sum(fileUnits.map((f) => f.unit.seconds));
+        const extraSetup = sum(splitFiles.map((s) => (s.parts - 1) * (context.model.setupByFile.get(s.file) ?? 0)));
+        let unsplittable = 0;
+        for (const f of fileUnits) {
+            const longest = splittable(f)
+                ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(f.file) ?? 0)
+                : f.unit.seconds;
+            unsplittable = Math.max(unsplittable, longest);
+        }
+        const next = Math.max((total + extraSetup) / shardCount, unsplittable);
+        if (next === target)
+            break;
+        target = next;
+        splitFiles.length = 0;
+        for (const f of fileUnits) {
+            if (!splittable(f) || f.unit.seconds <= target * 1.0001)
+                continue;
+            const setup = context.model.setupByFile.get(f.file) ?? 0;
+            const body = f.unit.seconds - setup;
+            const room = Math.max(target - setup, target / 2);
+            const parts = Math.min(f.ids.length, shardCount, Math.ceil(body / room));
+            if (parts > 1)
+                splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
+        }
+    }
+    const split = new Map(splitFiles.map((s) => [s.file, s.parts]));
+    for (const f of fileUnits) {
+        const parts = split.get(f.file);
+        if (parts === undefined) {
+            units.push(f.unit);
+            continue;
+        }
+        units.push(...chunkFile(f.file, f.ids, parts, context.seconds, context.model.setupByFile.get(f.file) ?? 0, f.unit.estimated));
+    }
+    return { units, splitFiles };
+}
+function evaluate(context, shardCount) {
+    const { units, splitFiles } = buildUnits(context, shardCount);
+    const partition = partitionUnits(units, shardCount);
+    let loads = partition.loads;
+    if (context.granularity === 'test') {
+        // Single tests of one file in one shard pay the file's setup once per shard.
+        loads = partition.shards.map((shard, i) => {
+            const files = new Set(shard.map((u) => u.file));
+            return (loads[i] ?? 0) + sum([...files].map((f) => context.model.setupByFile.get(f) ?? 0));
+        });
+    }
+    const wholeFiles = [...context.byFile].map(([file, ids]) => ({
+        id: file,
+        seconds: fileSeconds(context, file, ids),
+    }));
+    return {
+        units,
+        splitFiles,
+        shardCount,
+        loads,
+        shards: partition.shards,
+        makespan: Math.max(0, ...loads),
+        lowerBound: lowerBound(units, shardCount),
+        fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
+    };
+}
+/**
+ * The smallest shard count whose predicted wall time (makespan + overhead) meets the target;
+ * if none does, the smallest count that gets within 1% of the best reachable wall time.
+ */
+function chooseShardCount(context, request, overhead, itemCount) {
+    const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount));
+    const cache = new Map();
+    const at = (k) => {
+        let candidate = cache.get(k);
+        if (!candidate) {
+            candidate = evaluate(context, k);
+            cache.set(k, candidate);
+        }
+        return candidate;
+    };
+    const meets = (k) => at(k).makespan + overhead <= request.targetSeconds;
+    if (meets(cap)) {
+        // Makespan falls (nearly) monotonically with the shard count: binary search, then make
+        // sure the count just below does not also meet the target.
+        let lo = 1;
+        let hi = cap;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (meets(mid))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        while (lo > 1 && meets(lo - 1))
+            lo--;
+        return at(lo);
+    }
+    const best = at(cap).makespan;
+    let lo = 1;
+    let hi = cap;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at(mid).makespan <= best * 1.01)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return at(lo);
+}
+/**
+ * Plans the shards.
+ * Contract: every item appears in exactly one shard (a split file's tests spread over several);
+ * no shard is empty when there are at least as many units as shards; the plan depends only on
+ * the set of items and the timings, never on their order.
+ */
+function planShards(request) {
+    const notes = [];
+    const providedItems = request.items !== undefined;
+    const initial = [...new Set(request.items ?? itemsFromModel(request.model, request.granularity))].sort();
+    const itemFiles = new Set(initial.map(fileOfId));
+    const { model, matchedBySuffix } = providedItems
+        ? alignModel(request.model, itemFiles)
+        : { model: request.model, matchedBySuffix: 0 };
+    // At file granularity test ids collapse into their files; a file listed whole stays whole.
+    let items = initial;
+    if (request.granularity === 'file')
+        items = [...itemFiles].sort();
+    else {
+        const wholeFiles = new Set(initial.filter((id) => !isTestId(id)));
+        items = initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)));
+    }
+    const { seconds, estimated } = priceItems(items, model, request.sizes);
+    const estimates = { 'same-file': 0, directory: 0, size: 0, default: 0 };
+    for (const basis of estimated.values())
+        estimates[basis]++;
+    const matchedItems = items.length - estimated.size;
+    const staleFiles = [...model.files.keys()].filter((file) => !itemFiles.has(file)).length;
+    const context = {
+        byFile: groupByFile(items),
+        seconds,
+        estimated,
+        model,
+        granularity: request.granularity,
+        canSplitFiles: request.canSplitFiles ?? true,
+    };
+    if (request.granularity !== 'file' && !items.some(isTestId)) {
+        notes.push(`granularity ${request.granularity}: no test ids to split files by (the items are whole files); planned by file`);
+    }
+    const unitCount = request.granularity === 'test' ? items.length : itemFiles.size;
+    let candidate;
+    if (request.shards.kind === 'fixed') {
+        candidate = evaluate(context, request.shards.count);
+        if (unitCount < request.shards.count && items.length > 0) {
+            notes.push(`only ${unitCount} items for ${request.shards.count} shards: ${request.shards.count - unitCount} shards are empty`);
+        }
+    }
+    else {
+        candidate = chooseShardCount(context, request.shards, request.shardOverheadSeconds, Math.max(1, items.length));
+        const wall = candidate.makespan + request.shardOverheadSeconds;
+        if (wall > request.shards.targetSeconds) {
+            notes.push(`no shard count up to ${Math.min(request.shards.maxShards, MAX_SHARDS)} reaches the target of ${request.shards.targetSeconds} s; ${candidate.shardCount} shards get the best reachable ${wall.toFixed(1)} s`);
+        }
+    }
+    // Empty shards go last, so a matrix of the first non-empty shards covers everything.
+    const ordered = candidate.shards
+        .map((units, i) => ({ units, load: candidate.loads[i] ?? 0 }))
+        .sort((a, b) => Number(a.units.length === 0) - Number(b.units.length === 0));
+    const shards = ordered.map(({ units, load }, i) => ({
+        index: i + 1,
+        items: units.flatMap((u) => u.members).sort(),
+        predictedSeconds: round(load),
+    }));
+    return {
+        version: 1,
+        shards,
+        shardCount: candidate.shardCount,
+        granularity: request.granularity,
+        itemCount: items.length,
+        totalSeconds: round(sum(candidate.units.map((u) => u.seconds))),
+        lowerBoundSeconds: round(candidate.lowerBound),
+        fileLowerBoundSeconds: round(candidate.fileLowerBound),
+        predictedMakespanSeconds: round(candidate.makespan),
+        shardOverheadSeconds: request.shardOverheadSeconds,
+        unknownItems: estimated.size,
+        estimates,
+        timings: { runs: model.runCount, matchedItems, matchedBySuffix, staleFiles },
+        splitFiles: candidate.splitFiles,
+        notes,
+    };
+}
+function round(seconds) {
+    return Math.round(seconds * 1000) / 1000;
+}
+//# sourceMappingURL=plan.js.map
+;// CONCATENATED MODULE: ./build/core/json.js
+/**
+ * JSON with object keys sorted at every level, so that files crossing jobs (plan, shard
+ * result, timings) are byte-identical for equal content and diff cleanly.
+ */
+function stableStringify(value, indent = 0) {
+    return JSON.stringify(sortKeys(value), null, indent);
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value instanceof Map)
+        return sortKeys(Object.fromEntries(value));
+    if (typeof value === 'object' && value !== null) {
+        const out = Object.create(null);
+        for (const key of Object.keys(value).sort()) {
+            out[key] = sortKeys(value[key]);
+        }
+        return out;
+    }
+    return value;
+}
+//# sourceMappingURL=json.js.map
+;// CONCATENATED MODULE: ./build/core/render-plan.js
+
+/** The GitHub Actions matrix: `strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}`. */
+function planMatrix(plan) {
+    const used = plan.shards.filter((s) => s.items.length > 0);
+    const shards = used.length > 0 ? used : plan.shards.slice(0, 1);
+    return { include: shards.map((s) => ({ shard: s.index, shards: plan.shardCount })) };
+}
+function renderPlanJson(plan) {
+    return stableStringify(plan, 2);
+}
+function seconds(value) {
+    if (value >= 3600)
+        return `${(value / 3600).toFixed(2)} h`;
+    if (value >= 120)
+        return `${(value / 60).toFixed(1)} min`;
+    return `${value.toFixed(1)} s`;
+}
+/** Shards with their predicted time, and how close the plan is to the best possible. */
+function renderPlanTable(plan) {
+    const lines = [];
+    const longest = Math.max(...plan.shards.map((s) => s.predictedSeconds), 0);
+    const width = 30;
+    lines.push('shard  items   predicted  load');
+    for (const shard of plan.shards) {
+        const bar = longest > 0 ? '█'.repeat(Math.round((shard.predictedSeconds / longest) * width)) : '';
+        lines.push(`${String(shard.index).padStart(5)}  ${String(shard.items.length).padStart(5)}  ${seconds(shard.predictedSeconds).padStart(10)}  ${bar}`);
+    }
+    const makespan = plan.predictedMakespanSeconds;
+    const efficiency = makespan > 0 ? plan.totalSeconds / (plan.shardCount * makespan) : 1;
+    const overBound = plan.lowerBoundSeconds > 0 ? makespan / plan.lowerBoundSeconds - 1 : 0;
+    lines.push('');
+    lines.push(`${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; serial total ${seconds(plan.totalSeconds)}`);
+    lines.push(`predicted longest shard ${seconds(makespan)}${plan.shardOverheadSeconds > 0 ? ` + ${seconds(plan.shardOverheadSeconds)} start-up` : ''}; lower bound ${seconds(plan.lowerBoundSeconds)} (${(overBound * 100).toFixed(2)}% above); efficiency ${(efficiency * 100).toFixed(1)}%`);
+    if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
+        lines.push(`splitting ${plan.splitFiles.length} large files into tests lowered the bound from ${seconds(plan.fileLowerBoundSeconds)}`);
+    }
+    const estimated = Object.entries(plan.estimates)
+        .filter(([, n]) => n > 0)
+        .map(([basis, n]) => `${n} by ${basis}`);
+    lines.push(`timings: ${plan.timings.runs} runs read; ${plan.timings.matchedItems} items timed${plan.timings.matchedBySuffix > 0 ? ` (${plan.timings.matchedBySuffix} files matched by path suffix)` : ''}, ${plan.unknownItems} estimated${estimated.length > 0 ? ` (${estimated.join(', ')})` : ''}, ${plan.timings.staleFiles} timed files not planned`);
+    for (const note of plan.notes)
+        lines.push(`note: ${note}`);
+    return lines.join('\n');
+}
+//# sourceMappingURL=render-plan.js.map
+;// CONCATENATED MODULE: ./build/adapters/log.js
+function stderrLog(stream = process.stderr) {
+    return {
+        info: (m) => void stream.write(`${m}\n`),
+        warning: (m) => void stream.write(`warning: ${m}\n`),
+        notice: (m) => void stream.write(`notice: ${m}\n`),
+    };
+}
+//# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/modes/inputs.js
+
+
+/**
+ * Strict parsers for option values, shared by the CLI and the action so both say the same
+ * thing about the same mistake: "`name` must be …; got `value`."
+ */
+function fail(name, expected, got) {
+    throw new UsageError(`\`${name}\` must be ${expected}; got \`${got}\`.`);
+}
+function parseWholeNumber(name, raw, min, max) {
+    const value = raw.trim();
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        fail(name, `a whole number from ${min} to ${max}`, raw);
+    }
+    return Number(value);
+}
+function parseNonNegativeSeconds(name, raw) {
+    const value = raw.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(value))
+        fail(name, 'a number of seconds ≥ 0', raw);
+    return Number(value);
+}
+function parsePositiveSeconds(name, raw) {
+    const seconds = parseNonNegativeSeconds(name, raw);
+    if (seconds <= 0)
+        fail(name, 'a number of seconds > 0', raw);
+    return seconds;
+}
+function parseShards(name, raw) {
+    if (raw.trim() === 'auto')
+        return 'auto';
+    const value = raw.trim();
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SHARDS) {
+        fail(name, `a whole number from 1 to ${MAX_SHARDS} or \`auto\``, raw);
+    }
+    return Number(value);
+}
+function parseChoice(name, raw, choices) {
+    const value = raw.trim();
+    const found = choices.find((c) => c === value);
+    if (found === undefined)
+        fail(name, `one of ${choices.map((c) => `\`${c}\``).join(', ')}`, raw);
+    return found;
+}
+const GRANULARITIES = ['file', 'test', 'auto'];
+//# sourceMappingURL=inputs.js.map
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./build/adapters/discover.js
+
+
+
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+function inside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Finds the test files the globs match under `root`. Symbolic links are not followed into
+ * directories; a linked file is kept only when its target lies inside `root`. Overlapping
+ * globs give each file once.
+ */
+async function discoverFiles(patterns, root, log) {
+    const absoluteRoot = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(root));
+    const matches = await glob([...patterns], {
+        cwd: absoluteRoot,
+        ignore: ALWAYS_IGNORED,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        dot: false,
+        expandDirectories: false,
+    });
+    const files = new Set();
+    const sizes = new Map();
+    let escaped = 0;
+    for (const match of matches.sort()) {
+        const full = (0,external_node_path_namespaceObject.resolve)(absoluteRoot, match);
+        const info = await (0,promises_namespaceObject.lstat)(full);
+        if (info.isSymbolicLink()) {
+            let target;
+            try {
+                target = await (0,promises_namespaceObject.realpath)(full);
+            }
+            catch {
+                escaped++;
+                continue;
+            }
+            if (!inside(absoluteRoot, target)) {
+                escaped++;
+                continue;
+            }
+        }
+        const id = normalizeFileId(match);
+        if (files.has(id))
+            continue;
+        files.add(id);
+        sizes.set(id, (await (0,promises_namespaceObject.stat)(full)).size);
+    }
+    if (escaped > 0) {
+        log.warning(`${escaped} matched files are symbolic links that leave ${absoluteRoot} (or are broken); they are not planned`);
+    }
+    return { files: [...files].sort(), sizes };
+}
+/** Sizes of the files that exist, for estimating items given by id. */
+async function fileSizes(ids, root) {
+    const sizes = new Map();
+    for (const id of ids) {
+        try {
+            const info = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.resolve)(root, id));
+            if (info.isFile())
+                sizes.set(id, info.size);
+        }
+        catch {
+            // Not a file on disk (a Go package, a test id): no size to learn from.
+        }
+    }
+    return sizes;
+}
+//# sourceMappingURL=discover.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./build/core/duration.js
+/** Six hours: GitHub's hosted job limit, and so the longest duration a real test can have. */
+const MAX_DURATION_SECONDS = 6 * 60 * 60;
+const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * Parses a duration written as decimal seconds. JUnit writers disagree on formatting, so the
+ * grammar is strict: a thousands separator (`1,234.5`) is accepted only in its unambiguous
+ * form (groups of three before a dot), anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`,
+ * `+3`) is `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
+ */
+function parseSeconds(text) {
+    if (text === undefined)
+        return undefined;
+    let trimmed = text.trim();
+    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed))
+        trimmed = trimmed.replace(/,/g, '');
+    if (!DECIMAL.test(trimmed))
+        return undefined;
+    return acceptSeconds(Number(trimmed));
+}
+/** Accepts a numeric duration only when it is finite and within [0, 6 h]. */
+function acceptSeconds(value) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        return undefined;
+    if (value < 0 || value > MAX_DURATION_SECONDS)
+        return undefined;
+    return value;
+}
+//# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./build/core/formats/run-builder.js
+
+
+/**
+ * Accumulates one run's durations. Within one run the same id seen twice is one test whose
+ * durations add up (a parametrised test reported per case, a file reported per describe block).
+ * Zero and invalid durations are counted, not stored: a 0 s entry is a skipped or rounded test,
+ * and treating it as "free" wrecks the balance.
+ */
+class RunBuilder {
+    source;
+    format;
+    normalize;
+    files = new Map();
+    tests = new Map();
+    zeroEntries = 0;
+    invalidEntries = 0;
+    constructor(source, format, normalize = {}) {
+        this.source = source;
+        this.format = format;
+        this.normalize = normalize;
+    }
+    /** Adds a duration to an id; the id's kind (file or test) follows its shape. */
+    add(rawId, value) {
+        const id = normalizeId(rawId, this.normalize);
+        this.addNormalized(id, value);
+    }
+    addNormalized(id, value) {
+        const seconds = acceptSeconds(value);
+        if (seconds === undefined) {
+            this.invalidEntries++;
+            return;
+        }
+        if (seconds === 0) {
+            this.zeroEntries++;
+            return;
+        }
+        const target = isTestId(id) ? this.tests : this.files;
+        target.set(id, (target.get(id) ?? 0) + seconds);
+    }
+    /** Whether this run already holds a duration for the (normalised) id. */
+    has(id) {
+        return this.files.has(id) || this.tests.has(id);
+    }
+    get size() {
+        return this.files.size + this.tests.size;
+    }
+    build() {
+        return { source: this.source, format: this.format, files: this.files, tests: this.tests };
+    }
+    /** Warnings describing what this run ignored. */
+    warnings() {
+        const out = [];
+        if (this.zeroEntries > 0) {
+            out.push(`${this.source}: ${this.zeroEntries} entries of 0 s treated as unknown`);
+        }
+        if (this.invalidEntries > 0) {
+            out.push(`${this.source}: ${this.invalidEntries} entries ignored (duration not a number of seconds from 0 to 6 h)`);
+        }
+        return out;
+    }
+}
+//# sourceMappingURL=run-builder.js.map
+;// CONCATENATED MODULE: ./build/core/formats/junit.js
+
+
+
+class JunitError extends Error {
+    name = 'JunitError';
+}
+const TEST_FILE_EXTENSION = /\.(?:[cm]?[jt]sx?|py|rb|go|feature|php|java|kt|scala|cs|rs|ex|exs|swift|vue|svelte)$/i;
+const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
+const PYTHON_TEST_MODULE = /^(?:test_\w*|\w+_test)$/;
+function isPathLike(value) {
+    return value.includes('/') || value.includes('\\') || TEST_FILE_EXTENSION.test(value);
+}
+const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
+const NAMED = {
+    lt: '<',
+    gt: '>',
+    amp: '&',
+    quot: '"',
+    apos: "'",
+};
+function decodeEntities(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(ENTITY, (whole, body) => {
+        if (body.startsWith('#')) {
+            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED[body] ?? whole;
+    });
+}
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function parseAttributes(tag) {
+    const attributes = new Map();
+    ATTRIBUTE.lastIndex = 0;
+    for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
+        const name = match[1];
+        if (name !== undefined)
+            attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''));
+    }
+    return attributes;
+}
+const MAX_MESSAGE_CHARS = 2000;
+class JunitParser {
+    source;
+    options;
+    buffer = '';
+    offset = 0;
+    mode = 'markup';
+    elements = [];
+    suites = [];
+    currentCase;
+    rootSeen = false;
+    rootClosed = false;
+    pytestReport = false;
+    cases = 0;
+    counts = {
+        passed: 0,
+        failed: 0,
+        error: 0,
+        skipped: 0,
+    };
+    builder;
+    /** Test ids with at least one non-skipped occurrence, and their summed time. */
+    testSeconds = new Map();
+    fileSeconds = new Map();
+    countMismatches = 0;
+    unnamedCases = 0;
+    constructor(source, options = {}) {
+        this.source = source;
+        this.options = options;
+        this.builder = new RunBuilder(source, 'junit', options);
+    }
+    /** Feeds the next chunk of text. Throws `JunitError` for documents that are not JUnit XML. */
+    write(chunk) {
+        this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+        this.consume();
+    }
+    fail(message) {
+        throw new JunitError(`${this.source}: ${message} (at character ${this.offset})`);
+    }
+    drop(count) {
+        this.buffer = this.buffer.slice(count);
+        this.offset += count;
+    }
+    consume() {
+        for (;;) {
+            if (this.mode === 'comment' || this.mode === 'cdata' || this.mode === 'pi') {
+                const terminator = this.mode === 'comment' ? '-->' : this.mode === 'cdata' ? ']]>' : '?>';
+                const end = this.buffer.indexOf(terminator);
+                if (end < 0) {
+                    // Keep only what could be the start of the terminator.
+                    const keep = terminator.length - 1;
+                    if (this.buffer.length > keep)
+                        this.drop(this.buffer.length - keep);
+                    return;
+                }
+                this.drop(end + terminator.length);
+                this.mode = 'markup';
+                continue;
+            }
+            const lt = this.buffer.indexOf('<');
+            if (lt < 0) {
+                this.checkText(this.buffer);
+                this.drop(this.buffer.length);
+                return;
+            }
+            if (lt > 0) {
+                this.checkText(this.buffer.slice(0, lt));
+                this.drop(lt);
+            }
+            // this.buffer starts with '<'
+            if (this.buffer.length < 9)
+                return; // room for '<![CDATA[' and '<!DOCTYPE'
+            const second = this.buffer[1];
+            if (second === '!') {
+                if (this.buffer.startsWith('<!--')) {
+                    this.drop(4);
+                    this.mode = 'comment';
+                }
+                else if (this.buffer.startsWith('<![CDATA[')) {
+                    this.drop(9);
+                    this.mode = 'cdata';
+                }
+                else {
+                    this.fail('DTD declarations (<!DOCTYPE>, <!ENTITY>) are not allowed in a JUnit report');
+                }
+                continue;
+            }
+            if (second === '?') {
+                if (this.rootClosed)
+                    this.fail('a second XML document follows the first');
+                this.drop(2);
+                this.mode = 'pi';
+                continue;
+            }
+            const end = this.tagEnd();
+            if (end < 0)
+                return; // incomplete tag: wait for more text
+            const tag = this.buffer.slice(0, end + 1);
+            this.drop(end + 1);
+            this.handleTag(tag);
+        }
+    }
+    checkText(text) {
+        if (this.elements.length === 0 && /\S/.test(text.replace(/^\uFEFF/, ''))) {
+            this.fail(this.rootClosed
+                ? 'text after the root element'
+                : `text before the root element: ${JSON.stringify(text.trim().slice(0, 40))}`);
+        }
+    }
+    /** Index of the `>` that closes the tag at the start of the buffer, honouring quotes. */
+    tagEnd() {
+        let quote = '';
+        const buffer = this.buffer;
+        for (let i = 1; i < buffer.length; i++) {
+            const c = buffer[i];
+            if (quote !== '') {
+                if (c === quote)
+                    quote = '';
+            }
+            else if (c === '"' || c === "'") {
+                quote = c;
+            }
+            else if (c === '>') {
+                return i;
+            }
+            else if (c === '<') {
+                this.fail('"<" inside a tag');
+            }
+        }
+        if (buffer.length > 1 << 20)
+            this.fail('a tag longer than 1 MiB');
+        return -1;
+    }
+    handleTag(tag) {
+        if (tag[1] === '/') {
+            const name = tag.slice(2, -1).trim();
+            const open = this.elements.pop();
+            if (open !== name) {
+                this.fail(`</${name}> closes <${open ?? 'nothing'}>`);
+            }
+            this.closeElement(name);
+            if (this.elements.length === 0)
+                this.rootClosed = true;
+            return;
+        }
+        const selfClosing = tag.endsWith('/>');
+        const nameMatch = /^<([^\s/>]+)/.exec(tag);
+        const name = nameMatch?.[1];
+        if (name === undefined)
+            this.fail(`malformed tag ${JSON.stringify(tag.slice(0, 40))}`);
+        if (this.elements.length === 0) {
+            if (this.rootClosed)
+                this.fail('a second root element follows the first');
+            if (name !== 'testsuites' && name !== 'testsuite') {
+                this.fail(`the root element is <${name}>, not <testsuites> or <testsuite>`);
+            }
+            this.rootSeen = true;
+        }
+        this.openElement(name, tag);
+        if (selfClosing) {
+            this.closeElement(name);
+            if (this.elements.length === 0)
+                this.rootClosed = true;
+        }
+        else {
+            this.elements.push(name);
+        }
+    }
+    openElement(name, tag) {
+        switch (name) {
+            case 'testsuites': {
+                if (parseAttributes(tag).get('name') === 'pytest')
+                    this.pytestReport = true;
+                return;
+            }
+            case 'testsuite': {
+                const attributes = parseAttributes(tag);
+                const suiteName = attributes.get('name') ?? '';
+                if (suiteName === 'pytest')
+                    this.pytestReport = true;
+                const fileAttribute = attributes.get('file') ?? attributes.get('filepath');
+                const declared = attributes.get('tests');
+                this.suites.push({
+                    name: suiteName,
+                    explicitFile: fileAttribute ? this.normalize(fileAttribute) : undefined,
+                    pathLikeName: suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
+                    time: parseSeconds(attributes.get('time')),
+                    declaredTests: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
+                    caseFiles: new Set(),
+                    fileTimes: new Map(),
+                    cases: 0,
+                });
+                return;
+            }
+            case 'testcase': {
+                if (this.currentCase)
+                    this.fail('<testcase> inside <testcase>');
+                this.currentCase = this.startCase(parseAttributes(tag));
+                return;
+            }
+            case 'failure':
+            case 'error':
+            case 'skipped':
+            case 'flakyFailure':
+            case 'flakyError':
+            case 'rerunFailure':
+            case 'rerunError': {
+                const current = this.currentCase;
+                if (!current)
+                    return;
+                if (name === 'failure' || name === 'rerunFailure')
+                    current.failed = true;
+                else if (name === 'error' || name === 'rerunError')
+                    current.errored = true;
+                else if (name === 'skipped')
+                    current.skipped = true;
+                else
+                    current.flaky = true;
+                if ((name === 'failure' || name === 'error') && current.message === undefined) {
+                    const message = parseAttributes(tag).get('message');
+                    if (message !== undefined)
+                        current.message = message.slice(0, MAX_MESSAGE_CHARS);
+                }
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    closeElement(name) {
+        if (name === 'testcase')
+            this.finishCase();
+        else if (name === 'testsuite')
+            this.finishSuite();
+    }
+    normalize(path) {
+        return normalizeFileId(path, this.options);
+    }
+    /** Works out a test case's file and id from its attributes and enclosing suites. */
+    startCase(attributes) {
+        const name = attributes.get('name') ?? '';
+        const classname = attributes.get('classname') ?? attributes.get('class') ?? '';
+        const seconds = parseSeconds(attributes.get('time'));
+        const scopes = [];
+        let file;
+        const own = attributes.get('file') ?? attributes.get('filepath');
+        if (own)
+            file = this.normalize(own);
+        file ??= this.nearestSuite((s) => s.explicitFile);
+        file ??= this.nearestSuite((s) => s.pathLikeName);
+        // A describe block can look like a path ("test/it errors", "config .cjs"); a class name
+        // with white space is a title, not a file.
+        const classnameIsPath = classname !== '' && !/\s/.test(classname) && isPathLike(classname);
+        if (file === undefined && classnameIsPath)
+            file = this.normalize(classname);
+        if (classname !== '' && !(classnameIsPath && file === this.normalize(classname))) {
+            const python = this.pythonModule(classname);
+            if (python && (file === undefined || file === python.file)) {
+                file = python.file;
+                scopes.push(...python.scopes);
+            }
+            else if (file === undefined) {
+                // A class name with no path (Java, C#) is itself the unit a runner selects.
+                file = classname;
+            }
+            else if (!this.isModuleOf(classname, file)) {
+                scopes.push(classname); // a describe block
+            }
+            else if (python) {
+                scopes.push(...python.scopes);
+            }
+        }
+        if (file === undefined) {
+            const suite = this.suites[this.suites.length - 1];
+            file = suite && suite.name !== '' ? suite.name : '(unnamed)';
+        }
+        if (name === '')
+            this.unnamedCases++;
+        return {
+            file,
+            id: joinTestId(file, scopes, name === '' ? '(unnamed)' : name),
+            seconds,
+            failed: false,
+            errored: false,
+            skipped: false,
+            flaky: false,
+            message: undefined,
+        };
+    }
+    nearestSuite(pick) {
+        for (let i = this.suites.length - 1; i >= 0; i--) {
+            const suite = this.suites[i];
+            const value = suite ? pick(suite) : undefined;
+            if (value !== undefined)
+                return value;
+        }
+        return undefined;
+    }
+    /** `tests.test_x.TestY` → `tests/test_x.py` with scope `TestY`, for Python-shaped names. */
+    pythonModule(classname) {
+        if (!DOTTED_NAME.test(classname))
+            return undefined;
+        const segments = classname.split('.');
+        let moduleEnd = -1;
+        if (this.pytestReport) {
+            const firstClass = segments.findIndex((s) => /^[A-Z]/.test(s));
+            moduleEnd = firstClass < 0 ? segments.length : firstClass;
+        }
+        else {
+            for (let i = 0; i < segments.length; i++) {
+                const segment = segments[i] ?? '';
+                if (PYTHON_TEST_MODULE.test(segment) && segment === segment.toLowerCase())
+                    moduleEnd = i + 1;
+            }
+        }
+        if (moduleEnd <= 0)
+            return undefined;
+        return {
+            file: `${segments.slice(0, moduleEnd).join('/')}.py`,
+            scopes: segments.slice(moduleEnd),
+        };
+    }
+    isModuleOf(classname, file) {
+        const dotted = file.replace(/\.[^./]+$/, '').replace(/\//g, '.');
+        return classname === dotted || classname === file;
+    }
+    finishCase() {
+        const current = this.currentCase;
+        if (!current)
+            return;
+        this.currentCase = undefined;
+        const status = current.errored
+            ? 'error'
+            : current.failed
+                ? 'failed'
+                : current.skipped
+                    ? 'skipped'
+                    : 'passed';
+        this.cases++;
+        this.counts[status]++;
+        for (const suite of this.suites) {
+            suite.caseFiles.add(current.file);
+            suite.cases++;
+        }
+        if (status !== 'skipped' && current.seconds !== undefined) {
+            this.testSeconds.set(current.id, (this.testSeconds.get(current.id) ?? 0) + current.seconds);
+        }
+        this.options.onCase?.({
+            id: current.id,
+            file: current.file,
+            seconds: current.seconds,
+            status,
+            flaky: current.flaky && status === 'passed',
+            message: current.message,
+        });
+    }
+    finishSuite() {
+        const suite = this.suites.pop();
+        if (!suite)
+            return;
+        if (suite.declaredTests !== undefined && suite.declaredTests !== suite.cases) {
+            this.countMismatches++;
+        }
+        // The file a suite stands for: named explicitly, or the one file all its cases share.
+        const onlyFile = suite.caseFiles.size === 1 ? [...suite.caseFiles][0] : undefined;
+        const file = suite.explicitFile ?? suite.pathLikeName ?? onlyFile;
+        const recorded = suite.fileTimes;
+        if (file !== undefined && suite.time !== undefined && suite.time > 0) {
+            // The outermost timed suite of a file wins: nested describe-suites are inside its time.
+            const inner = recorded.get(file) ?? 0;
+            this.fileSeconds.set(file, (this.fileSeconds.get(file) ?? 0) - inner + suite.time);
+            recorded.set(file, suite.time);
+        }
+        const parent = this.suites[this.suites.length - 1];
+        if (parent) {
+            for (const [f, seconds] of recorded) {
+                parent.fileTimes.set(f, (parent.fileTimes.get(f) ?? 0) + seconds);
+            }
+        }
+    }
+    /** Ends the document and returns what it held. */
+    end() {
+        let partial;
+        if (!this.rootSeen) {
+            this.fail(this.offset === 0 && this.buffer.trim() === '' ? 'the file is empty' : 'no <testsuites> or <testsuite> element');
+        }
+        if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
+            const open = this.elements[this.elements.length - 1] ?? 'a tag';
+            partial = `${this.source}: the report ends inside <${open}> (truncated?); kept ${this.cases} complete test cases`;
+            // A case cut off mid-way has no outcome; suites still open have no trustworthy time.
+            this.currentCase = undefined;
+        }
+        for (const [id, seconds] of this.testSeconds)
+            this.builder.addNormalized(id, seconds);
+        for (const [file, seconds] of this.fileSeconds)
+            this.builder.addNormalized(file, seconds);
+        const warnings = [...this.builder.warnings()];
+        if (partial)
+            warnings.push(partial);
+        if (this.countMismatches > 0) {
+            warnings.push(`${this.source}: ${this.countMismatches} suites declare a tests= count that differs from the test cases they contain; the cases were counted`);
+        }
+        if (this.unnamedCases > 0) {
+            warnings.push(`${this.source}: ${this.unnamedCases} test cases have no name`);
+        }
+        return {
+            run: this.builder.build(),
+            cases: this.cases,
+            statusCounts: { ...this.counts },
+            partial,
+            warnings,
+        };
+    }
+}
+/** Parses a whole JUnit document held in memory (tests, small files). */
+function parseJunit(source, text, options = {}) {
+    const parser = new JunitParser(source, options);
+    parser.write(text);
+    return parser.end();
+}
+//# sourceMappingURL=junit.js.map
+;// CONCATENATED MODULE: ./build/core/formats/text-formats.js
+
+
+
+/**
+ * Parsers for the timing formats that are small enough to read whole: every JSON format and
+ * the line-based logs. JUnit XML streams instead (see junit.ts). Each parser validates every
+ * entry, keeps the good ones and says what it dropped; it throws `TimingsFormatError` only
+ * when the file as a whole is not of its format.
+ */
+class TimingsFormatError extends Error {
+    name = 'TimingsFormatError';
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function finish(format, builders, extra = []) {
+    const runs = builders.filter((b) => b.size > 0).map((b) => b.build());
+    return { format, runs, warnings: [...builders.flatMap((b) => b.warnings()), ...extra] };
+}
+/** pytest-split `.test_durations` and Knapsack reports: `{ "<id>": seconds }`. */
+function parseFlatMap(source, data, options) {
+    const format = Object.keys(data).some((k) => k.includes('::'))
+        ? 'pytest-split'
+        : 'knapsack';
+    const builder = new RunBuilder(source, format, options);
+    for (const [id, value] of Object.entries(data))
+        builder.add(id, value);
+    return finish(format, [builder]);
+}
+/**
+ * cypress-split `{ "durations": [{ "spec", "duration" (ms) }] }`. A spec listed twice is two
+ * observations of it (the file accumulates entries across runs), not one longer spec.
+ */
+function parseCypressSplit(source, data, options) {
+    const entries = data.durations;
+    if (!Array.isArray(entries))
+        throw new TimingsFormatError(`${source}: "durations" is not an array`);
+    const builders = [];
+    const malformed = [];
+    entries.forEach((entry, index) => {
+        if (!isObject(entry) || typeof entry.spec !== 'string' || typeof entry.duration !== 'number') {
+            malformed.push(index);
+            return;
+        }
+        const id = normalizeFileId(entry.spec, options);
+        let builder = builders.find((b) => !b.has(id));
+        if (!builder) {
+            builder = new RunBuilder(source, 'cypress-split', options);
+            builders.push(builder);
+        }
+        builder.addNormalized(id, entry.duration / 1000);
+    });
+    const extra = malformed.length > 0
+        ? [`${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`]
+        : [];
+    return finish('cypress-split', builders, extra);
+}
+/** Jest `--json` output: per-file run time and per-test durations (ms). */
+function parseJestJson(source, data, options) {
+    const results = data.testResults;
+    if (!Array.isArray(results))
+        throw new TimingsFormatError(`${source}: "testResults" is not an array`);
+    const builder = new RunBuilder(source, 'jest-json', options);
+    let malformed = 0;
+    for (const result of results) {
+        if (!isObject(result) || typeof result.name !== 'string') {
+            malformed++;
+            continue;
+        }
+        const file = normalizeFileId(result.name, options);
+        const perf = isObject(result.perfStats) ? result.perfStats : undefined;
+        const runtimeMs = typeof perf?.runtime === 'number'
+            ? perf.runtime
+            : typeof result.endTime === 'number' && typeof result.startTime === 'number'
+                ? result.endTime - result.startTime
+                : undefined;
+        if (runtimeMs !== undefined)
+            builder.addNormalized(file, runtimeMs / 1000);
+        const assertions = Array.isArray(result.assertionResults) ? result.assertionResults : [];
+        for (const assertion of assertions) {
+            if (!isObject(assertion) || typeof assertion.title !== 'string') {
+                malformed++;
+                continue;
+            }
+            if (assertion.status === 'pending' || assertion.status === 'skipped' || assertion.status === 'todo') {
+                continue;
+            }
+            if (typeof assertion.duration !== 'number')
+                continue;
+            const scopes = Array.isArray(assertion.ancestorTitles)
+                ? assertion.ancestorTitles.filter((t) => typeof t === 'string')
+                : [];
+            builder.addNormalized(joinTestId(file, scopes, assertion.title), assertion.duration / 1000);
+        }
+    }
+    const extra = malformed > 0 ? [`${source}: ${malformed} malformed test results ignored`] : [];
+    return finish('jest-json', [builder], extra);
+}
+/** Shardwise's own timings store. See `store.ts` for the shape. */
+function parseStoreJson(source, data, options) {
+    if (data.version !== 1) {
+        throw new TimingsFormatError(`${source}: timings store version ${JSON.stringify(data.version)} is not supported (this Shardwise reads version 1)`);
+    }
+    const builder = new RunBuilder(source, 'shardwise', options);
+    for (const key of ['files', 'tests']) {
+        const section = data[key];
+        if (section === undefined)
+            continue;
+        if (!isObject(section))
+            throw new TimingsFormatError(`${source}: "${key}" is not an object`);
+        for (const [id, entry] of Object.entries(section)) {
+            builder.add(id, isObject(entry) ? entry.seconds : undefined);
+        }
+    }
+    return finish('shardwise', [builder]);
+}
+/** parallel_tests runtime logs: one `path:seconds` per line (split on the last colon). */
+function parseParallelTestsLog(source, text, options) {
+    const builder = new RunBuilder(source, 'parallel-tests', options);
+    const bad = [];
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const colon = line.lastIndexOf(':');
+        const seconds = colon > 0 ? Number(line.slice(colon + 1).trim()) : NaN;
+        if (colon <= 0 || line.slice(colon + 1).trim() === '' || acceptSeconds(seconds) === undefined) {
+            bad.push(index + 1);
+            return;
+        }
+        builder.addNormalized(normalizeFileId(line.slice(0, colon), options), seconds);
+    });
+    if (builder.size === 0 && bad.length > 0) {
+        throw new TimingsFormatError(`${source}: no line has the form "path:seconds" (line ${bad[0]})`);
+    }
+    const extra = bad.length > 0
+        ? [`${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`]
+        : [];
+    return finish('parallel-tests', [builder], extra);
+}
+/**
+ * `go test -json` event streams. Items are packages (what `go list ./...` prints); tests are
+ * top-level `Test…` functions, since a subtest's time is inside its parent's.
+ */
+function parseGoTestJson(source, text) {
+    const builder = new RunBuilder(source, 'go-test-json');
+    let events = 0;
+    let notJson = 0;
+    for (const line of text.split(/\r?\n/)) {
+        if (line.trim() === '')
+            continue;
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch {
+            notJson++;
+            continue;
+        }
+        if (!isObject(event) || typeof event.Action !== 'string' || typeof event.Package !== 'string') {
+            notJson++;
+            continue;
+        }
+        events++;
+        if (event.Action !== 'pass' && event.Action !== 'fail')
+            continue;
+        const elapsed = event.Elapsed;
+        if (typeof event.Test === 'string') {
+            if (event.Test.includes('/'))
+                continue;
+            builder.addNormalized(joinTestId(event.Package, [], event.Test), elapsed);
+        }
+        else {
+            builder.addNormalized(event.Package, elapsed);
+        }
+    }
+    if (events === 0)
+        throw new TimingsFormatError(`${source}: no "go test -json" events found`);
+    const extra = notJson > 0 ? [`${source}: ${notJson} lines are not go test events and were ignored`] : [];
+    return finish('go-test-json', [builder], extra);
+}
+//# sourceMappingURL=text-formats.js.map
+;// CONCATENATED MODULE: ./build/core/formats/detect.js
+
+
+const SUPPORTED_FORMATS = 'Shardwise timings, JUnit XML, pytest-split .test_durations, Knapsack JSON, parallel_tests runtime log, cypress-split JSON, Jest --json, go test -json';
+/** Tells XML from JSON from line logs by the first non-blank characters of a file. */
+function detectSyntax(head) {
+    const start = head.replace(/^\uFEFF/, '').trimStart();
+    if (start.startsWith('<'))
+        return 'xml';
+    if (start.startsWith('{') || start.startsWith('['))
+        return 'json';
+    return 'lines';
+}
+function detect_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Parses a timings file read whole, whatever its format. Throws `TimingsFormatError` naming the
+ * file when the content is of no supported format.
+ */
+function parseTimingsText(source, raw, options = {}) {
+    const text = raw.replace(/^\uFEFF/, '');
+    if (text.trim() === '')
+        throw new TimingsFormatError(`${source}: the file is empty`);
+    const syntax = detectSyntax(text);
+    if (syntax === 'xml') {
+        const summary = parseJunit(source, text, options);
+        return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size > 0 ? [summary.run] : [], warnings: summary.warnings };
+    }
+    if (syntax === 'json') {
+        let data;
+        try {
+            data = JSON.parse(text);
+        }
+        catch (error) {
+            // `go test -json` is one JSON object per line, which is not one JSON document.
+            const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
+            if (/"Action"\s*:/.test(firstLine))
+                return parseGoTestJson(source, text);
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new TimingsFormatError(`${source}: not valid JSON (${reason})`);
+        }
+        if (!detect_isObject(data)) {
+            throw new TimingsFormatError(`${source}: expected a JSON object, got ${Array.isArray(data) ? 'an array' : typeof data}`);
+        }
+        if (typeof data.Action === 'string')
+            return parseGoTestJson(source, text);
+        if (data.tool === 'shardwise' || ('version' in data && ('files' in data || 'tests' in data))) {
+            return parseStoreJson(source, data, options);
+        }
+        if (Array.isArray(data.testResults))
+            return parseJestJson(source, data, options);
+        if (Array.isArray(data.durations))
+            return parseCypressSplit(source, data, options);
+        const values = Object.values(data);
+        if (values.length > 0 && values.every((v) => typeof v === 'number' || v === null || typeof v === 'string')) {
+            return parseFlatMap(source, data, options);
+        }
+        if (values.length === 0)
+            return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] };
+        throw new TimingsFormatError(`${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`);
+    }
+    return parseParallelTestsLog(source, text, options);
+}
+//# sourceMappingURL=detect.js.map
+;// CONCATENATED MODULE: ./build/adapters/timings-files.js
+
+
+
+
+
+
+
+
+/** JSON and log formats are read whole; anything larger than this is not a timings file. */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/** A directory is searched this deep for reports. */
+const MAX_DEPTH = 8;
+const REPORT_NAME = /(?:\.(?:xml|json|jsonl|log|txt)|^\.test_durations)$/i;
+/** Lists the report files under a path: the file itself, or the report-like files of a tree. */
+async function expand(path) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (error) {
+        throw new UsageError(`--timings ${path}: cannot read it (${describeError(error)})`);
+    }
+    if (info.isFile())
+        return [path];
+    if (info.isSymbolicLink()) {
+        throw new UsageError(`--timings ${path}: is a symbolic link; give the file it points to`);
+    }
+    if (!info.isDirectory())
+        throw new UsageError(`--timings ${path}: is not a file or directory`);
+    const found = [];
+    const walk = async (dir, depth) => {
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+        for (const entry of entries) {
+            const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+            if (entry.isDirectory() && depth < MAX_DEPTH && entry.name !== 'node_modules') {
+                await walk(full, depth + 1);
+            }
+            else if (entry.isFile() && REPORT_NAME.test(entry.name)) {
+                found.push(full);
+            }
+        }
+    };
+    await walk(path, 0);
+    return found;
+}
+/** Decodes UTF-8 or, when a byte-order mark says so, UTF-16. */
+function decoderFor(head) {
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-16le'), skip: 2 };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-16be'), skip: 2 };
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-8'), skip: 3 };
+    }
+    return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-8'), skip: 0 };
+}
+async function readHead(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buffer = Buffer.alloc(4096);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Streams a JUnit report through the parser, a megabyte at a time. */
+async function streamJunit(path, parser) {
+    const head = await readHead(path);
+    const { decoder, skip } = decoderFor(head);
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start: skip, highWaterMark: 1 << 20 });
+    for await (const chunk of stream) {
+        parser.write(decoder.decode(chunk, { stream: true }));
+    }
+    parser.write(decoder.decode());
+}
+async function loadFile(path, options, log) {
+    const head = await readHead(path);
+    const { decoder, skip } = decoderFor(head);
+    const syntax = detectSyntax(decoder.decode(head.subarray(skip, Math.min(head.length, 512))));
+    if (syntax === 'xml') {
+        const parser = new JunitParser(path, options);
+        await streamJunit(path, parser);
+        const summary = parser.end();
+        for (const warning of summary.warnings)
+            log.warning(warning);
+        const run = summary.run;
+        return { format: 'junit', runs: run.files.size + run.tests.size > 0 ? [run] : [] };
+    }
+    const info = await (0,promises_namespaceObject.lstat)(path);
+    if (info.size > MAX_TEXT_BYTES) {
+        throw new TimingsFormatError(`${path}: ${info.size} bytes is more than the ${MAX_TEXT_BYTES} a JSON or log timings file may have`);
+    }
+    const bytes = await (0,promises_namespaceObject.readFile)(path);
+    const parsed = parseTimingsText(path, decoder.decode(bytes.subarray(skip)), options);
+    for (const warning of parsed.warnings)
+        log.warning(warning);
+    return { format: parsed.format, runs: [...parsed.runs] };
+}
+/**
+ * Reads every timings path given. A path that does not exist is the user's mistake (a
+ * `UsageError`); a file whose content is corrupt or of no known format is a warning, and the
+ * plan goes on without it: timings are advice, never a reason to fail a build.
+ */
+async function loadTimings(paths, options, log) {
+    const runs = [];
+    const sources = [];
+    for (const path of paths) {
+        const files = await expand(path);
+        if (files.length === 0)
+            log.warning(`--timings ${path}: the directory holds no report files`);
+        for (const file of files) {
+            try {
+                const loaded = await loadFile(file, options, log);
+                runs.push(...loaded.runs);
+                sources.push({ path: file, format: loaded.format, runs: loaded.runs.length, error: undefined });
+            }
+            catch (error) {
+                if (!(error instanceof JunitError || error instanceof TimingsFormatError)) {
+                    if (error instanceof Error && 'code' in error) {
+                        log.warning(`${file}: cannot be read (${error.message}); ignored`);
+                        sources.push({ path: file, format: undefined, runs: 0, error: error.message });
+                        continue;
+                    }
+                    throw error;
+                }
+                log.warning(`${error.message}; the file is ignored`);
+                sources.push({ path: file, format: undefined, runs: 0, error: error.message });
+            }
+        }
+    }
+    return { runs, sources };
+}
+//# sourceMappingURL=timings-files.js.map
+;// CONCATENATED MODULE: ./build/modes/plan.js
+
+
+
+
+
+
+
+async function readItems(source, deps, roots) {
+    let text;
+    try {
+        text = source === '-' ? await deps.readStdin() : await (0,promises_namespaceObject.readFile)(source, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--items-from ${source}: cannot read it (${describeError(error)})`);
+    }
+    const ids = text
+        .split('\n')
+        .map((line) => line.replace(/\r$/, ''))
+        .filter((line) => line.trim() !== '')
+        .map((line) => normalizeId(line, { roots }));
+    if (ids.length === 0)
+        throw new UsageError(`--items-from ${source}: holds no ids (one per line)`);
+    return ids;
+}
+/** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
+async function planMode(options, deps) {
+    const { log } = deps;
+    const roots = [options.root, ...options.roots];
+    const loaded = await loadTimings(options.timings, { roots }, log);
+    const model = buildTimingModel(loaded.runs);
+    let items;
+    let sizes;
+    if (options.patterns.length > 0) {
+        const discovered = await discoverFiles(options.patterns, options.root, log);
+        if (discovered.files.length === 0) {
+            throw new UsageError(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
+        }
+        items = [...discovered.files];
+        sizes = discovered.sizes;
+    }
+    if (options.itemsFrom !== undefined) {
+        const listed = await readItems(options.itemsFrom, deps, roots);
+        items = [...(items ?? []), ...listed];
+        sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))]);
+    }
+    if (items === undefined) {
+        if (loaded.runs.length === 0) {
+            const why = options.timings.length === 0
+                ? 'no test globs, no --items-from and no --timings were given'
+                : `none of the --timings files held usable timings (${loaded.sources.length} read)`;
+            throw new UsageError(`nothing to plan: ${why}. Give test globs, --items-from <file>, or --timings <file>.`);
+        }
+        log.notice('no globs or --items-from: planning the items present in the timings');
+    }
+    else if (loaded.runs.length === 0) {
+        log.notice(options.timings.length === 0
+            ? 'no timings given: every item is estimated (from file sizes where the files exist)'
+            : 'no usable timings: every item is estimated (from file sizes where the files exist)');
+    }
+    const plan = planShards({
+        items,
+        model,
+        shards: options.shards,
+        granularity: options.granularity,
+        shardOverheadSeconds: options.shardOverheadSeconds,
+        ...(sizes ? { sizes } : {}),
+    });
+    for (const note of plan.notes)
+        log.notice(note);
+    if (items !== undefined && plan.unknownItems > 0 && loaded.runs.length > 0) {
+        log.info(`${plan.unknownItems} of ${plan.itemCount} items have no timings and were estimated`);
+    }
+    return plan;
+}
+//# sourceMappingURL=plan.js.map
+;// CONCATENATED MODULE: ./build/cli.js
+
+
+
+
+
+
+
+
+
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: shardwise <command> [options]
+
+Commands:
+  plan      split the tests into balanced shards from timing history
+
+Run 'shardwise <command> --help' for a command's options.
+Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`;
+const PLAN_USAGE = `Usage: shardwise plan [options] [<glob>…]
+
+Splits test files (matched by the globs, listed by --items-from, or else those in the
+timings) into shards of near-equal predicted time.
+
+Options:
+  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
+  --target-seconds <S>           with --shards auto: the wall time to reach per shard
+  --max-shards <M>               with --shards auto: the most shards to use (default ${MAX_SHARDS})
+  --shard-overhead-seconds <O>   start-up each shard pays before its first test (default 0)
+  --timings <path>               timings file or directory; repeatable. Formats are detected:
+                                 Shardwise store, JUnit XML, pytest-split .test_durations,
+                                 Knapsack JSON, parallel_tests log, cypress-split JSON,
+                                 Jest --json, go test -json
+  --items-from <file|->          ids to plan, one per line (- for standard input)
+  --granularity <file|test|auto> plan whole files, single tests, or split only the files that
+                                 alone exceed a shard's share (default file)
+  --format <table|json|matrix>   output on stdout (default: table on a terminal, else json)
+  --output <file>                also write the plan JSON to this file
+  --root <dir>                   repository root for globs and ids (default: current directory)
+  -h, --help                     show this help`;
+async function readAll(stream) {
+    const chunks = [];
+    for await (const chunk of stream) {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseCommandArgs(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new UsageError(`${describeError(error)}. Run with --help for the options.`);
+    }
+}
+async function planCommand(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+        shards: { type: 'string' },
+        'target-seconds': { type: 'string' },
+        'max-shards': { type: 'string' },
+        'shard-overhead-seconds': { type: 'string' },
+        timings: { type: 'string', multiple: true },
+        'items-from': { type: 'string' },
+        granularity: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        root: { type: 'string' },
+    });
+    if (values.help === true) {
+        io.stdout.write(`${PLAN_USAGE}\n`);
+        return 0;
+    }
+    const str = (name) => {
+        const value = values[name];
+        return typeof value === 'string' ? value : undefined;
+    };
+    const shards = parseShards('--shards', str('shards') ?? '4');
+    const overhead = parseNonNegativeSeconds('--shard-overhead-seconds', str('shard-overhead-seconds') ?? '0');
+    const target = str('target-seconds');
+    if (shards === 'auto' && target === undefined) {
+        throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.');
+    }
+    if (shards !== 'auto' && (target !== undefined || str('max-shards') !== undefined)) {
+        throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.');
+    }
+    const root = (0,external_node_path_namespaceObject.resolve)(io.cwd, str('root') ?? '.');
+    const options = {
+        shards: shards === 'auto'
+            ? {
+                kind: 'auto',
+                targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
+                maxShards: parseWholeNumber('--max-shards', str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
+            }
+            : { kind: 'fixed', count: shards },
+        shardOverheadSeconds: overhead,
+        granularity: parseChoice('--granularity', str('granularity') ?? 'file', GRANULARITIES),
+        timings: values.timings?.map((p) => (0,external_node_path_namespaceObject.resolve)(io.cwd, p)) ?? [],
+        patterns: positionals,
+        itemsFrom: str('items-from') === '-' ? '-' : str('items-from') === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(io.cwd, str('items-from') ?? ''),
+        root,
+        roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
+    };
+    const format = parseChoice('--format', str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
+        'table',
+        'json',
+        'matrix',
+    ]);
+    const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
+    const output = str('output');
+    if (output !== undefined)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
+    const text = format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan);
+    io.stdout.write(`${text}\n`);
+    return 0;
+}
+/** Runs the CLI and returns the exit code; never throws. */
+async function main(argv, io) {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case 'plan':
+                return await planCommand(rest, io);
+            case '--version':
+            case '-v':
+                io.stdout.write(`${VERSION}\n`);
+                return 0;
+            case undefined:
+            case '--help':
+            case '-h':
+            case 'help':
+                io.stdout.write(`${USAGE}\n`);
+                return command === undefined ? 2 : 0;
+            default:
+                throw new UsageError(`unknown command \`${command}\`. Commands: plan. Run shardwise --help.`);
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr.write(`shardwise: ${error.message}\n`);
+            return 2;
+        }
+        const detail = error instanceof Error ? (error.stack ?? error.message) : describeError(error);
+        const kind = error instanceof InternalError ? 'internal error (please report it)' : 'error';
+        io.stderr.write(`shardwise: ${kind}: ${detail}\n`);
+        return error instanceof InternalError ? 70 : 2;
+    }
+}
+function processIo() {
+    return {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        cwd: process.cwd(),
+        readStdin: () => readAll(process.stdin),
+    };
+}
+//# sourceMappingURL=cli.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(498);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,23 @@
+import * as core from '@actions/core'
+import type { Log } from './log.js'
+
+/** The small port the action's modes use instead of `@actions/core` directly. */
+export interface ActionIO extends Log {
+  /** The raw input value, `''` when unset. */
+  getInput(name: string): string
+  setOutput(name: string, value: string | number): void
+  setFailed(message: string): void
+  env: NodeJS.ProcessEnv
+}
+
+export function actionsCoreIO(): ActionIO {
+  return {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    notice: (message) => core.notice(message),
+    env: process.env,
+  }
+}

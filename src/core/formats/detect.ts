@@ -1,0 +1,71 @@
+import type { NormalizeOptions } from '../ids.js'
+import type { ParsedTimings } from '../types.js'
+import { parseJunit } from './junit.js'
+import {
+  TimingsFormatError,
+  parseCypressSplit,
+  parseFlatMap,
+  parseGoTestJson,
+  parseJestJson,
+  parseParallelTestsLog,
+  parseStoreJson,
+} from './text-formats.js'
+
+export type Syntax = 'xml' | 'json' | 'lines'
+
+export const SUPPORTED_FORMATS =
+  'Shardwise timings, JUnit XML, pytest-split .test_durations, Knapsack JSON, parallel_tests runtime log, cypress-split JSON, Jest --json, go test -json'
+
+/** Tells XML from JSON from line logs by the first non-blank characters of a file. */
+export function detectSyntax(head: string): Syntax {
+  const start = head.replace(/^\uFEFF/, '').trimStart()
+  if (start.startsWith('<')) return 'xml'
+  if (start.startsWith('{') || start.startsWith('[')) return 'json'
+  return 'lines'
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Parses a timings file read whole, whatever its format. Throws `TimingsFormatError` naming the
+ * file when the content is of no supported format.
+ */
+export function parseTimingsText(source: string, raw: string, options: NormalizeOptions = {}): ParsedTimings {
+  const text = raw.replace(/^\uFEFF/, '')
+  if (text.trim() === '') throw new TimingsFormatError(`${source}: the file is empty`)
+  const syntax = detectSyntax(text)
+  if (syntax === 'xml') {
+    const summary = parseJunit(source, text, options)
+    return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size > 0 ? [summary.run] : [], warnings: summary.warnings }
+  }
+  if (syntax === 'json') {
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch (error) {
+      // `go test -json` is one JSON object per line, which is not one JSON document.
+      const firstLine = text.trimStart().split('\n', 1)[0] ?? ''
+      if (/"Action"\s*:/.test(firstLine)) return parseGoTestJson(source, text)
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new TimingsFormatError(`${source}: not valid JSON (${reason})`)
+    }
+    if (!isObject(data)) {
+      throw new TimingsFormatError(`${source}: expected a JSON object, got ${Array.isArray(data) ? 'an array' : typeof data}`)
+    }
+    if (typeof data.Action === 'string') return parseGoTestJson(source, text)
+    if (data.tool === 'shardwise' || ('version' in data && ('files' in data || 'tests' in data))) {
+      return parseStoreJson(source, data, options)
+    }
+    if (Array.isArray(data.testResults)) return parseJestJson(source, data, options)
+    if (Array.isArray(data.durations)) return parseCypressSplit(source, data, options)
+    const values = Object.values(data)
+    if (values.length > 0 && values.every((v) => typeof v === 'number' || v === null || typeof v === 'string')) {
+      return parseFlatMap(source, data, options)
+    }
+    if (values.length === 0) return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] }
+    throw new TimingsFormatError(`${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`)
+  }
+  return parseParallelTestsLog(source, text, options)
+}

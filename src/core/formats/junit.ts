@@ -1,0 +1,512 @@
+import { parseSeconds } from '../duration.js'
+import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
+import type { TimingRun } from '../types.js'
+import { RunBuilder } from './run-builder.js'
+
+/**
+ * A streaming JUnit XML reader. It is fed text in chunks of any size (`write`) and keeps only
+ * what a timing model and a verdict need — ids, durations, outcomes — so memory does not grow
+ * with `<system-out>` or CDATA size. It is a small purpose-built tokenizer rather than a general
+ * XML parser: it never expands entities beyond the five predefined ones and character
+ * references, rejects any DTD (`<!DOCTYPE`, `<!ENTITY`) outright, and skips text with `indexOf`,
+ * which is what makes hundreds of MB per second possible.
+ */
+
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped'
+
+export interface JunitCase {
+  readonly id: string
+  readonly file: string
+  readonly seconds: number | undefined
+  readonly status: CaseStatus
+  /** A failure reported by a rerun-aware runner (Surefire `flakyFailure`) before a pass. */
+  readonly flaky: boolean
+  readonly message: string | undefined
+}
+
+export interface JunitSummary {
+  readonly run: TimingRun
+  readonly cases: number
+  readonly statusCounts: Readonly<Record<CaseStatus, number>>
+  /** Set when the document ended early (a killed runner): complete test cases were kept. */
+  readonly partial: string | undefined
+  readonly warnings: readonly string[]
+}
+
+export class JunitError extends Error {
+  override readonly name = 'JunitError'
+}
+
+export interface JunitOptions extends NormalizeOptions {
+  /** Receives every complete test case, in document order. */
+  readonly onCase?: (testCase: JunitCase) => void
+}
+
+interface SuiteFrame {
+  readonly name: string
+  readonly explicitFile: string | undefined
+  readonly pathLikeName: string | undefined
+  readonly time: number | undefined
+  readonly declaredTests: number | undefined
+  /** Files of the test cases inside this suite (nested suites included). */
+  readonly caseFiles: Set<string>
+  /** File times already recorded by this suite's nested suites. */
+  readonly fileTimes: Map<string, number>
+  cases: number
+}
+
+interface CaseFrame {
+  readonly file: string
+  readonly id: string
+  readonly seconds: number | undefined
+  failed: boolean
+  errored: boolean
+  skipped: boolean
+  flaky: boolean
+  message: string | undefined
+}
+
+const TEST_FILE_EXTENSION =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|feature|php|java|kt|scala|cs|rs|ex|exs|swift|vue|svelte)$/i
+const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/
+const PYTHON_TEST_MODULE = /^(?:test_\w*|\w+_test)$/
+
+function isPathLike(value: string): boolean {
+  return value.includes('/') || value.includes('\\') || TEST_FILE_EXTENSION.test(value)
+}
+
+const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g
+const NAMED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+}
+
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value
+  return value.replace(ENTITY, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return NAMED[body] ?? whole
+  })
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+
+function parseAttributes(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>()
+  ATTRIBUTE.lastIndex = 0
+  for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
+    const name = match[1]
+    if (name !== undefined) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''))
+  }
+  return attributes
+}
+
+type Mode = 'markup' | 'comment' | 'cdata' | 'pi'
+
+const MAX_MESSAGE_CHARS = 2000
+
+export class JunitParser {
+  private buffer = ''
+  private offset = 0
+  private mode: Mode = 'markup'
+  private readonly elements: string[] = []
+  private readonly suites: SuiteFrame[] = []
+  private currentCase: CaseFrame | undefined
+  private rootSeen = false
+  private rootClosed = false
+  private pytestReport = false
+  private cases = 0
+  private readonly counts: Record<CaseStatus, number> = {
+    passed: 0,
+    failed: 0,
+    error: 0,
+    skipped: 0,
+  }
+  private readonly builder: RunBuilder
+  /** Test ids with at least one non-skipped occurrence, and their summed time. */
+  private readonly testSeconds = new Map<string, number>()
+  private readonly fileSeconds = new Map<string, number>()
+  private countMismatches = 0
+  private unnamedCases = 0
+
+  constructor(
+    private readonly source: string,
+    private readonly options: JunitOptions = {},
+  ) {
+    this.builder = new RunBuilder(source, 'junit', options)
+  }
+
+  /** Feeds the next chunk of text. Throws `JunitError` for documents that are not JUnit XML. */
+  write(chunk: string): void {
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk
+    this.consume()
+  }
+
+  private fail(message: string): never {
+    throw new JunitError(`${this.source}: ${message} (at character ${this.offset})`)
+  }
+
+  private drop(count: number): void {
+    this.buffer = this.buffer.slice(count)
+    this.offset += count
+  }
+
+  private consume(): void {
+    for (;;) {
+      if (this.mode === 'comment' || this.mode === 'cdata' || this.mode === 'pi') {
+        const terminator = this.mode === 'comment' ? '-->' : this.mode === 'cdata' ? ']]>' : '?>'
+        const end = this.buffer.indexOf(terminator)
+        if (end < 0) {
+          // Keep only what could be the start of the terminator.
+          const keep = terminator.length - 1
+          if (this.buffer.length > keep) this.drop(this.buffer.length - keep)
+          return
+        }
+        this.drop(end + terminator.length)
+        this.mode = 'markup'
+        continue
+      }
+      const lt = this.buffer.indexOf('<')
+      if (lt < 0) {
+        this.checkText(this.buffer)
+        this.drop(this.buffer.length)
+        return
+      }
+      if (lt > 0) {
+        this.checkText(this.buffer.slice(0, lt))
+        this.drop(lt)
+      }
+      // this.buffer starts with '<'
+      if (this.buffer.length < 9) return // room for '<![CDATA[' and '<!DOCTYPE'
+      const second = this.buffer[1]
+      if (second === '!') {
+        if (this.buffer.startsWith('<!--')) {
+          this.drop(4)
+          this.mode = 'comment'
+        } else if (this.buffer.startsWith('<![CDATA[')) {
+          this.drop(9)
+          this.mode = 'cdata'
+        } else {
+          this.fail('DTD declarations (<!DOCTYPE>, <!ENTITY>) are not allowed in a JUnit report')
+        }
+        continue
+      }
+      if (second === '?') {
+        if (this.rootClosed) this.fail('a second XML document follows the first')
+        this.drop(2)
+        this.mode = 'pi'
+        continue
+      }
+      const end = this.tagEnd()
+      if (end < 0) return // incomplete tag: wait for more text
+      const tag = this.buffer.slice(0, end + 1)
+      this.drop(end + 1)
+      this.handleTag(tag)
+    }
+  }
+
+  private checkText(text: string): void {
+    if (this.elements.length === 0 && /\S/.test(text.replace(/^\uFEFF/, ''))) {
+      this.fail(
+        this.rootClosed
+          ? 'text after the root element'
+          : `text before the root element: ${JSON.stringify(text.trim().slice(0, 40))}`,
+      )
+    }
+  }
+
+  /** Index of the `>` that closes the tag at the start of the buffer, honouring quotes. */
+  private tagEnd(): number {
+    let quote = ''
+    const buffer = this.buffer
+    for (let i = 1; i < buffer.length; i++) {
+      const c = buffer[i]
+      if (quote !== '') {
+        if (c === quote) quote = ''
+      } else if (c === '"' || c === "'") {
+        quote = c
+      } else if (c === '>') {
+        return i
+      } else if (c === '<') {
+        this.fail('"<" inside a tag')
+      }
+    }
+    if (buffer.length > 1 << 20) this.fail('a tag longer than 1 MiB')
+    return -1
+  }
+
+  private handleTag(tag: string): void {
+    if (tag[1] === '/') {
+      const name = tag.slice(2, -1).trim()
+      const open = this.elements.pop()
+      if (open !== name) {
+        this.fail(`</${name}> closes <${open ?? 'nothing'}>`)
+      }
+      this.closeElement(name)
+      if (this.elements.length === 0) this.rootClosed = true
+      return
+    }
+    const selfClosing = tag.endsWith('/>')
+    const nameMatch = /^<([^\s/>]+)/.exec(tag)
+    const name = nameMatch?.[1]
+    if (name === undefined) this.fail(`malformed tag ${JSON.stringify(tag.slice(0, 40))}`)
+    if (this.elements.length === 0) {
+      if (this.rootClosed) this.fail('a second root element follows the first')
+      if (name !== 'testsuites' && name !== 'testsuite') {
+        this.fail(`the root element is <${name}>, not <testsuites> or <testsuite>`)
+      }
+      this.rootSeen = true
+    }
+    this.openElement(name, tag)
+    if (selfClosing) {
+      this.closeElement(name)
+      if (this.elements.length === 0) this.rootClosed = true
+    } else {
+      this.elements.push(name)
+    }
+  }
+
+  private openElement(name: string, tag: string): void {
+    switch (name) {
+      case 'testsuites': {
+        if (parseAttributes(tag).get('name') === 'pytest') this.pytestReport = true
+        return
+      }
+      case 'testsuite': {
+        const attributes = parseAttributes(tag)
+        const suiteName = attributes.get('name') ?? ''
+        if (suiteName === 'pytest') this.pytestReport = true
+        const fileAttribute = attributes.get('file') ?? attributes.get('filepath')
+        const declared = attributes.get('tests')
+        this.suites.push({
+          name: suiteName,
+          explicitFile: fileAttribute ? this.normalize(fileAttribute) : undefined,
+          pathLikeName: suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
+          time: parseSeconds(attributes.get('time')),
+          declaredTests: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
+          caseFiles: new Set(),
+          fileTimes: new Map(),
+          cases: 0,
+        })
+        return
+      }
+      case 'testcase': {
+        if (this.currentCase) this.fail('<testcase> inside <testcase>')
+        this.currentCase = this.startCase(parseAttributes(tag))
+        return
+      }
+      case 'failure':
+      case 'error':
+      case 'skipped':
+      case 'flakyFailure':
+      case 'flakyError':
+      case 'rerunFailure':
+      case 'rerunError': {
+        const current = this.currentCase
+        if (!current) return
+        if (name === 'failure' || name === 'rerunFailure') current.failed = true
+        else if (name === 'error' || name === 'rerunError') current.errored = true
+        else if (name === 'skipped') current.skipped = true
+        else current.flaky = true
+        if ((name === 'failure' || name === 'error') && current.message === undefined) {
+          const message = parseAttributes(tag).get('message')
+          if (message !== undefined) current.message = message.slice(0, MAX_MESSAGE_CHARS)
+        }
+        return
+      }
+      default:
+        return
+    }
+  }
+
+  private closeElement(name: string): void {
+    if (name === 'testcase') this.finishCase()
+    else if (name === 'testsuite') this.finishSuite()
+  }
+
+  private normalize(path: string): string {
+    return normalizeFileId(path, this.options)
+  }
+
+  /** Works out a test case's file and id from its attributes and enclosing suites. */
+  private startCase(attributes: Map<string, string>): CaseFrame {
+    const name = attributes.get('name') ?? ''
+    const classname = attributes.get('classname') ?? attributes.get('class') ?? ''
+    const seconds = parseSeconds(attributes.get('time'))
+    const scopes: string[] = []
+    let file: string | undefined
+    const own = attributes.get('file') ?? attributes.get('filepath')
+    if (own) file = this.normalize(own)
+    file ??= this.nearestSuite((s) => s.explicitFile)
+    file ??= this.nearestSuite((s) => s.pathLikeName)
+    // A describe block can look like a path ("test/it errors", "config .cjs"); a class name
+    // with white space is a title, not a file.
+    const classnameIsPath = classname !== '' && !/\s/.test(classname) && isPathLike(classname)
+    if (file === undefined && classnameIsPath) file = this.normalize(classname)
+
+    if (classname !== '' && !(classnameIsPath && file === this.normalize(classname))) {
+      const python = this.pythonModule(classname)
+      if (python && (file === undefined || file === python.file)) {
+        file = python.file
+        scopes.push(...python.scopes)
+      } else if (file === undefined) {
+        // A class name with no path (Java, C#) is itself the unit a runner selects.
+        file = classname
+      } else if (!this.isModuleOf(classname, file)) {
+        scopes.push(classname) // a describe block
+      } else if (python) {
+        scopes.push(...python.scopes)
+      }
+    }
+    if (file === undefined) {
+      const suite = this.suites[this.suites.length - 1]
+      file = suite && suite.name !== '' ? suite.name : '(unnamed)'
+    }
+    if (name === '') this.unnamedCases++
+    return {
+      file,
+      id: joinTestId(file, scopes, name === '' ? '(unnamed)' : name),
+      seconds,
+      failed: false,
+      errored: false,
+      skipped: false,
+      flaky: false,
+      message: undefined,
+    }
+  }
+
+  private nearestSuite(pick: (suite: SuiteFrame) => string | undefined): string | undefined {
+    for (let i = this.suites.length - 1; i >= 0; i--) {
+      const suite = this.suites[i]
+      const value = suite ? pick(suite) : undefined
+      if (value !== undefined) return value
+    }
+    return undefined
+  }
+
+  /** `tests.test_x.TestY` → `tests/test_x.py` with scope `TestY`, for Python-shaped names. */
+  private pythonModule(classname: string): { file: string; scopes: string[] } | undefined {
+    if (!DOTTED_NAME.test(classname)) return undefined
+    const segments = classname.split('.')
+    let moduleEnd = -1
+    if (this.pytestReport) {
+      const firstClass = segments.findIndex((s) => /^[A-Z]/.test(s))
+      moduleEnd = firstClass < 0 ? segments.length : firstClass
+    } else {
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i] ?? ''
+        if (PYTHON_TEST_MODULE.test(segment) && segment === segment.toLowerCase()) moduleEnd = i + 1
+      }
+    }
+    if (moduleEnd <= 0) return undefined
+    return {
+      file: `${segments.slice(0, moduleEnd).join('/')}.py`,
+      scopes: segments.slice(moduleEnd),
+    }
+  }
+
+  private isModuleOf(classname: string, file: string): boolean {
+    const dotted = file.replace(/\.[^./]+$/, '').replace(/\//g, '.')
+    return classname === dotted || classname === file
+  }
+
+  private finishCase(): void {
+    const current = this.currentCase
+    if (!current) return
+    this.currentCase = undefined
+    const status: CaseStatus = current.errored
+      ? 'error'
+      : current.failed
+        ? 'failed'
+        : current.skipped
+          ? 'skipped'
+          : 'passed'
+    this.cases++
+    this.counts[status]++
+    for (const suite of this.suites) {
+      suite.caseFiles.add(current.file)
+      suite.cases++
+    }
+    if (status !== 'skipped' && current.seconds !== undefined) {
+      this.testSeconds.set(current.id, (this.testSeconds.get(current.id) ?? 0) + current.seconds)
+    }
+    this.options.onCase?.({
+      id: current.id,
+      file: current.file,
+      seconds: current.seconds,
+      status,
+      flaky: current.flaky && status === 'passed',
+      message: current.message,
+    })
+  }
+
+  private finishSuite(): void {
+    const suite = this.suites.pop()
+    if (!suite) return
+    if (suite.declaredTests !== undefined && suite.declaredTests !== suite.cases) {
+      this.countMismatches++
+    }
+    // The file a suite stands for: named explicitly, or the one file all its cases share.
+    const onlyFile = suite.caseFiles.size === 1 ? [...suite.caseFiles][0] : undefined
+    const file = suite.explicitFile ?? suite.pathLikeName ?? onlyFile
+    const recorded = suite.fileTimes
+    if (file !== undefined && suite.time !== undefined && suite.time > 0) {
+      // The outermost timed suite of a file wins: nested describe-suites are inside its time.
+      const inner = recorded.get(file) ?? 0
+      this.fileSeconds.set(file, (this.fileSeconds.get(file) ?? 0) - inner + suite.time)
+      recorded.set(file, suite.time)
+    }
+    const parent = this.suites[this.suites.length - 1]
+    if (parent) {
+      for (const [f, seconds] of recorded) {
+        parent.fileTimes.set(f, (parent.fileTimes.get(f) ?? 0) + seconds)
+      }
+    }
+  }
+
+  /** Ends the document and returns what it held. */
+  end(): JunitSummary {
+    let partial: string | undefined
+    if (!this.rootSeen) {
+      this.fail(this.offset === 0 && this.buffer.trim() === '' ? 'the file is empty' : 'no <testsuites> or <testsuite> element')
+    }
+    if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
+      const open = this.elements[this.elements.length - 1] ?? 'a tag'
+      partial = `${this.source}: the report ends inside <${open}> (truncated?); kept ${this.cases} complete test cases`
+      // A case cut off mid-way has no outcome; suites still open have no trustworthy time.
+      this.currentCase = undefined
+    }
+    for (const [id, seconds] of this.testSeconds) this.builder.addNormalized(id, seconds)
+    for (const [file, seconds] of this.fileSeconds) this.builder.addNormalized(file, seconds)
+    const warnings = [...this.builder.warnings()]
+    if (partial) warnings.push(partial)
+    if (this.countMismatches > 0) {
+      warnings.push(
+        `${this.source}: ${this.countMismatches} suites declare a tests= count that differs from the test cases they contain; the cases were counted`,
+      )
+    }
+    if (this.unnamedCases > 0) {
+      warnings.push(`${this.source}: ${this.unnamedCases} test cases have no name`)
+    }
+    return {
+      run: this.builder.build(),
+      cases: this.cases,
+      statusCounts: { ...this.counts },
+      partial,
+      warnings,
+    }
+  }
+}
+
+/** Parses a whole JUnit document held in memory (tests, small files). */
+export function parseJunit(source: string, text: string, options: JunitOptions = {}): JunitSummary {
+  const parser = new JunitParser(source, options)
+  parser.write(text)
+  return parser.end()
+}

@@ -1,0 +1,196 @@
+import { acceptSeconds } from '../duration.js'
+import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
+import type { FormatName, ParsedTimings } from '../types.js'
+import { RunBuilder } from './run-builder.js'
+
+/**
+ * Parsers for the timing formats that are small enough to read whole: every JSON format and
+ * the line-based logs. JUnit XML streams instead (see junit.ts). Each parser validates every
+ * entry, keeps the good ones and says what it dropped; it throws `TimingsFormatError` only
+ * when the file as a whole is not of its format.
+ */
+
+export class TimingsFormatError extends Error {
+  override readonly name = 'TimingsFormatError'
+}
+
+type JsonObject = Record<string, unknown>
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function finish(format: FormatName, builders: readonly RunBuilder[], extra: string[] = []): ParsedTimings {
+  const runs = builders.filter((b) => b.size > 0).map((b) => b.build())
+  return { format, runs, warnings: [...builders.flatMap((b) => b.warnings()), ...extra] }
+}
+
+/** pytest-split `.test_durations` and Knapsack reports: `{ "<id>": seconds }`. */
+export function parseFlatMap(
+  source: string,
+  data: JsonObject,
+  options: NormalizeOptions,
+): ParsedTimings {
+  const format: FormatName = Object.keys(data).some((k) => k.includes('::'))
+    ? 'pytest-split'
+    : 'knapsack'
+  const builder = new RunBuilder(source, format, options)
+  for (const [id, value] of Object.entries(data)) builder.add(id, value)
+  return finish(format, [builder])
+}
+
+/**
+ * cypress-split `{ "durations": [{ "spec", "duration" (ms) }] }`. A spec listed twice is two
+ * observations of it (the file accumulates entries across runs), not one longer spec.
+ */
+export function parseCypressSplit(
+  source: string,
+  data: JsonObject,
+  options: NormalizeOptions,
+): ParsedTimings {
+  const entries = data.durations
+  if (!Array.isArray(entries)) throw new TimingsFormatError(`${source}: "durations" is not an array`)
+  const builders: RunBuilder[] = []
+  const malformed: number[] = []
+  entries.forEach((entry: unknown, index) => {
+    if (!isObject(entry) || typeof entry.spec !== 'string' || typeof entry.duration !== 'number') {
+      malformed.push(index)
+      return
+    }
+    const id = normalizeFileId(entry.spec, options)
+    let builder = builders.find((b) => !b.has(id))
+    if (!builder) {
+      builder = new RunBuilder(source, 'cypress-split', options)
+      builders.push(builder)
+    }
+    builder.addNormalized(id, entry.duration / 1000)
+  })
+  const extra =
+    malformed.length > 0
+      ? [`${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`]
+      : []
+  return finish('cypress-split', builders, extra)
+}
+
+/** Jest `--json` output: per-file run time and per-test durations (ms). */
+export function parseJestJson(source: string, data: JsonObject, options: NormalizeOptions): ParsedTimings {
+  const results = data.testResults
+  if (!Array.isArray(results)) throw new TimingsFormatError(`${source}: "testResults" is not an array`)
+  const builder = new RunBuilder(source, 'jest-json', options)
+  let malformed = 0
+  for (const result of results as unknown[]) {
+    if (!isObject(result) || typeof result.name !== 'string') {
+      malformed++
+      continue
+    }
+    const file = normalizeFileId(result.name, options)
+    const perf = isObject(result.perfStats) ? result.perfStats : undefined
+    const runtimeMs =
+      typeof perf?.runtime === 'number'
+        ? perf.runtime
+        : typeof result.endTime === 'number' && typeof result.startTime === 'number'
+          ? result.endTime - result.startTime
+          : undefined
+    if (runtimeMs !== undefined) builder.addNormalized(file, runtimeMs / 1000)
+    const assertions = Array.isArray(result.assertionResults) ? (result.assertionResults as unknown[]) : []
+    for (const assertion of assertions) {
+      if (!isObject(assertion) || typeof assertion.title !== 'string') {
+        malformed++
+        continue
+      }
+      if (assertion.status === 'pending' || assertion.status === 'skipped' || assertion.status === 'todo') {
+        continue
+      }
+      if (typeof assertion.duration !== 'number') continue
+      const scopes = Array.isArray(assertion.ancestorTitles)
+        ? assertion.ancestorTitles.filter((t): t is string => typeof t === 'string')
+        : []
+      builder.addNormalized(joinTestId(file, scopes, assertion.title), assertion.duration / 1000)
+    }
+  }
+  const extra = malformed > 0 ? [`${source}: ${malformed} malformed test results ignored`] : []
+  return finish('jest-json', [builder], extra)
+}
+
+/** Shardwise's own timings store. See `store.ts` for the shape. */
+export function parseStoreJson(source: string, data: JsonObject, options: NormalizeOptions): ParsedTimings {
+  if (data.version !== 1) {
+    throw new TimingsFormatError(
+      `${source}: timings store version ${JSON.stringify(data.version)} is not supported (this Shardwise reads version 1)`,
+    )
+  }
+  const builder = new RunBuilder(source, 'shardwise', options)
+  for (const key of ['files', 'tests'] as const) {
+    const section = data[key]
+    if (section === undefined) continue
+    if (!isObject(section)) throw new TimingsFormatError(`${source}: "${key}" is not an object`)
+    for (const [id, entry] of Object.entries(section)) {
+      builder.add(id, isObject(entry) ? entry.seconds : undefined)
+    }
+  }
+  return finish('shardwise', [builder])
+}
+
+/** parallel_tests runtime logs: one `path:seconds` per line (split on the last colon). */
+export function parseParallelTestsLog(
+  source: string,
+  text: string,
+  options: NormalizeOptions,
+): ParsedTimings {
+  const builder = new RunBuilder(source, 'parallel-tests', options)
+  const bad: number[] = []
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return
+    const colon = line.lastIndexOf(':')
+    const seconds = colon > 0 ? Number(line.slice(colon + 1).trim()) : NaN
+    if (colon <= 0 || line.slice(colon + 1).trim() === '' || acceptSeconds(seconds) === undefined) {
+      bad.push(index + 1)
+      return
+    }
+    builder.addNormalized(normalizeFileId(line.slice(0, colon), options), seconds)
+  })
+  if (builder.size === 0 && bad.length > 0) {
+    throw new TimingsFormatError(`${source}: no line has the form "path:seconds" (line ${bad[0]})`)
+  }
+  const extra =
+    bad.length > 0
+      ? [`${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`]
+      : []
+  return finish('parallel-tests', [builder], extra)
+}
+
+/**
+ * `go test -json` event streams. Items are packages (what `go list ./...` prints); tests are
+ * top-level `Test…` functions, since a subtest's time is inside its parent's.
+ */
+export function parseGoTestJson(source: string, text: string): ParsedTimings {
+  const builder = new RunBuilder(source, 'go-test-json')
+  let events = 0
+  let notJson = 0
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue
+    let event: unknown
+    try {
+      event = JSON.parse(line)
+    } catch {
+      notJson++
+      continue
+    }
+    if (!isObject(event) || typeof event.Action !== 'string' || typeof event.Package !== 'string') {
+      notJson++
+      continue
+    }
+    events++
+    if (event.Action !== 'pass' && event.Action !== 'fail') continue
+    const elapsed = event.Elapsed
+    if (typeof event.Test === 'string') {
+      if (event.Test.includes('/')) continue
+      builder.addNormalized(joinTestId(event.Package, [], event.Test), elapsed)
+    } else {
+      builder.addNormalized(event.Package, elapsed)
+    }
+  }
+  if (events === 0) throw new TimingsFormatError(`${source}: no "go test -json" events found`)
+  const extra = notJson > 0 ? [`${source}: ${notJson} lines are not go test events and were ignored`] : []
+  return finish('go-test-json', [builder], extra)
+}

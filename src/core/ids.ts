@@ -1,0 +1,102 @@
+/**
+ * Test ids and file ids. A *file id* is a repo-relative POSIX path in NFC (or, for Go, a package
+ * import path); a *test id* is `<file id>::<scope…>::<name>` (pytest node ids have exactly this
+ * shape already). Every component that compares ids — plan, run, combine — goes through
+ * `normalizeFileId`/`normalizeTestId`, so `./a`, `a`, `C:\ws\a` and `/home/runner/work/r/r/a`
+ * meet as one id.
+ */
+
+export const TEST_SEPARATOR = '::'
+
+/**
+ * Absolute workspace prefixes of the common hosted CI runners. A report written on one of them
+ * names files absolutely; stripping the prefix recovers the repo-relative path.
+ */
+const RUNNER_ROOTS: readonly RegExp[] = [
+  /^\/home\/runner\/work\/[^/]+\/[^/]+\//, // GitHub Actions, Linux
+  /^\/Users\/runner\/work\/[^/]+\/[^/]+\//, // GitHub Actions, macOS
+  /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//, // GitHub Actions, Windows
+  /^\/github\/workspace\//, // GitHub Actions, container actions
+  /^\/builds\/[^/]+\/[^/]+\//, // GitLab
+  /^\/home\/circleci\/project\//, // CircleCI
+  /^\/var\/lib\/buildkite-agent\/builds\/[^/]+\/[^/]+\/[^/]+\//, // Buildkite
+]
+
+export interface NormalizeOptions {
+  /** Absolute directories whose prefix is stripped (the repository root, the workspace). */
+  readonly roots?: readonly string[]
+}
+
+/** Lexically resolves `.` and `..` segments and collapses repeated slashes. */
+function collapseSegments(path: string): string {
+  const absolute = path.startsWith('/')
+  const out: string[] = []
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') {
+      out.pop()
+      continue
+    }
+    if (segment === '..' && absolute) continue
+    out.push(segment)
+  }
+  return (absolute ? '/' : '') + out.join('/')
+}
+
+function toPosix(path: string): string {
+  return path.replace(/\\/g, '/').normalize('NFC')
+}
+
+/** Normalises a file path or Go package into the canonical file id. */
+export function normalizeFileId(raw: string, options: NormalizeOptions = {}): string {
+  let path = toPosix(raw.trim())
+  for (const root of options.roots ?? []) {
+    const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/')
+    if (prefix !== '/' && path.startsWith(prefix)) {
+      path = path.slice(prefix.length)
+      break
+    }
+  }
+  for (const pattern of RUNNER_ROOTS) {
+    const match = pattern.exec(path)
+    if (match) {
+      path = path.slice(match[0].length)
+      break
+    }
+  }
+  const collapsed = collapseSegments(path)
+  return collapsed === '' ? '.' : collapsed
+}
+
+/** Splits a test id into its file id and the rest (scope and name), or `undefined` for a file id. */
+export function splitTestId(id: string): { readonly file: string; readonly rest: string } | undefined {
+  const at = id.indexOf(TEST_SEPARATOR)
+  if (at < 0) return undefined
+  return { file: id.slice(0, at), rest: id.slice(at + TEST_SEPARATOR.length) }
+}
+
+/** The file an id belongs to: the id itself for a file id. */
+export function fileOfId(id: string): string {
+  return splitTestId(id)?.file ?? id
+}
+
+export function isTestId(id: string): boolean {
+  return id.includes(TEST_SEPARATOR)
+}
+
+/** Normalises the file part of a test id and leaves its scope and name untouched. */
+export function normalizeId(raw: string, options: NormalizeOptions = {}): string {
+  const parts = splitTestId(raw)
+  if (!parts) return normalizeFileId(raw, options)
+  return `${normalizeFileId(parts.file, options)}${TEST_SEPARATOR}${parts.rest}`
+}
+
+/** Joins a file id, scope segments and a test name into a test id (empty segments dropped). */
+export function joinTestId(file: string, scopes: readonly string[], name: string): string {
+  return [file, ...scopes.filter((s) => s !== ''), name].join(TEST_SEPARATOR)
+}
+
+/** Keys that must never become plain-object properties. */
+export function isDangerousKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype'
+}

@@ -1,0 +1,49 @@
+import { UsageError } from '../core/errors.js'
+import { MAX_SHARDS, type Granularity } from '../core/plan.js'
+
+/**
+ * Strict parsers for option values, shared by the CLI and the action so both say the same
+ * thing about the same mistake: "`name` must be …; got `value`."
+ */
+
+function fail(name: string, expected: string, got: string): never {
+  throw new UsageError(`\`${name}\` must be ${expected}; got \`${got}\`.`)
+}
+
+export function parseWholeNumber(name: string, raw: string, min: number, max: number): number {
+  const value = raw.trim()
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    fail(name, `a whole number from ${min} to ${max}`, raw)
+  }
+  return Number(value)
+}
+
+export function parseNonNegativeSeconds(name: string, raw: string): number {
+  const value = raw.trim()
+  if (!/^\d+(?:\.\d+)?$/.test(value)) fail(name, 'a number of seconds ≥ 0', raw)
+  return Number(value)
+}
+
+export function parsePositiveSeconds(name: string, raw: string): number {
+  const seconds = parseNonNegativeSeconds(name, raw)
+  if (seconds <= 0) fail(name, 'a number of seconds > 0', raw)
+  return seconds
+}
+
+export function parseShards(name: string, raw: string): number | 'auto' {
+  if (raw.trim() === 'auto') return 'auto'
+  const value = raw.trim()
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SHARDS) {
+    fail(name, `a whole number from 1 to ${MAX_SHARDS} or \`auto\``, raw)
+  }
+  return Number(value)
+}
+
+export function parseChoice<T extends string>(name: string, raw: string, choices: readonly T[]): T {
+  const value = raw.trim()
+  const found = choices.find((c) => c === value)
+  if (found === undefined) fail(name, `one of ${choices.map((c) => `\`${c}\``).join(', ')}`, raw)
+  return found
+}
+
+export const GRANULARITIES: readonly Granularity[] = ['file', 'test', 'auto']
