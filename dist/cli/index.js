@@ -3009,7 +3009,10 @@ function buildTimingModel(runs) {
     const fileObservations = new Map();
     const testObservations = new Map();
     const setupObservations = new Map();
+    const seenUntimed = new Set();
     for (const run of runs) {
+        for (const id of run.untimed)
+            seenUntimed.add(id);
         const testSums = new Map();
         for (const [id, seconds] of run.tests) {
             push(testObservations, id, seconds);
@@ -3028,8 +3031,10 @@ function buildTimingModel(runs) {
         }
     }
     const tests = fold(testObservations);
+    const files = fold(fileObservations);
+    const untimed = new Set([...seenUntimed].filter((id) => !tests.has(id) && !files.has(id)));
     const testsByFile = new Map();
-    for (const id of [...tests.keys()].sort()) {
+    for (const id of [...tests.keys(), ...[...untimed].filter(isTestId)].sort()) {
         const file = fileOfId(id);
         const list = testsByFile.get(file);
         if (list)
@@ -3038,10 +3043,11 @@ function buildTimingModel(runs) {
             testsByFile.set(file, [id]);
     }
     return {
-        files: fold(fileObservations),
+        files,
         tests,
         testsByFile,
         setupByFile: fold(setupObservations),
+        untimed,
         runCount: runs.length,
     };
 }
@@ -3069,7 +3075,8 @@ function alignModel(model, itemFiles) {
         if (itemFiles.has(timed))
             taken.add(timed);
     }
-    for (const timed of [...model.files.keys()].sort()) {
+    const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)]);
+    for (const timed of [...timedFiles].sort()) {
         if (itemFiles.has(timed))
             continue;
         const fits = (byBase.get(basename(timed)) ?? []).filter((file) => !taken.has(file) && (timed.endsWith(`/${file}`) || file.endsWith(`/${timed}`)));
@@ -3097,6 +3104,7 @@ function alignModel(model, itemFiles) {
             tests: remap(model.tests),
             testsByFile,
             setupByFile: remap(model.setupByFile),
+            untimed: new Set([...model.untimed].map(renameId)),
             runCount: model.runCount,
         },
         matchedBySuffix: rename.size,
@@ -3137,10 +3145,11 @@ function priceItems(ids, model, sizes) {
 }
 /** The ids to plan when none were given: everything the timings know. */
 function itemsFromModel(model, granularity) {
+    const files = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)]);
     if (granularity === 'file')
-        return [...model.files.keys()];
+        return [...files];
     const ids = [];
-    for (const file of model.files.keys()) {
+    for (const file of files) {
         const tests = model.testsByFile.get(file);
         if (tests && tests.length > 0)
             ids.push(...tests);
@@ -3283,9 +3292,17 @@ function evaluate(context, shardCount) {
         loads,
         shards: partition.shards,
         makespan: Math.max(0, ...loads),
-        lowerBound: lowerBound(units, shardCount),
+        lowerBound: context.granularity === 'test' ? testLowerBound(context, units, shardCount) : lowerBound(units, shardCount),
         fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
     };
+}
+/** At test granularity every file's setup is paid at least once, and with each of its tests. */
+function testLowerBound(context, units, shardCount) {
+    const setup = (file) => context.model.setupByFile.get(file) ?? 0;
+    const files = new Set(units.map((u) => u.file));
+    const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup));
+    const longest = Math.max(0, ...units.map((u) => u.seconds + setup(u.file)));
+    return Math.max(total / shardCount, longest);
 }
 /**
  * The smallest shard count whose predicted wall time (makespan + overhead) meets the target;
@@ -4550,6 +4567,7 @@ class RunBuilder {
     normalize;
     files = new Map();
     tests = new Map();
+    untimed = new Set();
     zeroEntries = 0;
     invalidEntries = 0;
     constructor(source, format, normalize = {}) {
@@ -4566,24 +4584,40 @@ class RunBuilder {
         const seconds = acceptSeconds(value);
         if (seconds === undefined) {
             this.invalidEntries++;
+            this.untimed.add(id);
             return;
         }
         if (seconds === 0) {
             this.zeroEntries++;
+            this.untimed.add(id);
             return;
         }
         const target = isTestId(id) ? this.tests : this.files;
         target.set(id, (target.get(id) ?? 0) + seconds);
     }
-    /** Whether this run already holds a duration for the (normalised) id. */
+    /** Records an id that exists but has no usable duration (a skipped test). */
+    addUntimed(id) {
+        this.untimed.add(id);
+    }
+    /** Whether this run already holds the (normalised) id. */
     has(id) {
-        return this.files.has(id) || this.tests.has(id);
+        return this.files.has(id) || this.tests.has(id) || this.untimed.has(id);
     }
     get size() {
-        return this.files.size + this.tests.size;
+        return this.files.size + this.tests.size + this.untimed.size;
     }
     build() {
-        return { source: this.source, format: this.format, files: this.files, tests: this.tests };
+        for (const id of this.untimed) {
+            if (this.files.has(id) || this.tests.has(id))
+                this.untimed.delete(id);
+        }
+        return {
+            source: this.source,
+            format: this.format,
+            files: this.files,
+            tests: this.tests,
+            untimed: this.untimed,
+        };
     }
     /** Warnings describing what this run ignored. */
     warnings() {
@@ -4665,6 +4699,7 @@ class JunitParser {
     /** Test ids with at least one non-skipped occurrence, and their summed time. */
     testSeconds = new Map();
     fileSeconds = new Map();
+    untimedTests = new Set();
     countMismatches = 0;
     unnamedCases = 0;
     constructor(source, options = {}) {
@@ -4988,6 +5023,9 @@ class JunitParser {
         if (status !== 'skipped' && current.seconds !== undefined) {
             this.testSeconds.set(current.id, (this.testSeconds.get(current.id) ?? 0) + current.seconds);
         }
+        else if (!this.testSeconds.has(current.id)) {
+            this.untimedTests.add(current.id);
+        }
         this.options.onCase?.({
             id: current.id,
             file: current.file,
@@ -5037,6 +5075,10 @@ class JunitParser {
             this.builder.addNormalized(id, seconds);
         for (const [file, seconds] of this.fileSeconds)
             this.builder.addNormalized(file, seconds);
+        for (const id of this.untimedTests) {
+            if (!this.testSeconds.has(id))
+                this.builder.addUntimed(id);
+        }
         const warnings = [...this.builder.warnings()];
         if (partial)
             warnings.push(partial);
@@ -5147,15 +5189,17 @@ function parseJestJson(source, data, options) {
                 malformed++;
                 continue;
             }
-            if (assertion.status === 'pending' || assertion.status === 'skipped' || assertion.status === 'todo') {
-                continue;
-            }
-            if (typeof assertion.duration !== 'number')
-                continue;
             const scopes = Array.isArray(assertion.ancestorTitles)
                 ? assertion.ancestorTitles.filter((t) => typeof t === 'string')
                 : [];
-            builder.addNormalized(joinTestId(file, scopes, assertion.title), assertion.duration / 1000);
+            const id = joinTestId(file, scopes, assertion.title);
+            const ran = assertion.status === 'passed' || assertion.status === 'failed';
+            if (ran && typeof assertion.duration === 'number') {
+                builder.addNormalized(id, assertion.duration / 1000);
+            }
+            else {
+                builder.addUntimed(id);
+            }
         }
     }
     const extra = malformed > 0 ? [`${source}: ${malformed} malformed test results ignored`] : [];
@@ -5226,13 +5270,18 @@ function parseGoTestJson(source, text) {
             continue;
         }
         events++;
+        const test = typeof event.Test === 'string' ? event.Test : undefined;
+        if (event.Action === 'skip' && test !== undefined && !test.includes('/')) {
+            builder.addUntimed(joinTestId(event.Package, [], test));
+            continue;
+        }
         if (event.Action !== 'pass' && event.Action !== 'fail')
             continue;
         const elapsed = event.Elapsed;
-        if (typeof event.Test === 'string') {
-            if (event.Test.includes('/'))
+        if (test !== undefined) {
+            if (test.includes('/'))
                 continue;
-            builder.addNormalized(joinTestId(event.Package, [], event.Test), elapsed);
+            builder.addNormalized(joinTestId(event.Package, [], test), elapsed);
         }
         else {
             builder.addNormalized(event.Package, elapsed);
@@ -5271,7 +5320,7 @@ function parseTimingsText(source, raw, options = {}) {
     const syntax = detectSyntax(text);
     if (syntax === 'xml') {
         const summary = parseJunit(source, text, options);
-        return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size > 0 ? [summary.run] : [], warnings: summary.warnings };
+        return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0 ? [summary.run] : [], warnings: summary.warnings };
     }
     if (syntax === 'json') {
         let data;
@@ -5399,7 +5448,7 @@ async function loadFile(path, options, log) {
         for (const warning of summary.warnings)
             log.warning(warning);
         const run = summary.run;
-        return { format: 'junit', runs: run.files.size + run.tests.size > 0 ? [run] : [] };
+        return { format: 'junit', runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [] };
     }
     const info = await (0,promises_namespaceObject.lstat)(path);
     if (info.size > MAX_TEXT_BYTES) {

@@ -100,7 +100,7 @@ async function loadFile(path: string, options: NormalizeOptions, log: Log): Prom
     const summary = parser.end()
     for (const warning of summary.warnings) log.warning(warning)
     const run = summary.run
-    return { format: 'junit', runs: run.files.size + run.tests.size > 0 ? [run] : [] }
+    return { format: 'junit', runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [] }
   }
   const info = await lstat(path)
   if (info.size > MAX_TEXT_BYTES) {

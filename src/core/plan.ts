@@ -113,9 +113,10 @@ function priceItems(
 
 /** The ids to plan when none were given: everything the timings know. */
 function itemsFromModel(model: TimingModel, granularity: Granularity): string[] {
-  if (granularity === 'file') return [...model.files.keys()]
+  const files = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
+  if (granularity === 'file') return [...files]
   const ids: string[] = []
-  for (const file of model.files.keys()) {
+  for (const file of files) {
     const tests = model.testsByFile.get(file)
     if (tests && tests.length > 0) ids.push(...tests)
     else ids.push(file)
@@ -281,12 +282,21 @@ function evaluate(context: UnitContext, shardCount: number): Candidate {
     loads,
     shards: partition.shards,
     makespan: Math.max(0, ...loads),
-    lowerBound: lowerBound(units, shardCount),
+    lowerBound: context.granularity === 'test' ? testLowerBound(context, units, shardCount) : lowerBound(units, shardCount),
     fileLowerBound: lowerBound(
       context.granularity === 'test' ? units : wholeFiles,
       shardCount,
     ),
   }
+}
+
+/** At test granularity every file's setup is paid at least once, and with each of its tests. */
+function testLowerBound(context: UnitContext, units: readonly PlanUnit[], shardCount: number): number {
+  const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
+  const files = new Set(units.map((u) => u.file))
+  const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup))
+  const longest = Math.max(0, ...units.map((u) => u.seconds + setup(u.file)))
+  return Math.max(total / shardCount, longest)
 }
 
 /**

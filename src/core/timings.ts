@@ -13,6 +13,8 @@ export interface TimingModel {
   readonly testsByFile: ReadonlyMap<string, readonly string[]>
   /** Per-file setup (module loading, fixtures): file time minus its tests' time, where known. */
   readonly setupByFile: ReadonlyMap<string, number>
+  /** Ids seen in some run but never with a usable duration (skipped, 0 s): estimated. */
+  readonly untimed: ReadonlySet<string>
   readonly runCount: number
 }
 
@@ -33,7 +35,9 @@ export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
   const fileObservations = new Map<string, number[]>()
   const testObservations = new Map<string, number[]>()
   const setupObservations = new Map<string, number[]>()
+  const seenUntimed = new Set<string>()
   for (const run of runs) {
+    for (const id of run.untimed) seenUntimed.add(id)
     const testSums = new Map<string, number>()
     for (const [id, seconds] of run.tests) {
       push(testObservations, id, seconds)
@@ -50,18 +54,21 @@ export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
     }
   }
   const tests = fold(testObservations)
+  const files = fold(fileObservations)
+  const untimed = new Set([...seenUntimed].filter((id) => !tests.has(id) && !files.has(id)))
   const testsByFile = new Map<string, string[]>()
-  for (const id of [...tests.keys()].sort()) {
+  for (const id of [...tests.keys(), ...[...untimed].filter(isTestId)].sort()) {
     const file = fileOfId(id)
     const list = testsByFile.get(file)
     if (list) list.push(id)
     else testsByFile.set(file, [id])
   }
   return {
-    files: fold(fileObservations),
+    files,
     tests,
     testsByFile,
     setupByFile: fold(setupObservations),
+    untimed,
     runCount: runs.length,
   }
 }
@@ -94,7 +101,8 @@ export function alignModel(model: TimingModel, itemFiles: ReadonlySet<string>): 
   for (const timed of model.files.keys()) {
     if (itemFiles.has(timed)) taken.add(timed)
   }
-  for (const timed of [...model.files.keys()].sort()) {
+  const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
+  for (const timed of [...timedFiles].sort()) {
     if (itemFiles.has(timed)) continue
     const fits = (byBase.get(basename(timed)) ?? []).filter(
       (file) => !taken.has(file) && (timed.endsWith(`/${file}`) || file.endsWith(`/${timed}`)),
@@ -121,6 +129,7 @@ export function alignModel(model: TimingModel, itemFiles: ReadonlySet<string>): 
       tests: remap(model.tests),
       testsByFile,
       setupByFile: remap(model.setupByFile),
+      untimed: new Set([...model.untimed].map(renameId)),
       runCount: model.runCount,
     },
     matchedBySuffix: rename.size,

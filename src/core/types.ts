@@ -20,6 +20,8 @@ export interface TimingRun {
   readonly format: FormatName
   readonly files: ReadonlyMap<string, number>
   readonly tests: ReadonlyMap<string, number>
+  /** Ids the run saw without a usable duration (0 s, skipped, no time): they exist, cost unknown. */
+  readonly untimed: ReadonlySet<string>
 }
 
 /** A parse outcome: the runs read, plus warnings about what was ignored and why. */

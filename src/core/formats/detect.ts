@@ -38,7 +38,7 @@ export function parseTimingsText(source: string, raw: string, options: Normalize
   const syntax = detectSyntax(text)
   if (syntax === 'xml') {
     const summary = parseJunit(source, text, options)
-    return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size > 0 ? [summary.run] : [], warnings: summary.warnings }
+    return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0 ? [summary.run] : [], warnings: summary.warnings }
   }
   if (syntax === 'json') {
     let data: unknown

@@ -132,6 +132,7 @@ export class JunitParser {
   /** Test ids with at least one non-skipped occurrence, and their summed time. */
   private readonly testSeconds = new Map<string, number>()
   private readonly fileSeconds = new Map<string, number>()
+  private readonly untimedTests = new Set<string>()
   private countMismatches = 0
   private unnamedCases = 0
 
@@ -435,6 +436,8 @@ export class JunitParser {
     }
     if (status !== 'skipped' && current.seconds !== undefined) {
       this.testSeconds.set(current.id, (this.testSeconds.get(current.id) ?? 0) + current.seconds)
+    } else if (!this.testSeconds.has(current.id)) {
+      this.untimedTests.add(current.id)
     }
     this.options.onCase?.({
       id: current.id,
@@ -484,6 +487,9 @@ export class JunitParser {
     }
     for (const [id, seconds] of this.testSeconds) this.builder.addNormalized(id, seconds)
     for (const [file, seconds] of this.fileSeconds) this.builder.addNormalized(file, seconds)
+    for (const id of this.untimedTests) {
+      if (!this.testSeconds.has(id)) this.builder.addUntimed(id)
+    }
     const warnings = [...this.builder.warnings()]
     if (partial) warnings.push(partial)
     if (this.countMismatches > 0) {

@@ -11,6 +11,7 @@ import type { FormatName, TimingRun } from '../types.js'
 export class RunBuilder {
   private readonly files = new Map<string, number>()
   private readonly tests = new Map<string, number>()
+  private readonly untimed = new Set<string>()
   zeroEntries = 0
   invalidEntries = 0
 
@@ -30,27 +31,43 @@ export class RunBuilder {
     const seconds = acceptSeconds(value)
     if (seconds === undefined) {
       this.invalidEntries++
+      this.untimed.add(id)
       return
     }
     if (seconds === 0) {
       this.zeroEntries++
+      this.untimed.add(id)
       return
     }
     const target = isTestId(id) ? this.tests : this.files
     target.set(id, (target.get(id) ?? 0) + seconds)
   }
 
-  /** Whether this run already holds a duration for the (normalised) id. */
+  /** Records an id that exists but has no usable duration (a skipped test). */
+  addUntimed(id: string): void {
+    this.untimed.add(id)
+  }
+
+  /** Whether this run already holds the (normalised) id. */
   has(id: string): boolean {
-    return this.files.has(id) || this.tests.has(id)
+    return this.files.has(id) || this.tests.has(id) || this.untimed.has(id)
   }
 
   get size(): number {
-    return this.files.size + this.tests.size
+    return this.files.size + this.tests.size + this.untimed.size
   }
 
   build(): TimingRun {
-    return { source: this.source, format: this.format, files: this.files, tests: this.tests }
+    for (const id of this.untimed) {
+      if (this.files.has(id) || this.tests.has(id)) this.untimed.delete(id)
+    }
+    return {
+      source: this.source,
+      format: this.format,
+      files: this.files,
+      tests: this.tests,
+      untimed: this.untimed,
+    }
   }
 
   /** Warnings describing what this run ignored. */

@@ -98,14 +98,16 @@ export function parseJestJson(source: string, data: JsonObject, options: Normali
         malformed++
         continue
       }
-      if (assertion.status === 'pending' || assertion.status === 'skipped' || assertion.status === 'todo') {
-        continue
-      }
-      if (typeof assertion.duration !== 'number') continue
       const scopes = Array.isArray(assertion.ancestorTitles)
         ? assertion.ancestorTitles.filter((t): t is string => typeof t === 'string')
         : []
-      builder.addNormalized(joinTestId(file, scopes, assertion.title), assertion.duration / 1000)
+      const id = joinTestId(file, scopes, assertion.title)
+      const ran = assertion.status === 'passed' || assertion.status === 'failed'
+      if (ran && typeof assertion.duration === 'number') {
+        builder.addNormalized(id, assertion.duration / 1000)
+      } else {
+        builder.addUntimed(id)
+      }
     }
   }
   const extra = malformed > 0 ? [`${source}: ${malformed} malformed test results ignored`] : []
@@ -181,11 +183,16 @@ export function parseGoTestJson(source: string, text: string): ParsedTimings {
       continue
     }
     events++
+    const test = typeof event.Test === 'string' ? event.Test : undefined
+    if (event.Action === 'skip' && test !== undefined && !test.includes('/')) {
+      builder.addUntimed(joinTestId(event.Package, [], test))
+      continue
+    }
     if (event.Action !== 'pass' && event.Action !== 'fail') continue
     const elapsed = event.Elapsed
-    if (typeof event.Test === 'string') {
-      if (event.Test.includes('/')) continue
-      builder.addNormalized(joinTestId(event.Package, [], event.Test), elapsed)
+    if (test !== undefined) {
+      if (test.includes('/')) continue
+      builder.addNormalized(joinTestId(event.Package, [], test), elapsed)
     } else {
       builder.addNormalized(event.Package, elapsed)
     }
