@@ -12,7 +12,18 @@ for (const [entry, out] of [
   ['build/action.js', 'dist'],
   ['build/cli-main.js', 'dist/cli'],
 ]) {
-  run(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'])
+  run(process.execPath, [
+    ncc,
+    'build',
+    entry,
+    '-o',
+    out,
+    '--license',
+    'licenses.txt',
+    '--quiet',
+    '--target',
+    'es2022',
+  ])
 }
 // Source maps from ncc embed absolute paths of this machine; they would make dist/ differ by checkout.
 for (const dir of ['dist', 'dist/cli']) {

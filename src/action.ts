@@ -18,8 +18,10 @@ export async function runAction(io: ActionIO): Promise<void> {
     )
   } catch (error) {
     if (error instanceof UsageError) io.setFailed(error.message)
-    else if (error instanceof InternalError) io.setFailed(`internal error (please report it): ${error.stack ?? error.message}`)
-    else io.setFailed(error instanceof Error ? (error.stack ?? error.message) : describeError(error))
+    else if (error instanceof InternalError)
+      io.setFailed(`internal error (please report it): ${error.stack ?? error.message}`)
+    else
+      io.setFailed(error instanceof Error ? (error.stack ?? error.message) : describeError(error))
   }
 }
 

@@ -64,9 +64,17 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function parseCommandArgs(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']) {
+function parseCommandArgs(
+  args: string[],
+  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'],
+) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError(`${describeError(error)}. Run with --help for the options.`)
   }
@@ -94,10 +102,15 @@ async function planCommand(args: string[], io: Io): Promise<number> {
     return typeof value === 'string' ? value : undefined
   }
   const shards = parseShards('--shards', str('shards') ?? '4')
-  const overhead = parseNonNegativeSeconds('--shard-overhead-seconds', str('shard-overhead-seconds') ?? '0')
+  const overhead = parseNonNegativeSeconds(
+    '--shard-overhead-seconds',
+    str('shard-overhead-seconds') ?? '0',
+  )
   const target = str('target-seconds')
   if (shards === 'auto' && target === undefined) {
-    throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.')
+    throw new UsageError(
+      '`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.',
+    )
   }
   if (shards !== 'auto' && (target !== undefined || str('max-shards') !== undefined)) {
     throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.')
@@ -109,27 +122,44 @@ async function planCommand(args: string[], io: Io): Promise<number> {
         ? {
             kind: 'auto',
             targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
-            maxShards: parseWholeNumber('--max-shards', str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
+            maxShards: parseWholeNumber(
+              '--max-shards',
+              str('max-shards') ?? String(MAX_SHARDS),
+              1,
+              MAX_SHARDS,
+            ),
           }
         : { kind: 'fixed', count: shards },
     shardOverheadSeconds: overhead,
     granularity: parseChoice('--granularity', str('granularity') ?? 'file', GRANULARITIES),
-    timings: ((values as Record<string, unknown>).timings as string[] | undefined)?.map((p) => resolve(io.cwd, p)) ?? [],
+    timings:
+      ((values as Record<string, unknown>).timings as string[] | undefined)?.map((p) =>
+        resolve(io.cwd, p),
+      ) ?? [],
     patterns: positionals,
-    itemsFrom: str('items-from') === '-' ? '-' : str('items-from') === undefined ? undefined : resolve(io.cwd, str('items-from') ?? ''),
+    itemsFrom:
+      str('items-from') === '-'
+        ? '-'
+        : str('items-from') === undefined
+          ? undefined
+          : resolve(io.cwd, str('items-from') ?? ''),
     root,
     roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
   }
-  const format = parseChoice('--format', str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
-    'table',
-    'json',
-    'matrix',
-  ] as const)
+  const format = parseChoice(
+    '--format',
+    str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'),
+    ['table', 'json', 'matrix'] as const,
+  )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
   const output = str('output')
   if (output !== undefined) await writeFile(resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
   const text =
-    format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan)
+    format === 'table'
+      ? renderPlanTable(plan)
+      : format === 'matrix'
+        ? stableStringify(planMatrix(plan))
+        : renderPlanJson(plan)
   io.stdout.write(`${text}\n`)
   return 0
 }
@@ -152,7 +182,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout.write(`${USAGE}\n`)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`unknown command \`${command}\`. Commands: plan. Run shardwise --help.`)
+        throw new UsageError(
+          `unknown command \`${command}\`. Commands: plan. Run shardwise --help.`,
+        )
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -13,11 +13,21 @@ export interface ActionIO extends Log {
 export function actionsCoreIO(): ActionIO {
   return {
     getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    notice: (message) => core.notice(message),
+    setOutput: (name, value) => {
+      core.setOutput(name, value)
+    },
+    setFailed: (message) => {
+      core.setFailed(message)
+    },
+    info: (message) => {
+      core.info(message)
+    },
+    warning: (message) => {
+      core.warning(message)
+    },
+    notice: (message) => {
+      core.notice(message)
+    },
     env: process.env,
   }
 }

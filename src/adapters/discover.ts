@@ -1,8 +1,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { normalizeFileId } from '../core/ids.js'
-import type { Log } from './log.js'
 
 export interface Discovered {
   /** Repo-relative file ids, sorted, without duplicates. */
@@ -12,17 +11,16 @@ export interface Discovered {
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path)
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
-}
-
 /**
- * Finds the test files the globs match under `root`. Symbolic links are not followed into
- * directories; a linked file is kept only when its target lies inside `root`. Overlapping
- * globs give each file once.
+ * Finds the test files the globs match under `root`. Symbolic links are not followed and not
+ * planned: a link inside the repository is a second name for a file that is planned anyway
+ * (it would run twice), and a link out of it can point anywhere. Overlapping globs give each
+ * file once.
  */
-export async function discoverFiles(patterns: readonly string[], root: string, log: Log): Promise<Discovered> {
+export async function discoverFiles(
+  patterns: readonly string[],
+  root: string,
+): Promise<Discovered> {
   const absoluteRoot = await realpath(resolve(root))
   const matches = await glob([...patterns], {
     cwd: absoluteRoot,
@@ -34,36 +32,22 @@ export async function discoverFiles(patterns: readonly string[], root: string, l
   })
   const files = new Set<string>()
   const sizes = new Map<string, number>()
-  let escaped = 0
   for (const match of matches.sort()) {
-    const full = resolve(absoluteRoot, match)
-    const info = await lstat(full)
-    if (info.isSymbolicLink()) {
-      let target: string
-      try {
-        target = await realpath(full)
-      } catch {
-        escaped++
-        continue
-      }
-      if (!inside(absoluteRoot, target)) {
-        escaped++
-        continue
-      }
-    }
     const id = normalizeFileId(match)
     if (files.has(id)) continue
+    const info = await lstat(resolve(absoluteRoot, match))
+    if (!info.isFile()) continue
     files.add(id)
-    sizes.set(id, (await stat(full)).size)
-  }
-  if (escaped > 0) {
-    log.warning(`${escaped} matched files are symbolic links that leave ${absoluteRoot} (or are broken); they are not planned`)
+    sizes.set(id, info.size)
   }
   return { files: [...files].sort(), sizes }
 }
 
 /** Sizes of the files that exist, for estimating items given by id. */
-export async function fileSizes(ids: readonly string[], root: string): Promise<Map<string, number>> {
+export async function fileSizes(
+  ids: readonly string[],
+  root: string,
+): Promise<Map<string, number>> {
   const sizes = new Map<string, number>()
   for (const id of ids) {
     try {

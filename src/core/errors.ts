@@ -16,7 +16,9 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
   try {
-    return JSON.stringify(error) ?? String(error)
+    // JSON.stringify returns undefined for undefined, functions and symbols.
+    const text = JSON.stringify(error) as string | undefined
+    return text ?? String(error)
   } catch {
     return String(error)
   }

@@ -75,7 +75,10 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
       if (size !== undefined && size > 0 && !isTestId(id)) group.rates.push(seconds / size)
     }
   }
-  const summaries = new Map<string, { median: number; min: number; max: number; rate: number | undefined }>()
+  const summaries = new Map<
+    string,
+    { median: number; min: number; max: number; rate: number | undefined }
+  >()
   const summarize = (key: string, group: Group) => {
     let summary = summaries.get(key)
     if (!summary) {
@@ -105,7 +108,10 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
         const seconds = Math.min(summary.max, Math.max(summary.min, summary.rate * size))
         estimate = { seconds, basis: 'size' }
       } else {
-        estimate = { seconds: summary.median, basis: key.endsWith('::') ? 'same-file' : 'directory' }
+        estimate = {
+          seconds: summary.median,
+          basis: key.endsWith('::') ? 'same-file' : 'directory',
+        }
       }
       break
     }
@@ -116,7 +122,10 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
           : DEFAULT_SECONDS
       estimate = { seconds, basis: 'default' }
     }
-    out.set(id, { seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds), basis: estimate.basis })
+    out.set(id, {
+      seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds),
+      basis: estimate.basis,
+    })
   }
   return out
 }

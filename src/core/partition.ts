@@ -117,7 +117,7 @@ const EPSILON = 1e-9
  * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
  * squared loads, so the search ends; `rounds` bounds it for very large inputs.
  */
-function improve<U extends Unit>(shards: U[][], loads: number[], rounds: number): void {
+function improve(shards: Unit[][], loads: number[], rounds: number): void {
   for (let round = 0; round < rounds; round++) {
     let longest = 0
     for (let i = 1; i < loads.length; i++) {
@@ -166,7 +166,11 @@ function improve<U extends Unit>(shards: U[][], loads: number[], rounds: number)
  * `to` that brings the transferred amount closest to half the gap, provided it is strictly
  * between 0 and the gap — exactly the condition for the larger of the two loads to fall.
  */
-function bestStep(from: readonly Unit[], to: readonly Unit[], gap: number): [number, number] | undefined {
+function bestStep(
+  from: readonly Unit[],
+  to: readonly Unit[],
+  gap: number,
+): [number, number] | undefined {
   const ideal = gap / 2
   const floor = gap * EPSILON
   let best: [number, number] | undefined

@@ -177,12 +177,18 @@ function fileSeconds(context: UnitContext, file: string, ids: readonly string[])
   const own = context.seconds.get(file)
   if (own !== undefined) return own
   const timed = context.model.files.get(file)
-  if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id))) return timed
-  return sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0)
+  if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id)))
+    return timed
+  return (
+    sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0)
+  )
 }
 
 /** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
-function buildUnits(context: UnitContext, shardCount: number): { units: PlanUnit[]; splitFiles: SplitFile[] } {
+function buildUnits(
+  context: UnitContext,
+  shardCount: number,
+): { units: PlanUnit[]; splitFiles: SplitFile[] } {
   const units: PlanUnit[] = []
   const splitFiles: SplitFile[] = []
   const whole = (file: string, ids: readonly string[]): PlanUnit => ({
@@ -207,7 +213,11 @@ function buildUnits(context: UnitContext, shardCount: number): { units: PlanUnit
     }
     return { units, splitFiles }
   }
-  const fileUnits = [...context.byFile].map(([file, ids]) => ({ file, ids, unit: whole(file, ids) }))
+  const fileUnits = [...context.byFile].map(([file, ids]) => ({
+    file,
+    ids,
+    unit: whole(file, ids),
+  }))
   if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
     return { units: fileUnits.map((f) => f.unit), splitFiles }
   }
@@ -222,7 +232,8 @@ function buildUnits(context: UnitContext, shardCount: number): { units: PlanUnit
     let unsplittable = 0
     for (const f of fileUnits) {
       const longest = splittable(f)
-        ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(f.file) ?? 0)
+        ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) +
+          (context.model.setupByFile.get(f.file) ?? 0)
         : f.unit.seconds
       unsplittable = Math.max(unsplittable, longest)
     }
@@ -238,6 +249,31 @@ function buildUnits(context: UnitContext, shardCount: number): { units: PlanUnit
       const parts = Math.min(f.ids.length, shardCount, Math.ceil(body / room))
       if (parts > 1) splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds })
     }
+  }
+  // Fewer units than shards would leave shards empty: split the longest parts further.
+  const partsOf = new Map(splitFiles.map((s) => [s.file, s.parts]))
+  let unitCount = fileUnits.length + sum(splitFiles.map((s) => s.parts - 1))
+  while (unitCount < shardCount) {
+    let pick: (typeof fileUnits)[number] | undefined
+    let pickSize = 0
+    for (const f of fileUnits) {
+      const parts = partsOf.get(f.file) ?? 1
+      if (!splittable(f) || parts >= f.ids.length) continue
+      const size = f.unit.seconds / parts
+      if (size > pickSize) {
+        pick = f
+        pickSize = size
+      }
+    }
+    if (!pick) break
+    partsOf.set(pick.file, (partsOf.get(pick.file) ?? 1) + 1)
+    unitCount++
+  }
+  splitFiles.length = 0
+  for (const f of fileUnits) {
+    const parts = partsOf.get(f.file)
+    if (parts !== undefined && parts > 1)
+      splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds })
   }
   const split = new Map(splitFiles.map((s) => [s.file, s.parts]))
   for (const f of fileUnits) {
@@ -282,16 +318,20 @@ function evaluate(context: UnitContext, shardCount: number): Candidate {
     loads,
     shards: partition.shards,
     makespan: Math.max(0, ...loads),
-    lowerBound: context.granularity === 'test' ? testLowerBound(context, units, shardCount) : lowerBound(units, shardCount),
-    fileLowerBound: lowerBound(
-      context.granularity === 'test' ? units : wholeFiles,
-      shardCount,
-    ),
+    lowerBound:
+      context.granularity === 'test'
+        ? testLowerBound(context, units, shardCount)
+        : lowerBound(units, shardCount),
+    fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
   }
 }
 
 /** At test granularity every file's setup is paid at least once, and with each of its tests. */
-function testLowerBound(context: UnitContext, units: readonly PlanUnit[], shardCount: number): number {
+function testLowerBound(
+  context: UnitContext,
+  units: readonly PlanUnit[],
+  shardCount: number,
+): number {
   const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
   const files = new Set(units.map((u) => u.file))
   const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup))
@@ -303,7 +343,12 @@ function testLowerBound(context: UnitContext, units: readonly PlanUnit[], shardC
  * The smallest shard count whose predicted wall time (makespan + overhead) meets the target;
  * if none does, the smallest count that gets within 1% of the best reachable wall time.
  */
-function chooseShardCount(context: UnitContext, request: Extract<ShardCountRequest, { kind: 'auto' }>, overhead: number, itemCount: number): Candidate {
+function chooseShardCount(
+  context: UnitContext,
+  request: Extract<ShardCountRequest, { kind: 'auto' }>,
+  overhead: number,
+  itemCount: number,
+): Candidate {
   const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount))
   const cache = new Map<number, Candidate>()
   const at = (k: number): Candidate => {
@@ -348,22 +393,28 @@ function chooseShardCount(context: UnitContext, request: Extract<ShardCountReque
 export function planShards(request: PlanRequest): Plan {
   const notes: string[] = []
   const providedItems = request.items !== undefined
-  const initial = [...new Set(request.items ?? itemsFromModel(request.model, request.granularity))].sort()
+  const initial = [
+    ...new Set(request.items ?? itemsFromModel(request.model, request.granularity)),
+  ].sort()
   const itemFiles = new Set(initial.map(fileOfId))
   const { model, matchedBySuffix } = providedItems
     ? alignModel(request.model, itemFiles)
     : { model: request.model, matchedBySuffix: 0 }
 
   // At file granularity test ids collapse into their files; a file listed whole stays whole.
-  let items = initial
-  if (request.granularity === 'file') items = [...itemFiles].sort()
-  else {
-    const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
-    items = initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
-  }
+  const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
+  const items =
+    request.granularity === 'file'
+      ? [...itemFiles].sort()
+      : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
 
   const { seconds, estimated } = priceItems(items, model, request.sizes)
-  const estimates: Record<EstimateBasis, number> = { 'same-file': 0, directory: 0, size: 0, default: 0 }
+  const estimates: Record<EstimateBasis, number> = {
+    'same-file': 0,
+    directory: 0,
+    size: 0,
+    default: 0,
+  }
   for (const basis of estimated.values()) estimates[basis]++
   const matchedItems = items.length - estimated.size
   const staleFiles = [...model.files.keys()].filter((file) => !itemFiles.has(file)).length
@@ -392,7 +443,12 @@ export function planShards(request: PlanRequest): Plan {
       )
     }
   } else {
-    candidate = chooseShardCount(context, request.shards, request.shardOverheadSeconds, Math.max(1, items.length))
+    candidate = chooseShardCount(
+      context,
+      request.shards,
+      request.shardOverheadSeconds,
+      Math.max(1, items.length),
+    )
     const wall = candidate.makespan + request.shardOverheadSeconds
     if (wall > request.shards.targetSeconds) {
       notes.push(

@@ -25,7 +25,8 @@ export function renderPlanTable(plan: Plan): string {
   const width = 30
   lines.push('shard  items   predicted  load')
   for (const shard of plan.shards) {
-    const bar = longest > 0 ? '█'.repeat(Math.round((shard.predictedSeconds / longest) * width)) : ''
+    const bar =
+      longest > 0 ? '█'.repeat(Math.round((shard.predictedSeconds / longest) * width)) : ''
     lines.push(
       `${String(shard.index).padStart(5)}  ${String(shard.items.length).padStart(5)}  ${seconds(shard.predictedSeconds).padStart(10)}  ${bar}`,
     )

@@ -29,7 +29,9 @@ export function planInputs(io: ActionIO): PlanOptions & { readonly planFile: str
   const shards = parseShards('shards', io.getInput('shards'))
   const target = io.getInput('target-seconds')
   if (shards === 'auto' && target === '') {
-    throw new UsageError('`shards: auto` needs `target-seconds`: the wall time each shard should reach.')
+    throw new UsageError(
+      '`shards: auto` needs `target-seconds`: the wall time each shard should reach.',
+    )
   }
   const itemsFrom = io.getInput('items-from')
   const temp = io.env.RUNNER_TEMP ?? root
@@ -42,7 +44,10 @@ export function planInputs(io: ActionIO): PlanOptions & { readonly planFile: str
             maxShards: parseWholeNumber('max-shards', io.getInput('max-shards'), 1, MAX_SHARDS),
           }
         : { kind: 'fixed', count: shards },
-    shardOverheadSeconds: parseNonNegativeSeconds('shard-overhead-seconds', io.getInput('shard-overhead-seconds')),
+    shardOverheadSeconds: parseNonNegativeSeconds(
+      'shard-overhead-seconds',
+      io.getInput('shard-overhead-seconds'),
+    ),
     granularity: parseChoice('granularity', io.getInput('granularity'), GRANULARITIES),
     timings: lines(io.getInput('timings')).map((p) => resolve(root, p)),
     patterns: lines(io.getInput('tests')),
@@ -58,7 +63,8 @@ export async function actionPlan(io: ActionIO): Promise<void> {
   const options = planInputs(io)
   const plan = await planMode(options, {
     log: io,
-    readStdin: () => Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
+    readStdin: () =>
+      Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
   })
   await mkdir(dirname(options.planFile), { recursive: true })
   await writeFile(options.planFile, `${renderPlanJson(plan)}\n`)

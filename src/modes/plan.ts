@@ -27,7 +27,11 @@ export interface PlanDeps {
   readonly readStdin: () => Promise<string>
 }
 
-async function readItems(source: string, deps: PlanDeps, roots: readonly string[]): Promise<string[]> {
+async function readItems(
+  source: string,
+  deps: PlanDeps,
+  roots: readonly string[],
+): Promise<string[]> {
   let text: string
   try {
     text = source === '-' ? await deps.readStdin() : await readFile(source, 'utf8')
@@ -53,7 +57,7 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
   let items: string[] | undefined
   let sizes: ReadonlyMap<string, number> | undefined
   if (options.patterns.length > 0) {
-    const discovered = await discoverFiles(options.patterns, options.root, log)
+    const discovered = await discoverFiles(options.patterns, options.root)
     if (discovered.files.length === 0) {
       throw new UsageError(
         `no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`,
@@ -73,7 +77,9 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
         options.timings.length === 0
           ? 'no test globs, no --items-from and no --timings were given'
           : `none of the --timings files held usable timings (${loaded.sources.length} read)`
-      throw new UsageError(`nothing to plan: ${why}. Give test globs, --items-from <file>, or --timings <file>.`)
+      throw new UsageError(
+        `nothing to plan: ${why}. Give test globs, --items-from <file>, or --timings <file>.`,
+      )
     }
     log.notice('no globs or --items-from: planning the items present in the timings')
   } else if (loaded.runs.length === 0) {
