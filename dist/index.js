@@ -34087,11 +34087,21 @@ function getIDToken(aud) {
 function actionsCoreIO() {
     return {
         getInput: (name) => getInput(name),
-        setOutput: (name, value) => setOutput(name, value),
-        setFailed: (message) => setFailed(message),
-        info: (message) => info(message),
-        warning: (message) => warning(message),
-        notice: (message) => notice(message),
+        setOutput: (name, value) => {
+            setOutput(name, value);
+        },
+        setFailed: (message) => {
+            setFailed(message);
+        },
+        info: (message) => {
+            info(message);
+        },
+        warning: (message) => {
+            warning(message);
+        },
+        notice: (message) => {
+            notice(message);
+        },
         env: process.env,
     };
 }
@@ -34125,7 +34135,9 @@ function describeError(error) {
     if (typeof error === 'string')
         return error;
     try {
-        return JSON.stringify(error) ?? String(error);
+        // JSON.stringify returns undefined for undefined, functions and symbols.
+        const text = JSON.stringify(error);
+        return text ?? String(error);
     }
     catch {
         return String(error);
@@ -34184,8 +34196,12 @@ function collapseSegments(path) {
     }
     return (absolute ? '/' : '') + out.join('/');
 }
+/** Backslashes to slashes, NFC, and an upper-case drive letter (`c:\ws` and `C:\ws` are one). */
 function toPosix(path) {
-    return path.replace(/\\/g, '/').normalize('NFC');
+    return path
+        .replace(/\\/g, '/')
+        .normalize('NFC')
+        .replace(/^[a-z](?=:\/)/, (drive) => drive.toUpperCase());
 }
 /** Normalises a file path or Go package into the canonical file id. */
 function normalizeFileId(raw, options = {}) {
@@ -34316,8 +34332,8 @@ function estimateDurations(input) {
         if (!summary) {
             summary = {
                 median: (0,stats/* median */.JZ)(group.seconds),
-                min: Math.min(...group.seconds),
-                max: Math.max(...group.seconds),
+                min: group.seconds.reduce((m, s) => Math.min(m, s), Infinity),
+                max: group.seconds.reduce((m, s) => Math.max(m, s), 0),
                 rate: group.rates.length >= MIN_GROUP ? (0,stats/* median */.JZ)(group.rates) : undefined,
             };
             summaries.set(key, summary);
@@ -34341,7 +34357,10 @@ function estimateDurations(input) {
                 estimate = { seconds, basis: 'size' };
             }
             else {
-                estimate = { seconds: summary.median, basis: key.endsWith('::') ? 'same-file' : 'directory' };
+                estimate = {
+                    seconds: summary.median,
+                    basis: key.endsWith('::') ? 'same-file' : 'directory',
+                };
             }
             break;
         }
@@ -34351,7 +34370,10 @@ function estimateDurations(input) {
                 : DEFAULT_SECONDS;
             estimate = { seconds, basis: 'default' };
         }
-        out.set(id, { seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds), basis: estimate.basis });
+        out.set(id, {
+            seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds),
+            basis: estimate.basis,
+        });
     }
     return out;
 }
@@ -34575,20 +34597,40 @@ const MAX_SHARDS = 256;
 function priceItems(ids, model, sizes) {
     const seconds = new Map();
     const unknown = [];
+    // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
+    // beyond its timed tests and setup (usually next to nothing: they ran below the clock's
+    // resolution). New tests, never seen, are estimated like any unknown item.
+    const untimedByFile = new Map();
     for (const id of ids) {
         const known = (0,core_ids/* isTestId */.Cw)(id) ? model.tests.get(id) : model.files.get(id);
         if (known !== undefined && known > 0)
             seconds.set(id, known);
+        else if ((0,core_ids/* isTestId */.Cw)(id) && model.untimed.has(id) && model.files.has((0,core_ids/* fileOfId */.Hy)(id))) {
+            const list = untimedByFile.get((0,core_ids/* fileOfId */.Hy)(id)) ?? [];
+            list.push(id);
+            untimedByFile.set((0,core_ids/* fileOfId */.Hy)(id), list);
+        }
         else
             unknown.push(id);
     }
+    const estimated = new Map();
+    for (const [file, untimed] of untimedByFile) {
+        const timedTests = (0,stats/* sum */.cz)((model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0));
+        const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0);
+        const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length);
+        for (const id of untimed) {
+            seconds.set(id, share);
+            estimated.set(id, 'same-file');
+        }
+    }
+    if (unknown.length === 0)
+        return { seconds, estimated };
     const known = new Map();
     for (const [id, s] of model.files)
         known.set(id, s);
     for (const [id, s] of model.tests)
         known.set(id, s);
     const estimates = estimateDurations(sizes === undefined ? { known, unknown } : { known, unknown, sizes });
-    const estimated = new Map();
     for (const [id, estimate] of estimates) {
         seconds.set(id, estimate.seconds);
         estimated.set(id, estimate.basis);
@@ -34642,15 +34684,19 @@ function chunkFile(file, tests, parts, seconds, setup, estimated) {
         };
     });
 }
-/** A file's time: its own observation if it has one, else the sum of its tests. */
+/**
+ * A file's time: its own observation if it has one (setup and untimed tests included), else
+ * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
+ */
 function fileSeconds(context, file, ids) {
     const own = context.seconds.get(file);
     if (own !== undefined)
         return own;
     const timed = context.model.files.get(file);
-    if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id)))
-        return timed;
-    return (0,stats/* sum */.cz)(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0);
+    const isNew = (id) => !context.model.tests.has(id) && !context.model.untimed.has(id);
+    if (timed !== undefined && timed > 0)
+        return timed + (0,stats/* sum */.cz)(ids.filter(isNew).map((id) => context.seconds.get(id) ?? 0));
+    return ((0,stats/* sum */.cz)(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0));
 }
 /** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
 function buildUnits(context, shardCount) {
@@ -34678,7 +34724,11 @@ function buildUnits(context, shardCount) {
         }
         return { units, splitFiles };
     }
-    const fileUnits = [...context.byFile].map(([file, ids]) => ({ file, ids, unit: whole(file, ids) }));
+    const fileUnits = [...context.byFile].map(([file, ids]) => ({
+        file,
+        ids,
+        unit: whole(file, ids),
+    }));
     if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
         return { units: fileUnits.map((f) => f.unit), splitFiles };
     }
@@ -34691,7 +34741,8 @@ function buildUnits(context, shardCount) {
         let unsplittable = 0;
         for (const f of fileUnits) {
             const longest = splittable(f)
-                ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(f.file) ?? 0)
+                ? f.ids.reduce((m, id) => Math.max(m, context.seconds.get(id) ?? 0), 0) +
+                    (context.model.setupByFile.get(f.file) ?? 0)
                 : f.unit.seconds;
             unsplittable = Math.max(unsplittable, longest);
         }
@@ -34710,6 +34761,33 @@ function buildUnits(context, shardCount) {
             if (parts > 1)
                 splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
         }
+    }
+    // Fewer units than shards would leave shards empty: split the longest parts further.
+    const partsOf = new Map(splitFiles.map((s) => [s.file, s.parts]));
+    let unitCount = fileUnits.length + (0,stats/* sum */.cz)(splitFiles.map((s) => s.parts - 1));
+    while (unitCount < shardCount) {
+        let pick;
+        let pickSize = 0;
+        for (const f of fileUnits) {
+            const parts = partsOf.get(f.file) ?? 1;
+            if (!splittable(f) || parts >= f.ids.length)
+                continue;
+            const size = f.unit.seconds / parts;
+            if (size > pickSize) {
+                pick = f;
+                pickSize = size;
+            }
+        }
+        if (!pick)
+            break;
+        partsOf.set(pick.file, (partsOf.get(pick.file) ?? 1) + 1);
+        unitCount++;
+    }
+    splitFiles.length = 0;
+    for (const f of fileUnits) {
+        const parts = partsOf.get(f.file);
+        if (parts !== undefined && parts > 1)
+            splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
     }
     const split = new Map(splitFiles.map((s) => [s.file, s.parts]));
     for (const f of fileUnits) {
@@ -34744,7 +34822,9 @@ function evaluate(context, shardCount) {
         loads,
         shards: partition.shards,
         makespan: Math.max(0, ...loads),
-        lowerBound: context.granularity === 'test' ? testLowerBound(context, units, shardCount) : lowerBound(units, shardCount),
+        lowerBound: context.granularity === 'test'
+            ? testLowerBound(context, units, shardCount)
+            : lowerBound(units, shardCount),
         fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
     };
 }
@@ -34753,7 +34833,9 @@ function testLowerBound(context, units, shardCount) {
     const setup = (file) => context.model.setupByFile.get(file) ?? 0;
     const files = new Set(units.map((u) => u.file));
     const total = (0,stats/* sum */.cz)(units.map((u) => u.seconds)) + (0,stats/* sum */.cz)([...files].map(setup));
-    const longest = Math.max(0, ...units.map((u) => u.seconds + setup(u.file)));
+    let longest = 0;
+    for (const unit of units)
+        longest = Math.max(longest, unit.seconds + setup(unit.file));
     return Math.max(total / shardCount, longest);
 }
 /**
@@ -34809,21 +34891,25 @@ function chooseShardCount(context, request, overhead, itemCount) {
 function planShards(request) {
     const notes = [];
     const providedItems = request.items !== undefined;
-    const initial = [...new Set(request.items ?? itemsFromModel(request.model, request.granularity))].sort();
+    const initial = [
+        ...new Set(request.items ?? itemsFromModel(request.model, request.granularity)),
+    ].sort();
     const itemFiles = new Set(initial.map(core_ids/* fileOfId */.Hy));
     const { model, matchedBySuffix } = providedItems
         ? (0,timings/* alignModel */.N)(request.model, itemFiles)
         : { model: request.model, matchedBySuffix: 0 };
     // At file granularity test ids collapse into their files; a file listed whole stays whole.
-    let items = initial;
-    if (request.granularity === 'file')
-        items = [...itemFiles].sort();
-    else {
-        const wholeFiles = new Set(initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id)));
-        items = initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id) || !wholeFiles.has((0,core_ids/* fileOfId */.Hy)(id)));
-    }
+    const wholeFiles = new Set(initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id)));
+    const items = request.granularity === 'file'
+        ? [...itemFiles].sort()
+        : initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id) || !wholeFiles.has((0,core_ids/* fileOfId */.Hy)(id)));
     const { seconds, estimated } = priceItems(items, model, request.sizes);
-    const estimates = { 'same-file': 0, directory: 0, size: 0, default: 0 };
+    const estimates = {
+        'same-file': 0,
+        directory: 0,
+        size: 0,
+        default: 0,
+    };
     for (const basis of estimated.values())
         estimates[basis]++;
     const matchedItems = items.length - estimated.size;
@@ -35006,6 +35092,13 @@ function basename(path) {
  * do not know). A rename happens only when exactly one discovered file fits.
  */
 function alignModel(model, itemFiles) {
+    const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .fileOfId */ .Hy)]);
+    let unmatched = 0;
+    for (const file of timedFiles)
+        if (!itemFiles.has(file))
+            unmatched++;
+    if (unmatched === 0)
+        return { model, matchedBySuffix: 0 };
     const byBase = new Map();
     for (const file of itemFiles) {
         const base = basename(file);
@@ -35021,7 +35114,6 @@ function alignModel(model, itemFiles) {
         if (itemFiles.has(timed))
             taken.add(timed);
     }
-    const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .fileOfId */ .Hy)]);
     for (const timed of [...timedFiles].sort()) {
         if (itemFiles.has(timed))
             continue;
@@ -35123,7 +35215,7 @@ function seconds(value) {
 /** Shards with their predicted time, and how close the plan is to the best possible. */
 function renderPlanTable(plan) {
     const lines = [];
-    const longest = Math.max(...plan.shards.map((s) => s.predictedSeconds), 0);
+    const longest = plan.shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0);
     const width = 30;
     lines.push('shard  items   predicted  load');
     for (const shard of plan.shards) {
@@ -36051,16 +36143,13 @@ function globSync(globInput, options) {
 
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-function inside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /**
- * Finds the test files the globs match under `root`. Symbolic links are not followed into
- * directories; a linked file is kept only when its target lies inside `root`. Overlapping
- * globs give each file once.
+ * Finds the test files the globs match under `root`. Symbolic links are not followed and not
+ * planned: a link inside the repository is a second name for a file that is planned anyway
+ * (it would run twice), and a link out of it can point anywhere. Overlapping globs give each
+ * file once.
  */
-async function discoverFiles(patterns, root, log) {
+async function discoverFiles(patterns, root) {
     const absoluteRoot = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(root));
     const matches = await glob([...patterns], {
         cwd: absoluteRoot,
@@ -36072,32 +36161,15 @@ async function discoverFiles(patterns, root, log) {
     });
     const files = new Set();
     const sizes = new Map();
-    let escaped = 0;
     for (const match of matches.sort()) {
-        const full = (0,external_node_path_namespaceObject.resolve)(absoluteRoot, match);
-        const info = await (0,promises_namespaceObject.lstat)(full);
-        if (info.isSymbolicLink()) {
-            let target;
-            try {
-                target = await (0,promises_namespaceObject.realpath)(full);
-            }
-            catch {
-                escaped++;
-                continue;
-            }
-            if (!inside(absoluteRoot, target)) {
-                escaped++;
-                continue;
-            }
-        }
         const id = (0,core_ids/* normalizeFileId */.Xo)(match);
         if (files.has(id))
             continue;
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.resolve)(absoluteRoot, match));
+        if (!info.isFile())
+            continue;
         files.add(id);
-        sizes.set(id, (await (0,promises_namespaceObject.stat)(full)).size);
-    }
-    if (escaped > 0) {
-        log.warning(`${escaped} matched files are symbolic links that leave ${absoluteRoot} (or are broken); they are not planned`);
+        sizes.set(id, info.size);
     }
     return { files: [...files].sort(), sizes };
 }
@@ -36128,14 +36200,15 @@ const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /**
  * Parses a duration written as decimal seconds. JUnit writers disagree on formatting, so the
  * grammar is strict: a thousands separator (`1,234.5`) is accepted only in its unambiguous
- * form (groups of three before a dot), anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`,
- * `+3`) is `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
+ * form (groups of three before a dot, no leading zero); without the dot `1,234` may as well be
+ * a decimal comma (1.234 s). Anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`, `+3`) is
+ * `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
  */
 function parseSeconds(text) {
     if (text === undefined)
         return undefined;
     let trimmed = text.trim();
-    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed))
+    if (/^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/.test(trimmed))
         trimmed = trimmed.replace(/,/g, '');
     if (!DECIMAL.test(trimmed))
         return undefined;
@@ -36344,13 +36417,18 @@ class JunitParser {
                 this.drop(lt);
             }
             // this.buffer starts with '<'
-            if (this.buffer.length < 9)
-                return; // room for '<![CDATA[' and '<!DOCTYPE'
+            if (this.buffer.length < 2)
+                return;
             const second = this.buffer[1];
             if (second === '!') {
                 if (this.buffer.startsWith('<!--')) {
                     this.drop(4);
                     this.mode = 'comment';
+                }
+                else if (this.buffer.length < 9) {
+                    // Room for '<![CDATA[' and '<!DOCTYPE'. Only here: a short comment or tag can end
+                    // the document, and waiting on it would call a complete report truncated.
+                    return;
                 }
                 else if (this.buffer.startsWith('<![CDATA[')) {
                     this.drop(9);
@@ -36661,7 +36739,9 @@ class JunitParser {
     end() {
         let partial;
         if (!this.rootSeen) {
-            this.fail(this.offset === 0 && this.buffer.trim() === '' ? 'the file is empty' : 'no <testsuites> or <testsuite> element');
+            this.fail(this.offset === 0 && this.buffer.trim() === ''
+                ? 'the file is empty'
+                : 'no <testsuites> or <testsuite> element');
         }
         if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
             const open = this.elements[this.elements.length - 1] ?? 'a tag';
@@ -36756,7 +36836,9 @@ function parseCypressSplit(source, data, options) {
         builder.addNormalized(id, entry.duration / 1000);
     });
     const extra = malformed.length > 0
-        ? [`${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`]
+        ? [
+            `${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`,
+        ]
         : [];
     return finish('cypress-split', builders, extra);
 }
@@ -36781,7 +36863,9 @@ function parseJestJson(source, data, options) {
                 : undefined;
         if (runtimeMs !== undefined)
             builder.addNormalized(file, runtimeMs / 1000);
-        const assertions = Array.isArray(result.assertionResults) ? result.assertionResults : [];
+        const assertions = Array.isArray(result.assertionResults)
+            ? result.assertionResults
+            : [];
         for (const assertion of assertions) {
             if (!isObject(assertion) || typeof assertion.title !== 'string') {
                 malformed++;
@@ -36829,8 +36913,9 @@ function parseParallelTestsLog(source, text, options) {
         if (line.trim() === '')
             return;
         const colon = line.lastIndexOf(':');
-        const seconds = colon > 0 ? Number(line.slice(colon + 1).trim()) : NaN;
-        if (colon <= 0 || line.slice(colon + 1).trim() === '' || acceptSeconds(seconds) === undefined) {
+        // parseSeconds, not Number(): `0x10`, `0b11` and `Infinity` are not seconds.
+        const seconds = colon > 0 ? parseSeconds(line.slice(colon + 1)) : undefined;
+        if (seconds === undefined) {
             bad.push(index + 1);
             return;
         }
@@ -36840,7 +36925,9 @@ function parseParallelTestsLog(source, text, options) {
         throw new TimingsFormatError(`${source}: no line has the form "path:seconds" (line ${bad[0]})`);
     }
     const extra = bad.length > 0
-        ? [`${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`]
+        ? [
+            `${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`,
+        ]
         : [];
     return finish('parallel-tests', [builder], extra);
 }
@@ -36918,7 +37005,13 @@ function parseTimingsText(source, raw, options = {}) {
     const syntax = detectSyntax(text);
     if (syntax === 'xml') {
         const summary = parseJunit(source, text, options);
-        return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0 ? [summary.run] : [], warnings: summary.warnings };
+        return {
+            format: 'junit',
+            runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0
+                ? [summary.run]
+                : [],
+            warnings: summary.warnings,
+        };
     }
     if (syntax === 'json') {
         let data;
@@ -36946,13 +37039,22 @@ function parseTimingsText(source, raw, options = {}) {
         if (Array.isArray(data.durations))
             return parseCypressSplit(source, data, options);
         const values = Object.values(data);
-        if (values.length > 0 && values.every((v) => typeof v === 'number' || v === null || typeof v === 'string')) {
+        const numbers = values.filter((v) => typeof v === 'number').length;
+        // A flat map holds numbers; a few other values (a nested object in a poisoned cache) are
+        // bad entries to count and drop, not a reason to lose the good ones.
+        if (values.length > 0 &&
+            (numbers * 2 > values.length ||
+                values.every((v) => typeof v === 'number' || v === null || typeof v === 'string'))) {
             return parseFlatMap(source, data, options);
         }
         if (values.length === 0)
             return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] };
         throw new TimingsFormatError(`${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`);
     }
+    // `go test -json ./... 2>&1` starts with build output (`# pkg`, compiler errors) when a
+    // package fails to build; its events follow.
+    if (/^\{.*"Action"\s*:/m.test(text))
+        return parseGoTestJson(source, text);
     return parseParallelTestsLog(source, text, options);
 }
 //# sourceMappingURL=detect.js.map
@@ -36969,7 +37071,7 @@ function parseTimingsText(source, raw, options = {}) {
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 /** A directory is searched this deep for reports. */
 const MAX_DEPTH = 8;
-const REPORT_NAME = /(?:\.(?:xml|json|jsonl|log|txt)|^\.test_durations)$/i;
+const REPORT_NAME = /\.(?:xml|json|jsonl|log|txt|test_durations)$/i;
 /** Lists the report files under a path: the file itself, or the report-like files of a tree. */
 async function expand(path) {
     let info;
@@ -37046,7 +37148,10 @@ async function loadFile(path, options, log) {
         for (const warning of summary.warnings)
             log.warning(warning);
         const run = summary.run;
-        return { format: 'junit', runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [] };
+        return {
+            format: 'junit',
+            runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [],
+        };
     }
     const info = await (0,promises_namespaceObject.lstat)(path);
     if (info.size > MAX_TEXT_BYTES) {
@@ -37074,7 +37179,12 @@ async function loadTimings(paths, options, log) {
             try {
                 const loaded = await loadFile(file, options, log);
                 runs.push(...loaded.runs);
-                sources.push({ path: file, format: loaded.format, runs: loaded.runs.length, error: undefined });
+                sources.push({
+                    path: file,
+                    format: loaded.format,
+                    runs: loaded.runs.length,
+                    error: undefined,
+                });
             }
             catch (error) {
                 if (!(error instanceof JunitError || error instanceof TimingsFormatError)) {
@@ -37127,7 +37237,7 @@ async function planMode(options, deps) {
     let items;
     let sizes;
     if (options.patterns.length > 0) {
-        const discovered = await discoverFiles(options.patterns, options.root, log);
+        const discovered = await discoverFiles(options.patterns, options.root);
         if (discovered.files.length === 0) {
             throw new errors/* UsageError */.eb(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
         }

@@ -1,6 +1,6 @@
 // Builds dist/: TypeScript to JavaScript (tsc), then one self-contained file per entry (ncc).
 import { execFileSync } from 'node:child_process'
-import { rmSync, readdirSync, statSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' })
@@ -31,3 +31,6 @@ for (const dir of ['dist', 'dist/cli']) {
     if (name.endsWith('.map') && statSync(join(dir, name)).isFile()) rmSync(join(dir, name))
   }
 }
+// Files node loads by path at run time (not bundled): the node:test reporter.
+mkdirSync('dist/reporters', { recursive: true })
+cpSync('src/reporters/node-test.mjs', 'dist/reporters/node-test.mjs')

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { InternalError, UsageError, describeError } from './core/errors.js'
-import { MAX_SHARDS } from './core/plan.js'
+import { MAX_SHARDS, type ShardCountRequest } from './core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from './core/render-plan.js'
 import { stableStringify } from './core/json.js'
 import { stderrLog } from './adapters/log.js'
+import { RUNNER_NAMES } from './adapters/runners/types.js'
 import {
   GRANULARITIES,
   parseChoice,
@@ -15,24 +16,22 @@ import {
   parseWholeNumber,
 } from './modes/inputs.js'
 import { planMode, type PlanOptions } from './modes/plan.js'
+import { planDigest, readPlanFile, runMode } from './modes/run.js'
+import { testMode } from './modes/test.js'
 
 const VERSION = '0.1.0'
 
 const USAGE = `Usage: shardwise <command> [options]
 
 Commands:
+  test      plan, run every shard locally, report and learn timings (the all-in-one)
   plan      split the tests into balanced shards from timing history
+  run       run one shard of a plan with your test runner
 
 Run 'shardwise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`
 
-const PLAN_USAGE = `Usage: shardwise plan [options] [<glob>…]
-
-Splits test files (matched by the globs, listed by --items-from, or else those in the
-timings) into shards of near-equal predicted time.
-
-Options:
-  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
+const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
   --target-seconds <S>           with --shards auto: the wall time to reach per shard
   --max-shards <M>               with --shards auto: the most shards to use (default ${MAX_SHARDS})
   --shard-overhead-seconds <O>   start-up each shard pays before its first test (default 0)
@@ -40,13 +39,60 @@ Options:
                                  Shardwise store, JUnit XML, pytest-split .test_durations,
                                  Knapsack JSON, parallel_tests log, cypress-split JSON,
                                  Jest --json, go test -json
-  --items-from <file|->          ids to plan, one per line (- for standard input)
   --granularity <file|test|auto> plan whole files, single tests, or split only the files that
                                  alone exceed a shard's share (default file)
+  --root <dir>                   repository root for globs and ids (default: current directory)`
+
+const RUN_FLAGS = `  --runner <name>                auto (default: from the command), ${RUNNER_NAMES.join(', ')}
+  --retries <N>                  run failed tests again up to N times (default 0); a test that
+                                 fails and then passes is flaky
+  --repeat <N>                   run every test N times to hunt flaky tests (default 1)
+  --fail-on-flaky                fail when a test is flaky (default: report, do not fail)
+  --timeout <S>                  stop the shard after S seconds and keep a partial result
+  --junit <glob>                 JUnit reports the command writes (generic runner); repeatable
+  --coverage <glob>              coverage files to collect beside the result; repeatable`
+
+const PLAN_USAGE = `Usage: shardwise plan [options] [<glob>…]
+
+Splits test files (matched by the globs, listed by --items-from, or else those in the
+timings) into shards of near-equal predicted time.
+
+Options:
+${PLAN_FLAGS}
+  --items-from <file|->          ids to plan, one per line (- for standard input)
   --format <table|json|matrix>   output on stdout (default: table on a terminal, else json)
   --output <file>                also write the plan JSON to this file
-  --root <dir>                   repository root for globs and ids (default: current directory)
   -h, --help                     show this help`
+
+const RUN_USAGE = `Usage: shardwise run --plan plan.json --shard I [options] -- <test command…>
+       shardwise run --shard I/N [plan options] [<glob>…] -- <test command…>
+
+Runs exactly the tests of shard I with your runner and writes a shard result. Without
+--plan, the plan is computed here from the plan options (every shard must pass the same
+ones). Without --shard, GitLab (CI_NODE_INDEX/CI_NODE_TOTAL), CircleCI (CIRCLE_NODE_INDEX/
+CIRCLE_NODE_TOTAL) and Buildkite (BUILDKITE_PARALLEL_JOB/…_COUNT) variables are used.
+
+Options:
+  --plan <file>                  the plan written by 'shardwise plan --output'
+  --shard <I|I/N>                which shard (1-based)
+  --results-dir <dir>            where the shard result goes (default .shardwise/results/shard-I)
+${RUN_FLAGS}
+${PLAN_FLAGS}
+  -h, --help                     show this help`
+
+const TEST_USAGE = `Usage: shardwise test [options] [<glob>…] -- <test command…>
+
+Plans the suite (asking the runner for its tests when no glob is given), runs every shard
+as local processes, prints a summary and saves the timings it measured in .shardwise/, so
+the next run balances better.
+
+Options:
+  --parallel <P>                 shards running at once (default: the shard count)
+${RUN_FLAGS}
+${PLAN_FLAGS}
+  -h, --help                     show this help
+
+Example: shardwise test --shards 4 --parallel 2 -- npx jest`
 
 interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean }
@@ -54,6 +100,7 @@ interface Io {
   readonly env: NodeJS.ProcessEnv
   readonly cwd: string
   readonly readStdin: () => Promise<string>
+  readonly signal?: AbortSignal
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -64,104 +111,251 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function parseCommandArgs(
-  args: string[],
-  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'],
-) {
+type Options = NonNullable<ParseArgsConfig['options']>
+
+const PLAN_OPTIONS: Options = {
+  shards: { type: 'string' },
+  'target-seconds': { type: 'string' },
+  'max-shards': { type: 'string' },
+  'shard-overhead-seconds': { type: 'string' },
+  timings: { type: 'string', multiple: true },
+  granularity: { type: 'string' },
+  root: { type: 'string' },
+}
+
+const RUN_OPTIONS: Options = {
+  runner: { type: 'string' },
+  retries: { type: 'string' },
+  repeat: { type: 'string' },
+  'fail-on-flaky': { type: 'boolean' },
+  timeout: { type: 'string' },
+  junit: { type: 'string', multiple: true },
+  coverage: { type: 'string', multiple: true },
+}
+
+interface Parsed {
+  readonly str: (name: string) => string | undefined
+  readonly list: (name: string) => string[]
+  readonly flag: (name: string) => boolean
+  readonly positionals: string[]
+  /** The words after `--`: the test command. */
+  readonly command: string[]
+}
+
+function parseCommandArgs(args: readonly string[], options: Options): Parsed {
+  const dashes = args.indexOf('--')
+  const own = dashes < 0 ? [...args] : args.slice(0, dashes)
+  const command = dashes < 0 ? [] : args.slice(dashes + 1)
+  let parsed
   try {
-    return parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
+    parsed = parseArgs({ args: own, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError(`${describeError(error)}. Run with --help for the options.`)
   }
+  const values = parsed.values as Record<string, unknown>
+  return {
+    str: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+    list: (name) => (Array.isArray(values[name]) ? (values[name] as string[]) : []),
+    flag: (name) => values[name] === true,
+    positionals: parsed.positionals,
+    command,
+  }
+}
+
+function shardRequest(parsed: Parsed, fallback: string): ShardCountRequest {
+  const shards = parseShards('--shards', parsed.str('shards') ?? fallback)
+  const target = parsed.str('target-seconds')
+  if (shards === 'auto' && target === undefined) {
+    throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.')
+  }
+  if (shards !== 'auto' && (target !== undefined || parsed.str('max-shards') !== undefined)) {
+    throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.')
+  }
+  return shards === 'auto'
+    ? {
+        kind: 'auto',
+        targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
+        maxShards: parseWholeNumber('--max-shards', parsed.str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
+      }
+    : { kind: 'fixed', count: shards }
+}
+
+function planOptions(parsed: Parsed, io: Io, shardsFallback: string): PlanOptions {
+  const itemsFrom = parsed.str('items-from')
+  return {
+    shards: shardRequest(parsed, shardsFallback),
+    shardOverheadSeconds: parseNonNegativeSeconds('--shard-overhead-seconds', parsed.str('shard-overhead-seconds') ?? '0'),
+    granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
+    timings: parsed.list('timings').map((p) => resolve(io.cwd, p)),
+    patterns: parsed.positionals,
+    itemsFrom: itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : resolve(io.cwd, itemsFrom),
+    root: resolve(io.cwd, parsed.str('root') ?? '.'),
+    roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
+  }
+}
+
+function runFlags(parsed: Parsed) {
+  const timeout = parsed.str('timeout')
+  return {
+    runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', ['auto', ...RUNNER_NAMES] as const),
+    retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
+    repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
+    failOnFlaky: parsed.flag('fail-on-flaky'),
+    timeoutSeconds: timeout === undefined ? undefined : parsePositiveSeconds('--timeout', timeout),
+    junitGlobs: parsed.list('junit'),
+    coverageGlobs: parsed.list('coverage'),
+  }
+}
+
+function requireCommand(parsed: Parsed, usage: string): string[] {
+  if (parsed.command.length === 0) {
+    throw new UsageError(`the test command goes after \`--\`, for example: ${usage}`)
+  }
+  return parsed.command
 }
 
 async function planCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    shards: { type: 'string' },
-    'target-seconds': { type: 'string' },
-    'max-shards': { type: 'string' },
-    'shard-overhead-seconds': { type: 'string' },
-    timings: { type: 'string', multiple: true },
+  const parsed = parseCommandArgs(args, {
+    ...PLAN_OPTIONS,
     'items-from': { type: 'string' },
-    granularity: { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
-    root: { type: 'string' },
   })
-  if (values.help === true) {
+  if (parsed.flag('help')) {
     io.stdout.write(`${PLAN_USAGE}\n`)
     return 0
   }
-  const str = (name: string): string | undefined => {
-    const value = (values as Record<string, unknown>)[name]
-    return typeof value === 'string' ? value : undefined
-  }
-  const shards = parseShards('--shards', str('shards') ?? '4')
-  const overhead = parseNonNegativeSeconds(
-    '--shard-overhead-seconds',
-    str('shard-overhead-seconds') ?? '0',
-  )
-  const target = str('target-seconds')
-  if (shards === 'auto' && target === undefined) {
-    throw new UsageError(
-      '`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.',
-    )
-  }
-  if (shards !== 'auto' && (target !== undefined || str('max-shards') !== undefined)) {
-    throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.')
-  }
-  const root = resolve(io.cwd, str('root') ?? '.')
-  const options: PlanOptions = {
-    shards:
-      shards === 'auto'
-        ? {
-            kind: 'auto',
-            targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
-            maxShards: parseWholeNumber(
-              '--max-shards',
-              str('max-shards') ?? String(MAX_SHARDS),
-              1,
-              MAX_SHARDS,
-            ),
-          }
-        : { kind: 'fixed', count: shards },
-    shardOverheadSeconds: overhead,
-    granularity: parseChoice('--granularity', str('granularity') ?? 'file', GRANULARITIES),
-    timings:
-      ((values as Record<string, unknown>).timings as string[] | undefined)?.map((p) =>
-        resolve(io.cwd, p),
-      ) ?? [],
-    patterns: positionals,
-    itemsFrom:
-      str('items-from') === '-'
-        ? '-'
-        : str('items-from') === undefined
-          ? undefined
-          : resolve(io.cwd, str('items-from') ?? ''),
-    root,
-    roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
-  }
-  const format = parseChoice(
-    '--format',
-    str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'),
-    ['table', 'json', 'matrix'] as const,
-  )
+  const options = planOptions(parsed, io, '4')
+  const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
+    'table',
+    'json',
+    'matrix',
+  ] as const)
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
-  const output = str('output')
+  const output = parsed.str('output')
   if (output !== undefined) await writeFile(resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
   const text =
-    format === 'table'
-      ? renderPlanTable(plan)
-      : format === 'matrix'
-        ? stableStringify(planMatrix(plan))
-        : renderPlanJson(plan)
+    format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan)
   io.stdout.write(`${text}\n`)
   return 0
+}
+
+/** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
+function shardFromFlagOrEnv(raw: string | undefined, env: NodeJS.ProcessEnv): { index: number; count: number | undefined } {
+  if (raw !== undefined) {
+    const match = /^(\d+)(?:\/(\d+))?$/.exec(raw.trim())
+    const index = Number(match?.[1])
+    const count = match?.[2] === undefined ? undefined : Number(match[2])
+    if (!match || index < 1 || (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
+      throw new UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`)
+    }
+    return { index, count }
+  }
+  const pairs: [string, string, number][] = [
+    ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0], // GitLab: 1-based
+    ['CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL', 1], // CircleCI: 0-based
+    ['BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 1], // Buildkite: 0-based
+  ]
+  for (const [indexName, countName, offset] of pairs) {
+    const index = env[indexName]
+    const count = env[countName]
+    if (index !== undefined && count !== undefined && /^\d+$/.test(index) && /^\d+$/.test(count)) {
+      return shardFromFlagOrEnv(`${Number(index) + offset}/${count}`, {})
+    }
+  }
+  throw new UsageError('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).')
+}
+
+async function runCommand(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, {
+    ...PLAN_OPTIONS,
+    ...RUN_OPTIONS,
+    plan: { type: 'string' },
+    shard: { type: 'string' },
+    'results-dir': { type: 'string' },
+  })
+  if (parsed.flag('help')) {
+    io.stdout.write(`${RUN_USAGE}\n`)
+    return 0
+  }
+  const command = requireCommand(parsed, 'shardwise run --plan plan.json --shard 1 -- npx jest')
+  const shard = shardFromFlagOrEnv(parsed.str('shard'), io.env)
+  const log = stderrLog(io.stderr)
+  const planPath = parsed.str('plan')
+  let loaded
+  if (planPath !== undefined) {
+    loaded = await readPlanFile(resolve(io.cwd, planPath))
+    if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
+      throw new UsageError(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`)
+    }
+  } else {
+    if (shard.count === undefined) throw new UsageError('without `--plan`, `--shard` must be I/N so the plan can be computed here.')
+    const options = planOptions(parsed, io, String(shard.count))
+    const plan = await planMode({ ...options, shards: { kind: 'fixed', count: shard.count } }, { log, readStdin: io.readStdin })
+    loaded = { plan, digest: planDigest(plan) }
+  }
+  const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const outcome = await runMode(
+    {
+      plan: loaded.plan,
+      planDigest: loaded.digest,
+      shardIndex: shard.index,
+      command,
+      ...runFlags(parsed),
+      resultsDir: resolve(io.cwd, parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`),
+      root,
+      attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '') ? Number(io.env.GITHUB_RUN_ATTEMPT) : 1,
+      env: io.env,
+      ...(io.signal ? { signal: io.signal } : {}),
+    },
+    {
+      log,
+      stdout: (text) => io.stdout.write(text),
+      stderr: (text) => io.stderr.write(text),
+      progress: (text) => io.stderr.write(`[shardwise] ${text}\n`),
+      now: () => new Date(),
+    },
+  )
+  const { counts } = outcome.result
+  io.stderr.write(
+    `[shardwise] shard ${shard.index}/${loaded.plan.shardCount} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`,
+  )
+  return outcome.exitCode
+}
+
+async function testCommand(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, { ...PLAN_OPTIONS, ...RUN_OPTIONS, parallel: { type: 'string' } })
+  if (parsed.flag('help')) {
+    io.stdout.write(`${TEST_USAGE}\n`)
+    return 0
+  }
+  const command = requireCommand(parsed, 'shardwise test --shards 4 -- npx jest')
+  const plan = planOptions(parsed, io, '4')
+  const parallelRaw = parsed.str('parallel')
+  const root = plan.root
+  const outcome = await testMode(
+    {
+      shards: plan.shards,
+      parallel: parallelRaw === undefined ? MAX_SHARDS : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
+      granularity: plan.granularity,
+      shardOverheadSeconds: plan.shardOverheadSeconds,
+      patterns: plan.patterns,
+      timings: plan.timings,
+      command,
+      ...runFlags(parsed),
+      root,
+      stateDir: resolve(root, '.shardwise'),
+      env: io.env,
+      ...(io.signal ? { signal: io.signal } : {}),
+    },
+    {
+      log: stderrLog(io.stderr),
+      out: (text) => io.stdout.write(text),
+      err: (text) => io.stderr.write(text),
+      now: () => new Date(),
+    },
+  )
+  return outcome.exitCode
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
@@ -171,6 +365,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'plan':
         return await planCommand(rest, io)
+      case 'run':
+        return await runCommand(rest, io)
+      case 'test':
+        return await testCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`)
@@ -182,9 +380,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout.write(`${USAGE}\n`)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(
-          `unknown command \`${command}\`. Commands: plan. Run shardwise --help.`,
-        )
+        throw new UsageError(`unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`)
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -198,12 +394,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The real process: SIGINT/SIGTERM stop the running shard and still write its result. */
 export function processIo(): Io {
+  const controller = new AbortController()
+  let signals = 0
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++
+    if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
+    process.stderr.write(`\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readAll(process.stdin),
+    signal: controller.signal,
   }
 }

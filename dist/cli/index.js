@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(162);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 162:
+/***/ 90:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2554,7 +2554,9 @@ function describeError(error) {
     if (typeof error === 'string')
         return error;
     try {
-        return JSON.stringify(error) ?? String(error);
+        // JSON.stringify returns undefined for undefined, functions and symbols.
+        const text = JSON.stringify(error);
+        return text ?? String(error);
     }
     catch {
         return String(error);
@@ -2600,8 +2602,12 @@ function collapseSegments(path) {
     }
     return (absolute ? '/' : '') + out.join('/');
 }
+/** Backslashes to slashes, NFC, and an upper-case drive letter (`c:\ws` and `C:\ws` are one). */
 function toPosix(path) {
-    return path.replace(/\\/g, '/').normalize('NFC');
+    return path
+        .replace(/\\/g, '/')
+        .normalize('NFC')
+        .replace(/^[a-z](?=:\/)/, (drive) => drive.toUpperCase());
 }
 /** Normalises a file path or Go package into the canonical file id. */
 function normalizeFileId(raw, options = {}) {
@@ -2743,8 +2749,8 @@ function estimateDurations(input) {
         if (!summary) {
             summary = {
                 median: median(group.seconds),
-                min: Math.min(...group.seconds),
-                max: Math.max(...group.seconds),
+                min: group.seconds.reduce((m, s) => Math.min(m, s), Infinity),
+                max: group.seconds.reduce((m, s) => Math.max(m, s), 0),
                 rate: group.rates.length >= MIN_GROUP ? median(group.rates) : undefined,
             };
             summaries.set(key, summary);
@@ -2768,7 +2774,10 @@ function estimateDurations(input) {
                 estimate = { seconds, basis: 'size' };
             }
             else {
-                estimate = { seconds: summary.median, basis: key.endsWith('::') ? 'same-file' : 'directory' };
+                estimate = {
+                    seconds: summary.median,
+                    basis: key.endsWith('::') ? 'same-file' : 'directory',
+                };
             }
             break;
         }
@@ -2778,7 +2787,10 @@ function estimateDurations(input) {
                 : DEFAULT_SECONDS;
             estimate = { seconds, basis: 'default' };
         }
-        out.set(id, { seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds), basis: estimate.basis });
+        out.set(id, {
+            seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds),
+            basis: estimate.basis,
+        });
     }
     return out;
 }
@@ -3060,6 +3072,13 @@ function basename(path) {
  * do not know). A rename happens only when exactly one discovered file fits.
  */
 function alignModel(model, itemFiles) {
+    const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)]);
+    let unmatched = 0;
+    for (const file of timedFiles)
+        if (!itemFiles.has(file))
+            unmatched++;
+    if (unmatched === 0)
+        return { model, matchedBySuffix: 0 };
     const byBase = new Map();
     for (const file of itemFiles) {
         const base = basename(file);
@@ -3075,7 +3094,6 @@ function alignModel(model, itemFiles) {
         if (itemFiles.has(timed))
             taken.add(timed);
     }
-    const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)]);
     for (const timed of [...timedFiles].sort()) {
         if (itemFiles.has(timed))
             continue;
@@ -3123,20 +3141,40 @@ const MAX_SHARDS = 256;
 function priceItems(ids, model, sizes) {
     const seconds = new Map();
     const unknown = [];
+    // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
+    // beyond its timed tests and setup (usually next to nothing: they ran below the clock's
+    // resolution). New tests, never seen, are estimated like any unknown item.
+    const untimedByFile = new Map();
     for (const id of ids) {
         const known = isTestId(id) ? model.tests.get(id) : model.files.get(id);
         if (known !== undefined && known > 0)
             seconds.set(id, known);
+        else if (isTestId(id) && model.untimed.has(id) && model.files.has(fileOfId(id))) {
+            const list = untimedByFile.get(fileOfId(id)) ?? [];
+            list.push(id);
+            untimedByFile.set(fileOfId(id), list);
+        }
         else
             unknown.push(id);
     }
+    const estimated = new Map();
+    for (const [file, untimed] of untimedByFile) {
+        const timedTests = sum((model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0));
+        const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0);
+        const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length);
+        for (const id of untimed) {
+            seconds.set(id, share);
+            estimated.set(id, 'same-file');
+        }
+    }
+    if (unknown.length === 0)
+        return { seconds, estimated };
     const known = new Map();
     for (const [id, s] of model.files)
         known.set(id, s);
     for (const [id, s] of model.tests)
         known.set(id, s);
     const estimates = estimateDurations(sizes === undefined ? { known, unknown } : { known, unknown, sizes });
-    const estimated = new Map();
     for (const [id, estimate] of estimates) {
         seconds.set(id, estimate.seconds);
         estimated.set(id, estimate.basis);
@@ -3190,15 +3228,19 @@ function chunkFile(file, tests, parts, seconds, setup, estimated) {
         };
     });
 }
-/** A file's time: its own observation if it has one, else the sum of its tests. */
+/**
+ * A file's time: its own observation if it has one (setup and untimed tests included), else
+ * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
+ */
 function fileSeconds(context, file, ids) {
     const own = context.seconds.get(file);
     if (own !== undefined)
         return own;
     const timed = context.model.files.get(file);
-    if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id)))
-        return timed;
-    return sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0);
+    const isNew = (id) => !context.model.tests.has(id) && !context.model.untimed.has(id);
+    if (timed !== undefined && timed > 0)
+        return timed + sum(ids.filter(isNew).map((id) => context.seconds.get(id) ?? 0));
+    return (sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0));
 }
 /** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
 function buildUnits(context, shardCount) {
@@ -3226,7 +3268,11 @@ function buildUnits(context, shardCount) {
         }
         return { units, splitFiles };
     }
-    const fileUnits = [...context.byFile].map(([file, ids]) => ({ file, ids, unit: whole(file, ids) }));
+    const fileUnits = [...context.byFile].map(([file, ids]) => ({
+        file,
+        ids,
+        unit: whole(file, ids),
+    }));
     if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
         return { units: fileUnits.map((f) => f.unit), splitFiles };
     }
@@ -3239,7 +3285,8 @@ function buildUnits(context, shardCount) {
         let unsplittable = 0;
         for (const f of fileUnits) {
             const longest = splittable(f)
-                ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(f.file) ?? 0)
+                ? f.ids.reduce((m, id) => Math.max(m, context.seconds.get(id) ?? 0), 0) +
+                    (context.model.setupByFile.get(f.file) ?? 0)
                 : f.unit.seconds;
             unsplittable = Math.max(unsplittable, longest);
         }
@@ -3258,6 +3305,33 @@ function buildUnits(context, shardCount) {
             if (parts > 1)
                 splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
         }
+    }
+    // Fewer units than shards would leave shards empty: split the longest parts further.
+    const partsOf = new Map(splitFiles.map((s) => [s.file, s.parts]));
+    let unitCount = fileUnits.length + sum(splitFiles.map((s) => s.parts - 1));
+    while (unitCount < shardCount) {
+        let pick;
+        let pickSize = 0;
+        for (const f of fileUnits) {
+            const parts = partsOf.get(f.file) ?? 1;
+            if (!splittable(f) || parts >= f.ids.length)
+                continue;
+            const size = f.unit.seconds / parts;
+            if (size > pickSize) {
+                pick = f;
+                pickSize = size;
+            }
+        }
+        if (!pick)
+            break;
+        partsOf.set(pick.file, (partsOf.get(pick.file) ?? 1) + 1);
+        unitCount++;
+    }
+    splitFiles.length = 0;
+    for (const f of fileUnits) {
+        const parts = partsOf.get(f.file);
+        if (parts !== undefined && parts > 1)
+            splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
     }
     const split = new Map(splitFiles.map((s) => [s.file, s.parts]));
     for (const f of fileUnits) {
@@ -3292,7 +3366,9 @@ function evaluate(context, shardCount) {
         loads,
         shards: partition.shards,
         makespan: Math.max(0, ...loads),
-        lowerBound: context.granularity === 'test' ? testLowerBound(context, units, shardCount) : lowerBound(units, shardCount),
+        lowerBound: context.granularity === 'test'
+            ? testLowerBound(context, units, shardCount)
+            : lowerBound(units, shardCount),
         fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
     };
 }
@@ -3301,7 +3377,9 @@ function testLowerBound(context, units, shardCount) {
     const setup = (file) => context.model.setupByFile.get(file) ?? 0;
     const files = new Set(units.map((u) => u.file));
     const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup));
-    const longest = Math.max(0, ...units.map((u) => u.seconds + setup(u.file)));
+    let longest = 0;
+    for (const unit of units)
+        longest = Math.max(longest, unit.seconds + setup(unit.file));
     return Math.max(total / shardCount, longest);
 }
 /**
@@ -3357,21 +3435,25 @@ function chooseShardCount(context, request, overhead, itemCount) {
 function planShards(request) {
     const notes = [];
     const providedItems = request.items !== undefined;
-    const initial = [...new Set(request.items ?? itemsFromModel(request.model, request.granularity))].sort();
+    const initial = [
+        ...new Set(request.items ?? itemsFromModel(request.model, request.granularity)),
+    ].sort();
     const itemFiles = new Set(initial.map(fileOfId));
     const { model, matchedBySuffix } = providedItems
         ? alignModel(request.model, itemFiles)
         : { model: request.model, matchedBySuffix: 0 };
     // At file granularity test ids collapse into their files; a file listed whole stays whole.
-    let items = initial;
-    if (request.granularity === 'file')
-        items = [...itemFiles].sort();
-    else {
-        const wholeFiles = new Set(initial.filter((id) => !isTestId(id)));
-        items = initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)));
-    }
+    const wholeFiles = new Set(initial.filter((id) => !isTestId(id)));
+    const items = request.granularity === 'file'
+        ? [...itemFiles].sort()
+        : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)));
     const { seconds, estimated } = priceItems(items, model, request.sizes);
-    const estimates = { 'same-file': 0, directory: 0, size: 0, default: 0 };
+    const estimates = {
+        'same-file': 0,
+        directory: 0,
+        size: 0,
+        default: 0,
+    };
     for (const basis of estimated.values())
         estimates[basis]++;
     const matchedItems = items.length - estimated.size;
@@ -3477,7 +3559,7 @@ function seconds(value) {
 /** Shards with their predicted time, and how close the plan is to the best possible. */
 function renderPlanTable(plan) {
     const lines = [];
-    const longest = Math.max(...plan.shards.map((s) => s.predictedSeconds), 0);
+    const longest = plan.shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0);
     const width = 30;
     lines.push('shard  items   predicted  load');
     for (const shard of plan.shards) {
@@ -3511,6 +3593,56 @@ function stderrLog(stream = process.stderr) {
     };
 }
 //# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/types.js
+const RUNNER_NAMES = [
+    'jest',
+    'vitest',
+    'playwright',
+    'mocha',
+    'node',
+    'pytest',
+    'go',
+    'generic',
+];
+/**
+ * The most bytes of arguments one invocation gets. Linux allows 2 MiB for argv and the
+ * environment together (and 128 KiB per single string); staying far below leaves room for a
+ * large environment.
+ */
+const MAX_ARGUMENT_BYTES = 256 * 1024;
+/** Splits items into chunks whose argument bytes stay under the limit. */
+function chunkByArgumentBytes(items, fixedBytes, perItem) {
+    const chunks = [];
+    let current = [];
+    let bytes = fixedBytes;
+    for (const item of items) {
+        const size = perItem(item) + 1;
+        if (current.length > 0 && bytes + size > MAX_ARGUMENT_BYTES) {
+            chunks.push(current);
+            current = [];
+            bytes = fixedBytes;
+        }
+        current.push(item);
+        bytes += size;
+    }
+    if (current.length > 0)
+        chunks.push(current);
+    return chunks;
+}
+/**
+ * A file path as an argument: relative paths get `./` so that a file named `-rf.test.js`,
+ * `--require=x.js` or pytest's `@argsfile` is never read as an option.
+ */
+function pathArgument(path) {
+    return path.startsWith('/') || path.startsWith('./') || path.startsWith('../') ? path : `./${path}`;
+}
+function argumentBytes(args) {
+    let total = 0;
+    for (const arg of args)
+        total += Buffer.byteLength(arg) + 1;
+    return total;
+}
+//# sourceMappingURL=types.js.map
 ;// CONCATENATED MODULE: ./build/modes/inputs.js
 
 
@@ -4455,16 +4587,13 @@ function globSync(globInput, options) {
 
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-function inside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /**
- * Finds the test files the globs match under `root`. Symbolic links are not followed into
- * directories; a linked file is kept only when its target lies inside `root`. Overlapping
- * globs give each file once.
+ * Finds the test files the globs match under `root`. Symbolic links are not followed and not
+ * planned: a link inside the repository is a second name for a file that is planned anyway
+ * (it would run twice), and a link out of it can point anywhere. Overlapping globs give each
+ * file once.
  */
-async function discoverFiles(patterns, root, log) {
+async function discoverFiles(patterns, root) {
     const absoluteRoot = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(root));
     const matches = await glob([...patterns], {
         cwd: absoluteRoot,
@@ -4476,32 +4605,15 @@ async function discoverFiles(patterns, root, log) {
     });
     const files = new Set();
     const sizes = new Map();
-    let escaped = 0;
     for (const match of matches.sort()) {
-        const full = (0,external_node_path_namespaceObject.resolve)(absoluteRoot, match);
-        const info = await (0,promises_namespaceObject.lstat)(full);
-        if (info.isSymbolicLink()) {
-            let target;
-            try {
-                target = await (0,promises_namespaceObject.realpath)(full);
-            }
-            catch {
-                escaped++;
-                continue;
-            }
-            if (!inside(absoluteRoot, target)) {
-                escaped++;
-                continue;
-            }
-        }
         const id = normalizeFileId(match);
         if (files.has(id))
             continue;
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.resolve)(absoluteRoot, match));
+        if (!info.isFile())
+            continue;
         files.add(id);
-        sizes.set(id, (await (0,promises_namespaceObject.stat)(full)).size);
-    }
-    if (escaped > 0) {
-        log.warning(`${escaped} matched files are symbolic links that leave ${absoluteRoot} (or are broken); they are not planned`);
+        sizes.set(id, info.size);
     }
     return { files: [...files].sort(), sizes };
 }
@@ -4530,14 +4642,15 @@ const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /**
  * Parses a duration written as decimal seconds. JUnit writers disagree on formatting, so the
  * grammar is strict: a thousands separator (`1,234.5`) is accepted only in its unambiguous
- * form (groups of three before a dot), anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`,
- * `+3`) is `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
+ * form (groups of three before a dot, no leading zero); without the dot `1,234` may as well be
+ * a decimal comma (1.234 s). Anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`, `+3`) is
+ * `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
  */
 function parseSeconds(text) {
     if (text === undefined)
         return undefined;
     let trimmed = text.trim();
-    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed))
+    if (/^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/.test(trimmed))
         trimmed = trimmed.replace(/,/g, '');
     if (!DECIMAL.test(trimmed))
         return undefined;
@@ -4746,13 +4859,18 @@ class JunitParser {
                 this.drop(lt);
             }
             // this.buffer starts with '<'
-            if (this.buffer.length < 9)
-                return; // room for '<![CDATA[' and '<!DOCTYPE'
+            if (this.buffer.length < 2)
+                return;
             const second = this.buffer[1];
             if (second === '!') {
                 if (this.buffer.startsWith('<!--')) {
                     this.drop(4);
                     this.mode = 'comment';
+                }
+                else if (this.buffer.length < 9) {
+                    // Room for '<![CDATA[' and '<!DOCTYPE'. Only here: a short comment or tag can end
+                    // the document, and waiting on it would call a complete report truncated.
+                    return;
                 }
                 else if (this.buffer.startsWith('<![CDATA[')) {
                     this.drop(9);
@@ -5063,7 +5181,9 @@ class JunitParser {
     end() {
         let partial;
         if (!this.rootSeen) {
-            this.fail(this.offset === 0 && this.buffer.trim() === '' ? 'the file is empty' : 'no <testsuites> or <testsuite> element');
+            this.fail(this.offset === 0 && this.buffer.trim() === ''
+                ? 'the file is empty'
+                : 'no <testsuites> or <testsuite> element');
         }
         if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
             const open = this.elements[this.elements.length - 1] ?? 'a tag';
@@ -5158,7 +5278,9 @@ function parseCypressSplit(source, data, options) {
         builder.addNormalized(id, entry.duration / 1000);
     });
     const extra = malformed.length > 0
-        ? [`${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`]
+        ? [
+            `${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`,
+        ]
         : [];
     return finish('cypress-split', builders, extra);
 }
@@ -5183,7 +5305,9 @@ function parseJestJson(source, data, options) {
                 : undefined;
         if (runtimeMs !== undefined)
             builder.addNormalized(file, runtimeMs / 1000);
-        const assertions = Array.isArray(result.assertionResults) ? result.assertionResults : [];
+        const assertions = Array.isArray(result.assertionResults)
+            ? result.assertionResults
+            : [];
         for (const assertion of assertions) {
             if (!isObject(assertion) || typeof assertion.title !== 'string') {
                 malformed++;
@@ -5231,8 +5355,9 @@ function parseParallelTestsLog(source, text, options) {
         if (line.trim() === '')
             return;
         const colon = line.lastIndexOf(':');
-        const seconds = colon > 0 ? Number(line.slice(colon + 1).trim()) : NaN;
-        if (colon <= 0 || line.slice(colon + 1).trim() === '' || acceptSeconds(seconds) === undefined) {
+        // parseSeconds, not Number(): `0x10`, `0b11` and `Infinity` are not seconds.
+        const seconds = colon > 0 ? parseSeconds(line.slice(colon + 1)) : undefined;
+        if (seconds === undefined) {
             bad.push(index + 1);
             return;
         }
@@ -5242,7 +5367,9 @@ function parseParallelTestsLog(source, text, options) {
         throw new TimingsFormatError(`${source}: no line has the form "path:seconds" (line ${bad[0]})`);
     }
     const extra = bad.length > 0
-        ? [`${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`]
+        ? [
+            `${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`,
+        ]
         : [];
     return finish('parallel-tests', [builder], extra);
 }
@@ -5320,7 +5447,13 @@ function parseTimingsText(source, raw, options = {}) {
     const syntax = detectSyntax(text);
     if (syntax === 'xml') {
         const summary = parseJunit(source, text, options);
-        return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0 ? [summary.run] : [], warnings: summary.warnings };
+        return {
+            format: 'junit',
+            runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0
+                ? [summary.run]
+                : [],
+            warnings: summary.warnings,
+        };
     }
     if (syntax === 'json') {
         let data;
@@ -5348,13 +5481,22 @@ function parseTimingsText(source, raw, options = {}) {
         if (Array.isArray(data.durations))
             return parseCypressSplit(source, data, options);
         const values = Object.values(data);
-        if (values.length > 0 && values.every((v) => typeof v === 'number' || v === null || typeof v === 'string')) {
+        const numbers = values.filter((v) => typeof v === 'number').length;
+        // A flat map holds numbers; a few other values (a nested object in a poisoned cache) are
+        // bad entries to count and drop, not a reason to lose the good ones.
+        if (values.length > 0 &&
+            (numbers * 2 > values.length ||
+                values.every((v) => typeof v === 'number' || v === null || typeof v === 'string'))) {
             return parseFlatMap(source, data, options);
         }
         if (values.length === 0)
             return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] };
         throw new TimingsFormatError(`${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`);
     }
+    // `go test -json ./... 2>&1` starts with build output (`# pkg`, compiler errors) when a
+    // package fails to build; its events follow.
+    if (/^\{.*"Action"\s*:/m.test(text))
+        return parseGoTestJson(source, text);
     return parseParallelTestsLog(source, text, options);
 }
 //# sourceMappingURL=detect.js.map
@@ -5371,7 +5513,7 @@ function parseTimingsText(source, raw, options = {}) {
 const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 /** A directory is searched this deep for reports. */
 const MAX_DEPTH = 8;
-const REPORT_NAME = /(?:\.(?:xml|json|jsonl|log|txt)|^\.test_durations)$/i;
+const REPORT_NAME = /\.(?:xml|json|jsonl|log|txt|test_durations)$/i;
 /** Lists the report files under a path: the file itself, or the report-like files of a tree. */
 async function expand(path) {
     let info;
@@ -5448,7 +5590,10 @@ async function loadFile(path, options, log) {
         for (const warning of summary.warnings)
             log.warning(warning);
         const run = summary.run;
-        return { format: 'junit', runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [] };
+        return {
+            format: 'junit',
+            runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [],
+        };
     }
     const info = await (0,promises_namespaceObject.lstat)(path);
     if (info.size > MAX_TEXT_BYTES) {
@@ -5476,7 +5621,12 @@ async function loadTimings(paths, options, log) {
             try {
                 const loaded = await loadFile(file, options, log);
                 runs.push(...loaded.runs);
-                sources.push({ path: file, format: loaded.format, runs: loaded.runs.length, error: undefined });
+                sources.push({
+                    path: file,
+                    format: loaded.format,
+                    runs: loaded.runs.length,
+                    error: undefined,
+                });
             }
             catch (error) {
                 if (!(error instanceof JunitError || error instanceof TimingsFormatError)) {
@@ -5529,7 +5679,7 @@ async function planMode(options, deps) {
     let items;
     let sizes;
     if (options.patterns.length > 0) {
-        const discovered = await discoverFiles(options.patterns, options.root, log);
+        const discovered = await discoverFiles(options.patterns, options.root);
         if (discovered.files.length === 0) {
             throw new UsageError(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
         }
@@ -5571,7 +5721,1714 @@ async function planMode(options, deps) {
     return plan;
 }
 //# sourceMappingURL=plan.js.map
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./build/core/shard-result.js
+
+/**
+ * Folds a test's occurrences within one attempt into one status: a parametrised test reported
+ * twice under one id failed if any occurrence failed.
+ */
+function foldAttempt(tests) {
+    const byId = new Map();
+    for (const test of tests) {
+        const seen = byId.get(test.id);
+        if (!seen) {
+            byId.set(test.id, test);
+            continue;
+        }
+        const rank = (s) => (s === 'failed' ? 2 : s === 'passed' ? 1 : 0);
+        const worse = rank(test.status) > rank(seen.status) ? test : seen;
+        byId.set(test.id, {
+            ...worse,
+            seconds: seen.seconds === undefined && test.seconds === undefined ? undefined : (seen.seconds ?? 0) + (test.seconds ?? 0),
+        });
+    }
+    return byId;
+}
+/** Whether an outcome or file failure answers for a planned item. */
+function covers(item, testId) {
+    if (item === testId)
+        return true;
+    if (!isTestId(item))
+        return fileOfId(testId) === item;
+    // A planned test covers its parametrised cases (`t` → `t[1]`) and nested scopes (`T` → `T::t`).
+    return testId.startsWith(`${item}::`) || testId.startsWith(`${item}[`);
+}
+/**
+ * Merges the attempts of a shard (the first run, then retries of what failed, or repeats) into
+ * verdicts: a test that both failed and passed is *flaky*, one that failed and never passed is
+ * *failed*. A file
+ * failure (a crash before any test) fails every planned item of that file unless a retry
+ * produced results for it. A planned item with no result at all is *missing*.
+ */
+function judgeAttempts(items, attempts) {
+    const history = new Map();
+    let fileFailures = new Map();
+    for (const attempt of attempts) {
+        for (const [id, outcome] of foldAttempt(attempt.outcomes.tests)) {
+            const list = history.get(id);
+            if (list)
+                list.push(outcome);
+            else
+                history.set(id, [outcome]);
+            fileFailures.delete(outcome.file);
+        }
+        const next = new Map(fileFailures);
+        for (const failure of attempt.outcomes.fileFailures)
+            next.set(failure.file, failure);
+        fileFailures = next;
+    }
+    const tests = new Map();
+    const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+    for (const id of [...history.keys()].sort()) {
+        const runs = history.get(id) ?? [];
+        const last = runs[runs.length - 1];
+        if (!last)
+            continue;
+        // Passed and failed at the same commit, in retries or repeats: flaky. Never passed: failed.
+        const everFailed = runs.some((r) => r.status === 'failed');
+        const everPassed = runs.some((r) => r.status === 'passed');
+        const verdict = everFailed
+            ? everPassed
+                ? 'flaky'
+                : 'failed'
+            : everPassed
+                ? 'passed'
+                : 'skipped';
+        counts[verdict]++;
+        const failure = [...runs].reverse().find((r) => r.status === 'failed')?.message;
+        tests.set(id, {
+            file: last.file,
+            verdict,
+            attempts: runs.map((r) => ({ status: r.status, seconds: r.seconds })),
+            ...(failure !== undefined && verdict !== 'passed' ? { message: failure } : {}),
+        });
+    }
+    const ids = [...tests.keys()]; // sorted
+    const files = new Set([...tests.values()].map((t) => t.file));
+    const answered = (item) => {
+        if (fileFailures.has(fileOfId(item)))
+            return true;
+        if (!isTestId(item))
+            return files.has(item);
+        // The ids that start with the item sit together in sorted order, from its insertion point.
+        let lo = 0;
+        let hi = ids.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((ids[mid] ?? '') < item)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < ids.length && (ids[i] ?? '').startsWith(item); i++) {
+            if (covers(item, ids[i] ?? ''))
+                return true;
+        }
+        return false;
+    };
+    const missing = items.filter((item) => !answered(item));
+    return { tests, missing, fileFailures: [...fileFailures.values()], counts };
+}
+/** The items a retry should run again: failed tests, or whole files where a file failed. */
+function retryItems(items, judgement, selectsTests) {
+    const failedFiles = new Set(judgement.fileFailures.map((f) => f.file));
+    const out = new Set();
+    for (const [id, record] of judgement.tests) {
+        if (record.verdict !== 'failed')
+            continue;
+        if (failedFiles.has(record.file))
+            continue;
+        if (selectsTests)
+            out.add(id);
+        else
+            out.add(record.file);
+    }
+    for (const item of items) {
+        if (failedFiles.has(fileOfId(item)))
+            out.add(isTestId(item) && selectsTests ? item : fileOfId(item));
+    }
+    return [...out].sort();
+}
+//# sourceMappingURL=shard-result.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./build/adapters/process.js
+
+
+/**
+ * Variables a test process must not see: with them, code under test could write caches and
+ * artifacts in the workflow's name (cache poisoning), mint OIDC tokens, or read the inputs and
+ * token of the action that started it.
+ */
+const STRIPPED_EXACT = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RUNTIME_URL',
+    'GITHUB_TOKEN',
+]);
+const STRIPPED_PREFIXES = ['ACTIONS_ID_TOKEN_REQUEST_', 'INPUT_'];
+function isStrippedVariable(name) {
+    const upper = name.toUpperCase();
+    return STRIPPED_EXACT.has(upper) || STRIPPED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** The environment for a test process: the parent's, minus credentials, plus `extra`. */
+function childEnvironment(parent, extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isStrippedVariable(name))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+/**
+ * Runs a command without a shell, in its own process group so that a timeout or an interrupt
+ * stops everything it started (test workers, browsers, servers), and streams its output as it
+ * comes — never buffering it whole.
+ */
+function runProcess(argv, options) {
+    const [file, ...args] = argv;
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+    if (file === undefined) {
+        return Promise.resolve({ exitCode: null, signal: null, wallSeconds: 0, stopped: undefined, spawnError: 'empty command' });
+    }
+    return new Promise((resolve) => {
+        let stopped;
+        let spawnError;
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+                cwd: options.cwd,
+                env: options.env,
+                shell: false,
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (error) {
+            resolve({ exitCode: null, signal: null, wallSeconds: elapsed(), stopped: undefined, spawnError: describeError(error) });
+            return;
+        }
+        const group = child.pid;
+        let killTimer;
+        const stop = (why) => {
+            if (stopped || group === undefined)
+                return;
+            stopped = why;
+            try {
+                process.kill(-group, 'SIGTERM');
+            }
+            catch {
+                // Already gone.
+            }
+            killTimer = setTimeout(() => {
+                try {
+                    process.kill(-group, 'SIGKILL');
+                }
+                catch {
+                    // Already gone.
+                }
+            }, options.killGraceMs ?? 5000);
+            killTimer.unref();
+        };
+        const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), options.timeoutMs);
+        const onAbort = () => stop('interrupted');
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        if (options.signal?.aborted === true)
+            onAbort();
+        child.stdout.on('data', options.onStdout ?? ((chunk) => process.stdout.write(chunk)));
+        child.stderr.on('data', options.onStderr ?? ((chunk) => process.stderr.write(chunk)));
+        child.on('error', (error) => {
+            spawnError =
+                error.code === 'ENOENT'
+                    ? `command not found: ${file}`
+                    : error.code === 'E2BIG'
+                        ? 'the argument list is too long for the operating system (E2BIG)'
+                        : describeError(error);
+        });
+        child.on('close', (code, signal) => {
+            if (timeout)
+                clearTimeout(timeout);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (killTimer && stopped === undefined)
+                clearTimeout(killTimer);
+            // Whatever the child left behind in its group goes too.
+            if (group !== undefined) {
+                try {
+                    process.kill(-group, 'SIGKILL');
+                }
+                catch {
+                    // The group is empty.
+                }
+            }
+            resolve({ exitCode: code, signal, wallSeconds: elapsed(), stopped, spawnError });
+        });
+    });
+}
+//# sourceMappingURL=process.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/generic.js
+
+
+/**
+ * Any other command: the shard's files are appended as `./` paths (or replace a `{files}`
+ * argument). What passed and failed comes from the JUnit files given with `--junit`; with none,
+ * the command's exit status stands for every file it ran.
+ */
+const generic = {
+    name: 'generic',
+    selectsTests: false,
+    invocations({ command, items }) {
+        const files = [...new Set(items.map(fileOfId))];
+        const placeholder = command.indexOf('{files}');
+        const before = placeholder < 0 ? command : command.slice(0, placeholder);
+        const after = placeholder < 0 ? [] : command.slice(placeholder + 1);
+        const chunks = chunkByArgumentBytes(files, argumentBytes([...before, ...after]), (f) => Buffer.byteLength(f) + 2);
+        return chunks.map((chunk) => ({ argv: [...before, ...chunk.map(pathArgument), ...after] }));
+    },
+    readOutcomes() {
+        // Outcomes come from --junit files or the exit status; see the run mode.
+        return Promise.resolve({ tests: [], fileFailures: [] });
+    },
+};
+//# sourceMappingURL=generic.js.map
+;// CONCATENATED MODULE: ./build/core/outcomes.js
+
+
+const outcomes_MAX_MESSAGE_CHARS = 2000;
+function outcomes_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function message(value) {
+    if (typeof value === 'string' && value !== '')
+        return value.slice(0, outcomes_MAX_MESSAGE_CHARS);
+    if (Array.isArray(value))
+        return message(value.filter((v) => typeof v === 'string').join('\n'));
+    return undefined;
+}
+function outcomes_seconds(ms) {
+    return typeof ms === 'number' ? acceptSeconds(ms / 1000) : undefined;
+}
+/**
+ * Jest `--json` and Vitest's `json` reporter (the same shape): `testResults[]` per file with
+ * `assertionResults[]` per test. A file whose suite failed to run has `status: "failed"` and a
+ * `message` but no assertions.
+ */
+function parseJestOutcomes(data, options = {}) {
+    const tests = [];
+    const fileFailures = [];
+    const results = outcomes_isObject(data) && Array.isArray(data.testResults) ? data.testResults : [];
+    for (const result of results) {
+        if (!outcomes_isObject(result) || typeof result.name !== 'string')
+            continue;
+        const file = normalizeFileId(result.name, options);
+        const assertions = Array.isArray(result.assertionResults) ? result.assertionResults : [];
+        for (const assertion of assertions) {
+            if (!outcomes_isObject(assertion) || typeof assertion.title !== 'string')
+                continue;
+            const scopes = Array.isArray(assertion.ancestorTitles)
+                ? assertion.ancestorTitles.filter((t) => typeof t === 'string')
+                : [];
+            const status = assertion.status === 'passed' ? 'passed' : assertion.status === 'failed' ? 'failed' : 'skipped';
+            tests.push({
+                id: joinTestId(file, scopes, assertion.title),
+                file,
+                status,
+                seconds: outcomes_seconds(assertion.duration),
+                message: status === 'failed' ? message(assertion.failureMessages) : undefined,
+            });
+        }
+        if (result.status === 'failed' && !assertions.some((a) => outcomes_isObject(a) && a.status === 'failed')) {
+            fileFailures.push({ file, message: message(result.message) ?? 'the test file failed to run' });
+        }
+    }
+    return { tests, fileFailures };
+}
+/**
+ * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
+ * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
+ * package that fails without any test failing (a build error, a panic in init) is a file
+ * failure.
+ */
+function parseGoOutcomes(text) {
+    const tests = new Map();
+    const packageFailed = new Map();
+    const output = new Map();
+    for (const line of text.split('\n')) {
+        if (!line.startsWith('{'))
+            continue;
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (!outcomes_isObject(event) || typeof event.Package !== 'string' || typeof event.Action !== 'string')
+            continue;
+        const pkg = event.Package;
+        const test = typeof event.Test === 'string' ? event.Test : undefined;
+        if (event.Action === 'output' && typeof event.Output === 'string') {
+            const key = test === undefined ? pkg : `${pkg}::${test.split('/')[0] ?? test}`;
+            const lines = output.get(key) ?? [];
+            if (lines.length < 40)
+                lines.push(event.Output);
+            output.set(key, lines);
+            continue;
+        }
+        if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip')
+            continue;
+        if (test === undefined) {
+            if (event.Action === 'fail')
+                packageFailed.set(pkg, (output.get(pkg) ?? []).join(''));
+            continue;
+        }
+        if (test.includes('/'))
+            continue;
+        const id = joinTestId(pkg, [], test);
+        const status = event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped';
+        tests.set(id, {
+            id,
+            file: pkg,
+            status,
+            seconds: acceptSeconds(event.Elapsed),
+            message: status === 'failed' ? message((output.get(id) ?? []).join('')) : undefined,
+        });
+    }
+    const fileFailures = [];
+    for (const [pkg, text] of packageFailed) {
+        const anyTestFailed = [...tests.values()].some((t) => t.file === pkg && t.status === 'failed');
+        if (!anyTestFailed)
+            fileFailures.push({ file: pkg, message: message(text) ?? 'the package failed' });
+    }
+    return { tests: [...tests.values()], fileFailures };
+}
+/** Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. */
+function parseMochaOutcomes(data, options = {}) {
+    const tests = [];
+    if (!outcomes_isObject(data))
+        return { tests, fileFailures: [] };
+    const failed = new Set();
+    const pending = new Set();
+    const list = (key) => Array.isArray(data[key]) ? data[key].filter(outcomes_isObject) : [];
+    for (const t of list('failures'))
+        failed.add(`${String(t.file)}\u0000${String(t.fullTitle)}`);
+    for (const t of list('pending'))
+        pending.add(`${String(t.file)}\u0000${String(t.fullTitle)}`);
+    const fileFailures = [];
+    for (const t of list('tests')) {
+        if (typeof t.fullTitle !== 'string' || typeof t.title !== 'string')
+            continue;
+        const key = `${String(t.file)}\u0000${t.fullTitle}`;
+        if (typeof t.file !== 'string') {
+            // A hook failure outside any file ("before all" in a root hook) has no file.
+            continue;
+        }
+        const file = normalizeFileId(t.file, options);
+        const scope = t.fullTitle.endsWith(t.title) ? t.fullTitle.slice(0, -t.title.length).trim() : '';
+        const status = failed.has(key) ? 'failed' : pending.has(key) ? 'skipped' : 'passed';
+        const error = outcomes_isObject(t.err) ? t.err : undefined;
+        tests.push({
+            id: joinTestId(file, scope === '' ? [] : [scope], t.title),
+            file,
+            status,
+            seconds: outcomes_seconds(t.duration),
+            message: status === 'failed' ? message(error?.message) : undefined,
+        });
+    }
+    return { tests, fileFailures };
+}
+/**
+ * Playwright's `json` reporter: nested `suites[]` (file, then describe blocks) with `specs[]`,
+ * each spec's `tests[]` (one per project) and their `results[]` (one per try).
+ */
+function parsePlaywrightOutcomes(data, options = {}) {
+    const tests = [];
+    const fileFailures = [];
+    const roots = outcomes_isObject(data) && Array.isArray(data.suites) ? data.suites : [];
+    const rootDir = outcomes_isObject(data) && outcomes_isObject(data.config) && typeof data.config.rootDir === 'string' ? data.config.rootDir : undefined;
+    const walk = (suite, file, scopes) => {
+        if (!outcomes_isObject(suite))
+            return;
+        const suiteFile = typeof suite.file === 'string' ? suite.file : undefined;
+        const here = file ?? suiteFile;
+        const title = typeof suite.title === 'string' ? suite.title : '';
+        const nextScopes = file === undefined ? scopes : title === '' ? scopes : [...scopes, title];
+        for (const spec of Array.isArray(suite.specs) ? suite.specs : []) {
+            if (!outcomes_isObject(spec) || typeof spec.title !== 'string')
+                continue;
+            const specFile = typeof spec.file === 'string' ? spec.file : here;
+            if (specFile === undefined)
+                continue;
+            const fileId = normalizeFileId(specFile, { roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])] });
+            for (const test of Array.isArray(spec.tests) ? spec.tests : []) {
+                if (!outcomes_isObject(test))
+                    continue;
+                const project = typeof test.projectName === 'string' && test.projectName !== '' ? [test.projectName] : [];
+                const results = Array.isArray(test.results) ? test.results.filter(outcomes_isObject) : [];
+                const last = results[results.length - 1];
+                const raw = last?.status;
+                const status = raw === 'passed' ? 'passed' : raw === 'skipped' || results.length === 0 ? 'skipped' : 'failed';
+                const error = last && outcomes_isObject(last.error) ? last.error : undefined;
+                tests.push({
+                    id: joinTestId(fileId, [...project, ...nextScopes], spec.title),
+                    file: fileId,
+                    status,
+                    seconds: outcomes_seconds(results.reduce((total, r) => total + (typeof r.duration === 'number' ? r.duration : 0), 0)),
+                    message: status === 'failed' ? message(error?.message) : undefined,
+                });
+            }
+        }
+        for (const child of Array.isArray(suite.suites) ? suite.suites : []) {
+            walk(child, here, nextScopes);
+        }
+    };
+    for (const root of roots)
+        walk(root, undefined, []);
+    const errors = outcomes_isObject(data) && Array.isArray(data.errors) ? data.errors.filter(outcomes_isObject) : [];
+    for (const error of errors) {
+        const location = outcomes_isObject(error.location) && typeof error.location.file === 'string' ? error.location.file : undefined;
+        if (location)
+            fileFailures.push({ file: normalizeFileId(location, options), message: message(error.message) ?? 'error' });
+    }
+    return { tests, fileFailures };
+}
+/**
+ * Events written by Shardwise's node:test reporter, one JSON object per line:
+ * `{"type":"test","file","path":["describe",…,"name"],"status","ms","message"}` and
+ * `{"type":"file-error","file","message"}`.
+ */
+function parseNodeTestOutcomes(text, options = {}) {
+    const tests = [];
+    const fileFailures = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (!outcomes_isObject(event) || typeof event.file !== 'string')
+            continue;
+        const file = normalizeFileId(event.file, options);
+        if (event.type === 'file-error') {
+            fileFailures.push({ file, message: message(event.message) ?? 'the test file failed to run' });
+            continue;
+        }
+        if (event.type !== 'test' || !Array.isArray(event.path))
+            continue;
+        const path = event.path.filter((p) => typeof p === 'string');
+        const name = path[path.length - 1];
+        if (name === undefined)
+            continue;
+        const status = event.status === 'passed' ? 'passed' : event.status === 'failed' ? 'failed' : 'skipped';
+        tests.push({
+            id: joinTestId(file, path.slice(0, -1), name),
+            file,
+            status,
+            seconds: outcomes_seconds(event.ms),
+            message: status === 'failed' ? message(event.message) : undefined,
+        });
+    }
+    return { tests, fileFailures };
+}
+//# sourceMappingURL=outcomes.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/jest.js
+
+
+
+
+
+/** Escapes a string for use as a literal inside a regular expression. */
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+/**
+ * A pattern matching exactly these tests' full names (describe titles and test title joined by
+ * spaces, as Jest's and Vitest's `-t` see them).
+ */
+function fullNamePattern(ids) {
+    const names = ids
+        .map((id) => splitTestId(id)?.rest)
+        .filter((rest) => rest !== undefined)
+        .map((rest) => rest.split('::').join(' '));
+    if (names.length === 0)
+        return undefined;
+    return `^(?:${[...new Set(names)].sort().map(escapeRegExp).join('|')})$`;
+}
+/** Groups items into invocations: whole files together, single tests with a `-t` pattern. */
+function jestLikeInvocations(input, fixed, fileArguments, testNameFlag) {
+    const wholeFiles = [...new Set(input.items.filter((i) => splitTestId(i) === undefined))].sort();
+    const testsByFile = new Map();
+    for (const item of input.items) {
+        if (splitTestId(item) === undefined || wholeFiles.includes(fileOfId(item)))
+            continue;
+        const list = testsByFile.get(fileOfId(item)) ?? [];
+        list.push(item);
+        testsByFile.set(fileOfId(item), list);
+    }
+    const out = [];
+    let n = 0;
+    const base = argumentBytes(fixed(0));
+    for (const chunk of chunkByArgumentBytes(wholeFiles, base, (f) => Buffer.byteLength(f) + 2)) {
+        out.push({ argv: [...fixed(n++), ...fileArguments(chunk)] });
+    }
+    // Files with only some tests selected: one invocation each, so a name pattern cannot pick
+    // up a same-named test in another file.
+    for (const [file, ids] of [...testsByFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const pattern = fullNamePattern(ids);
+        out.push({ argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])] });
+    }
+    return out;
+}
+function reportPath(reportDir, n) {
+    return (0,external_node_path_namespaceObject.join)(reportDir, `jest-${n}.json`);
+}
+/**
+ * Jest: files go after `--runTestsByPath`, which makes Jest take them as literal paths (as
+ * plain arguments they are regular expressions, and `[id].test.tsx` matches nothing). Results
+ * come from Jest's own `--json` output. Jest cannot select a test by id exactly, so plans do not
+ * split Jest files; a retry of failed tests uses an anchored, escaped `-t` pattern.
+ */
+const jest = {
+    name: 'jest',
+    selectsTests: false,
+    invocations(input) {
+        const fixed = (n) => [...input.command, '--json', `--outputFile=${reportPath(input.reportDir, n)}`];
+        return jestLikeInvocations(input, fixed, (files) => ['--runTestsByPath', ...files.map(pathArgument)], '-t');
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const output = invocation.argv.find((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length);
+        if (output === undefined)
+            return { tests: [], fileFailures: [] };
+        try {
+            return parseJestOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
+        }
+        catch {
+            return { tests: [], fileFailures: [] };
+        }
+    },
+    list: {
+        argv: (command) => [...command, '--listTests'],
+        parse: (stdout, cwd) => stdout
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line.startsWith('/'))
+            .map((line) => (0,external_node_path_namespaceObject.relative)(cwd, line))
+            .filter((line) => !line.startsWith('..')),
+    },
+};
+//# sourceMappingURL=jest.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/go.js
+
+
+
+
+
+
+/**
+ * `go test`: items are packages (as `go list ./...` prints them) or `<package>::<TestName>`
+ * for top-level tests, run with an anchored `-run`. `-json` events arrive on stdout: they are
+ * saved as the report and shown as the plain test output they carry.
+ */
+const goTest = {
+    name: 'go',
+    selectsTests: true,
+    invocations({ command, items, reportDir }) {
+        const wholePackages = [...new Set(items.filter((i) => splitTestId(i) === undefined))].sort();
+        const testsByPackage = new Map();
+        for (const item of items) {
+            const parts = splitTestId(item);
+            if (!parts || wholePackages.includes(parts.file))
+                continue;
+            const list = testsByPackage.get(parts.file) ?? [];
+            list.push(parts.rest);
+            testsByPackage.set(parts.file, list);
+        }
+        const fixed = [...command, '-json'];
+        const out = [];
+        let n = 0;
+        for (const chunk of chunkByArgumentBytes(wholePackages, argumentBytes(fixed), (p) => Buffer.byteLength(p))) {
+            out.push({ argv: [...fixed, ...chunk], stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`) });
+        }
+        for (const [pkg, tests] of [...testsByPackage].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            const pattern = `^(?:${[...new Set(tests)].sort().map(escapeRegExp).join('|')})$`;
+            out.push({ argv: [...fixed, '-run', pattern, pkg], stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`) });
+        }
+        return out;
+    },
+    async readOutcomes(invocation) {
+        if (invocation.stdoutReport === undefined)
+            return { tests: [], fileFailures: [] };
+        try {
+            return parseGoOutcomes(await (0,promises_namespaceObject.readFile)(invocation.stdoutReport, 'utf8'));
+        }
+        catch {
+            return { tests: [], fileFailures: [] };
+        }
+    },
+    list: {
+        argv: (command) => {
+            const at = command.indexOf('test');
+            return [...command.slice(0, Math.max(0, at)), 'list', './...'];
+        },
+        parse: (stdout) => stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('go: ')),
+    },
+    display: (chunk) => {
+        let out = '';
+        for (const line of chunk.split('\n')) {
+            if (!line.startsWith('{')) {
+                if (line !== '')
+                    out += `${line}\n`;
+                continue;
+            }
+            try {
+                const event = JSON.parse(line);
+                if (event.Action === 'output' && typeof event.Output === 'string')
+                    out += event.Output;
+            }
+            catch {
+                out += `${line}\n`;
+            }
+        }
+        return out;
+    },
+};
+//# sourceMappingURL=go.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/mocha.js
+
+
+
+
+
+
+/**
+ * Mocha: files as `./` paths, results from Mocha's `json` reporter written to a file. A retry
+ * of single tests uses an anchored, escaped `--grep` on the full title.
+ */
+const mocha = {
+    name: 'mocha',
+    selectsTests: false,
+    invocations({ command, items, reportDir }) {
+        const files = [...new Set(items.map(fileOfId))].sort();
+        const tests = items.filter((i) => splitTestId(i) !== undefined);
+        const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').join(' '));
+        const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : [];
+        const fixed = (n) => [
+            ...command,
+            '--reporter',
+            'json',
+            '--reporter-option',
+            `output=${(0,external_node_path_namespaceObject.join)(reportDir, `mocha-${n}.json`)}`,
+            ...grep,
+        ];
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2);
+        return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const option = invocation.argv.find((a) => a.startsWith('output='))?.slice('output='.length);
+        if (option === undefined)
+            return { tests: [], fileFailures: [] };
+        try {
+            return parseMochaOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(option, 'utf8')), { roots: [cwd] });
+        }
+        catch {
+            return { tests: [], fileFailures: [] };
+        }
+    },
+};
+//# sourceMappingURL=mocha.js.map
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./build/adapters/runners/node-test.js
+
+
+
+
+
+
+
+/**
+ * Where Shardwise's node:test reporter lives: beside the bundle (dist/reporters/) or in the
+ * source tree when running from src/.
+ */
+function nodeReporterPath() {
+    // Built from parts at run time: a literal path would be taken over by the bundler, which
+    // rewrites it into a copy that node can no longer load as a reporter.
+    const file = ['node-test', 'mjs'].join('.');
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const candidates = [
+        (0,external_node_path_namespaceObject.join)(here, '..', 'reporters', file), // dist/cli/index.js → dist/reporters
+        (0,external_node_path_namespaceObject.join)(here, 'reporters', file), // dist/index.js → dist/reporters
+        (0,external_node_path_namespaceObject.join)(here, '..', '..', 'reporters', file), // src/adapters/runners → src/reporters
+    ];
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path));
+    if (found === undefined) {
+        throw new Error('the node:test reporter (reporters/node-test.mjs) is missing from the installation');
+    }
+    return found;
+}
+/**
+ * node's test runner: `node --test` with the files as `./` paths. It cannot run one test of a
+ * file by id, so a retry runs the failing tests' files again. Results come from Shardwise's
+ * own reporter (node 20's JUnit reporter records no file); the human-readable `spec` reporter
+ * still prints to the terminal.
+ */
+const nodeTest = {
+    name: 'node',
+    selectsTests: false,
+    invocations({ command, items, reportDir }) {
+        const files = [...new Set(items.map(fileOfId))];
+        const fixed = (n) => [
+            ...command,
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            `--test-reporter=${nodeReporterPath()}`,
+            `--test-reporter-destination=${(0,external_node_path_namespaceObject.join)(reportDir, `node-${n}.jsonl`)}`,
+        ];
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2);
+        return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const destination = invocation.argv.filter((a) => a.startsWith('--test-reporter-destination=')).pop();
+        const path = destination?.slice('--test-reporter-destination='.length);
+        let text = '';
+        try {
+            text = path === undefined ? '' : await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        }
+        catch {
+            // No report: the runner died before writing one; every item will show as missing.
+        }
+        return parseNodeTestOutcomes(text, { roots: [cwd] });
+    },
+};
+//# sourceMappingURL=node-test.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/playwright.js
+
+
+
+
+
+
+/**
+ * Playwright Test: its file arguments are regular expressions, so each file goes as an escaped
+ * pattern of its absolute path, anchored at the end. Results come from the `json` reporter
+ * (beside the `list` reporter for the terminal).
+ */
+const playwright = {
+    name: 'playwright',
+    selectsTests: false,
+    invocations({ command, items, reportDir, cwd }) {
+        const files = [...new Set(items.map(fileOfId))].sort();
+        const tests = items.filter((i) => splitTestId(i) !== undefined);
+        const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').pop() ?? '');
+        const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : [];
+        const fixed = [...command, '--reporter=list,json', ...grep];
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) => Buffer.byteLength((0,external_node_path_namespaceObject.resolve)(cwd, f)) * 2 + 2);
+        return chunks.map((chunk, n) => ({
+            argv: [...fixed, ...chunk.map((f) => `${escapeRegExp((0,external_node_path_namespaceObject.resolve)(cwd, f))}$`)],
+            env: { PLAYWRIGHT_JSON_OUTPUT_FILE: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`), PLAYWRIGHT_JSON_OUTPUT_NAME: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`) },
+        }));
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const output = invocation.env?.PLAYWRIGHT_JSON_OUTPUT_FILE;
+        if (output === undefined)
+            return { tests: [], fileFailures: [] };
+        try {
+            return parsePlaywrightOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
+        }
+        catch {
+            return { tests: [], fileFailures: [] };
+        }
+    },
+    list: {
+        argv: (command) => [...command, '--list', '--reporter=json'],
+        parse: (stdout, cwd) => {
+            const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), { roots: [cwd] });
+            return [...new Set(outcomes.tests.map((t) => t.file))].sort();
+        },
+    },
+};
+//# sourceMappingURL=playwright.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/junit-outcomes.js
+
+
+
+/**
+ * Reads the outcomes of JUnit reports. A missing report means the runner never got to write
+ * it (it crashed, or was killed): no outcomes, so every planned item shows up as missing. A
+ * truncated report keeps its complete test cases.
+ */
+async function readJunitOutcomes(paths, roots) {
+    const tests = [];
+    const fileFailures = [];
+    const problems = [];
+    for (const path of paths) {
+        try {
+            await (0,promises_namespaceObject.access)(path);
+        }
+        catch {
+            problems.push(`${path}: the runner wrote no report`);
+            continue;
+        }
+        const onCase = (testCase) => {
+            tests.push({
+                id: testCase.id,
+                file: testCase.file,
+                status: testCase.status === 'passed' ? 'passed' : testCase.status === 'skipped' ? 'skipped' : 'failed',
+                seconds: testCase.seconds,
+                message: testCase.message,
+            });
+        };
+        const parser = new JunitParser(path, { roots, onCase });
+        try {
+            await streamJunit(path, parser);
+            const summary = parser.end();
+            if (summary.partial)
+                problems.push(summary.partial);
+        }
+        catch (error) {
+            if (!(error instanceof JunitError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    return { tests, fileFailures, problems };
+}
+//# sourceMappingURL=junit-outcomes.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/pytest.js
+
+
+
+/**
+ * pytest: items are node ids (`tests/test_x.py::TestY::test_z[param]`) or files, passed as
+ * `./`-prefixed arguments (a file named `@x` would otherwise be read as an arguments file).
+ * Results come from pytest's built-in JUnit writer in the `xunit1` family, the one that
+ * records each test's file.
+ */
+const pytest = {
+    name: 'pytest',
+    selectsTests: true,
+    invocations({ command, items, reportDir }) {
+        const fixed = (n) => [
+            ...command,
+            `--junitxml=${(0,external_node_path_namespaceObject.join)(reportDir, `pytest-${n}.xml`)}`,
+            '-o',
+            'junit_family=xunit1',
+            '-p',
+            'no:cacheprovider',
+        ];
+        const chunks = chunkByArgumentBytes(items, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2);
+        return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const report = invocation.argv.find((a) => a.startsWith('--junitxml='))?.slice('--junitxml='.length);
+        return readJunitOutcomes(report === undefined ? [] : [report], [cwd]);
+    },
+    list: {
+        argv: (command) => [...command, '--collect-only', '-q', '-p', 'no:cacheprovider'],
+        parse: (stdout) => stdout
+            .split('\n')
+            .map((line) => line.trimEnd())
+            .filter((line) => line.includes('::') && !line.startsWith(' ')),
+    },
+};
+//# sourceMappingURL=pytest.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/vitest.js
+
+
+
+
+/**
+ * Vitest: `vitest run` (never watch mode) with absolute file paths — Vitest's file filters
+ * match any path that contains them, and only an absolute path contains exactly one file.
+ * Results come from Vitest's `json` reporter (Jest's shape); a retry uses `-t`.
+ */
+const vitest = {
+    name: 'vitest',
+    selectsTests: false,
+    invocations(input) {
+        const command = [...input.command];
+        const at = command.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a));
+        const next = command[at + 1];
+        if (at >= 0 && next !== 'run' && !command.includes('--run'))
+            command.splice(at + 1, 0, 'run');
+        const fixed = (n) => [
+            ...command,
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${(0,external_node_path_namespaceObject.join)(input.reportDir, `vitest-${n}.json`)}`,
+        ];
+        return jestLikeInvocations(input, fixed, (files) => files.map((f) => (0,external_node_path_namespaceObject.resolve)(input.cwd, f)), '-t');
+    },
+    async readOutcomes(invocation, { cwd }) {
+        const output = invocation.argv.find((a) => a.startsWith('--outputFile.json='))?.slice('--outputFile.json='.length);
+        if (output === undefined)
+            return { tests: [], fileFailures: [] };
+        try {
+            return parseJestOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
+        }
+        catch {
+            return { tests: [], fileFailures: [] };
+        }
+    },
+    list: {
+        argv: (command) => {
+            const out = [...command];
+            const at = out.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a));
+            if (out[at + 1] === 'run')
+                out.splice(at + 1, 1);
+            out.splice(at + 1, 0, 'list', '--filesOnly');
+            return out;
+        },
+        parse: (stdout, cwd) => stdout
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.includes(' '))
+            .map((line) => (line.startsWith('/') ? line.slice((0,external_node_path_namespaceObject.resolve)(cwd).length + 1) : line)),
+    },
+};
+//# sourceMappingURL=vitest.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/index.js
+
+
+
+
+
+
+
+
+
+
+const RUNNERS = {
+    jest: jest,
+    vitest: vitest,
+    playwright: playwright,
+    mocha: mocha,
+    node: nodeTest,
+    pytest: pytest,
+    go: goTest,
+    generic: generic,
+};
+function base(token) {
+    return token.slice(token.lastIndexOf('/') + 1).replace(/\.(?:c|m)?js$/, '');
+}
+/** Tells the runner from the words of a command (`npx jest --ci`, `python -m pytest`, `go test ./...`). */
+function runnerFromWords(words) {
+    const names = words.map(base);
+    if (names.includes('vitest'))
+        return 'vitest';
+    if (names.includes('jest'))
+        return 'jest';
+    if (names.includes('playwright') && names.includes('test'))
+        return 'playwright';
+    if (names.includes('mocha') || names.includes('_mocha'))
+        return 'mocha';
+    if (names.includes('pytest') || names.includes('py.test'))
+        return 'pytest';
+    const go = names.indexOf('go');
+    if (go >= 0 && names[go + 1] === 'test')
+        return 'go';
+    if (names.some((n) => n === 'node' || n === 'nodejs') && words.includes('--test'))
+        return 'node';
+    return 'generic';
+}
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn']);
+/**
+ * Resolves the runner for a command. `npm test` / `npm run X` / `pnpm X` / `yarn X` are looked
+ * up in package.json's scripts to find the runner behind them; npm needs `--` before the
+ * arguments it should pass on.
+ */
+async function resolveRunner(command, cwd, forced) {
+    const [first, ...rest] = command;
+    let words = command;
+    let extended = command;
+    if (first !== undefined && PACKAGE_MANAGERS.has(base(first))) {
+        const script = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
+        if (script !== undefined) {
+            try {
+                const manifest = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(cwd, 'package.json'), 'utf8'));
+                const text = manifest.scripts?.[script];
+                if (typeof text === 'string')
+                    words = text.split(/\s+/);
+            }
+            catch {
+                // No package.json: the words of the command are all there is.
+            }
+            if (base(first) === 'npm' && !rest.includes('--'))
+                extended = [...command, '--'];
+        }
+    }
+    const runner = forced === 'auto' ? runnerFromWords(words) : forced;
+    return { runner, command: extended };
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./build/modes/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** The digest of a plan's canonical JSON: shard results name the plan they ran. */
+function planDigest(plan) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableStringify(plan)).digest('hex');
+}
+/** Reads and checks a plan file written by `shardwise plan --output` or the action. */
+async function readPlanFile(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`--plan ${path}: cannot read it (${describeError(error)})`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`);
+    }
+    const plan = data;
+    if (plan === null || typeof plan !== 'object' || plan.version !== 1 || !Array.isArray(plan.shards)) {
+        throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`);
+    }
+    for (const [i, shard] of plan.shards.entries()) {
+        if (typeof shard !== 'object' ||
+            shard.index !== i + 1 ||
+            !Array.isArray(shard.items) ||
+            !shard.items.every((item) => typeof item === 'string' && item !== '')) {
+            throw new UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`);
+        }
+    }
+    const full = plan;
+    return { plan: full, digest: planDigest(full) };
+}
+/** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
+async function invoke(adapter, invocation, options, deps, shardEnv, timeoutMs) {
+    let pending = '';
+    const report = invocation.stdoutReport;
+    let writes = Promise.resolve();
+    const onStdout = (chunk) => {
+        const text = chunk.toString('utf8');
+        if (report !== undefined) {
+            const data = chunk;
+            writes = writes.then(() => (0,promises_namespaceObject.appendFile)(report, data));
+        }
+        if (!adapter.display) {
+            deps.stdout(text);
+            return;
+        }
+        pending += text;
+        const end = pending.lastIndexOf('\n');
+        if (end < 0)
+            return;
+        deps.stdout(adapter.display(pending.slice(0, end + 1)));
+        pending = pending.slice(end + 1);
+    };
+    if (report !== undefined)
+        await (0,promises_namespaceObject.writeFile)(report, '');
+    const result = await runProcess(invocation.argv, {
+        cwd: options.root,
+        env: childEnvironment(options.env, { ...shardEnv, ...invocation.env }),
+        onStdout,
+        onStderr: (chunk) => deps.stderr(chunk.toString('utf8')),
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (pending !== '' && adapter.display)
+        deps.stdout(adapter.display(`${pending}\n`));
+    await writes;
+    return result;
+}
+/** Files matching the globs that were written at or after `sinceMs` (this run's reports). */
+async function freshMatches(globs, root, sinceMs) {
+    if (globs.length === 0)
+        return [];
+    const out = [];
+    for (const path of await glob([...globs], { cwd: root, absolute: true, followSymbolicLinks: false })) {
+        const info = await (0,promises_namespaceObject.lstat)(path);
+        // File systems with coarse timestamps round down: allow a second of slack.
+        if (info.isFile() && info.mtimeMs >= sinceMs - 1000)
+            out.push(path);
+    }
+    return out.sort();
+}
+/** Outcomes for a runner that reports nothing itself: JUnit files, else the exit status. */
+async function genericOutcomes(files, options, exitCode, sinceMs) {
+    if (options.junitGlobs.length > 0) {
+        return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [options.root]);
+    }
+    const status = exitCode === 0 ? 'passed' : 'failed';
+    const tests = files.map((file) => ({
+        id: file,
+        file,
+        status,
+        seconds: undefined,
+        message: status === 'failed' ? `the command exited with ${String(exitCode)}` : undefined,
+    }));
+    return { tests, fileFailures: [], problems: [] };
+}
+/** Copies this run's regular files matching the globs into `dir`, returning their names. */
+async function collect(globs, root, dir, sinceMs) {
+    const matches = await freshMatches(globs, root, sinceMs);
+    if (matches.length === 0)
+        return [];
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const names = [];
+    for (const [i, path] of matches.entries()) {
+        const name = `${String(i + 1).padStart(3, '0')}-${(0,external_node_path_namespaceObject.basename)(path)}`;
+        await (0,promises_namespaceObject.copyFile)(path, (0,external_node_path_namespaceObject.join)(dir, name));
+        names.push(`${(0,external_node_path_namespaceObject.basename)(dir)}/${name}`);
+    }
+    return names;
+}
+/**
+ * Runs one shard of a plan: exactly its items, with retries of what failed, and writes the
+ * shard result. A shard with no items never starts the runner (it would run the whole suite).
+ */
+async function runMode(options, deps) {
+    const { plan } = options;
+    const { log } = deps;
+    const shard = plan.shards[options.shardIndex - 1];
+    if (!shard) {
+        throw new UsageError(`--shard ${options.shardIndex}: the plan has ${plan.shards.length} shards`);
+    }
+    const startedAt = deps.now();
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+    await (0,promises_namespaceObject.mkdir)(options.resultsDir, { recursive: true });
+    const resolved = await resolveRunner(options.command, options.root, options.runner);
+    const adapter = RUNNERS[resolved.runner];
+    const items = [...shard.items];
+    const shardEnv = {
+        SHARDWISE_SHARD: String(options.shardIndex),
+        SHARDWISE_SHARD_COUNT: String(plan.shardCount),
+    };
+    const finish = async (fields) => {
+        const judgement = judgeAttempts(items, fields.attempts);
+        const fileFailures = [...judgement.fileFailures, ...fields.extraFailures];
+        const firstTests = fields.attempts[0]?.outcomes.tests ?? [];
+        const testSeconds = firstTests.reduce((total, t) => total + (t.seconds ?? 0), 0);
+        const artifacts = {
+            junit: await collect(options.junitGlobs, options.root, (0,external_node_path_namespaceObject.join)(options.resultsDir, 'junit'), startedAt.getTime()),
+            coverage: await collect(options.coverageGlobs, options.root, (0,external_node_path_namespaceObject.join)(options.resultsDir, 'coverage'), startedAt.getTime()),
+        };
+        const missing = judgement.missing.filter((item) => !fields.extraFailures.some((f) => f.file === fileOfId(item)));
+        const failed = judgement.counts.failed > 0 ||
+            missing.length > 0 ||
+            fileFailures.length > 0 ||
+            (options.failOnFlaky && judgement.counts.flaky > 0);
+        let status = fields.status;
+        let reason = fields.reason;
+        if (status === 'passed' && failed)
+            status = 'failed';
+        // A runner that exits non-zero with every test passing failed for a reason of its own
+        // (a coverage threshold, leaked handles, a crash after the report): never a pass.
+        const lastExit = fields.attempts[fields.attempts.length - 1]?.exitCode;
+        if (status === 'passed' && lastExit !== 0 && lastExit !== undefined) {
+            status = 'failed';
+            reason = `the runner exited with ${String(lastExit)} although no test failed`;
+        }
+        const result = {
+            version: 1,
+            tool: 'shardwise',
+            kind: 'shard-result',
+            planDigest: options.planDigest,
+            shard: { index: options.shardIndex, count: plan.shardCount },
+            attempt: options.attempt,
+            runner: adapter.name,
+            command: [...options.command],
+            items,
+            status,
+            complete: fields.complete,
+            reason,
+            exitCode: fields.exit?.exitCode ?? null,
+            signal: fields.exit?.signal ?? null,
+            startedAt: startedAt.toISOString(),
+            wallSeconds: run_round(elapsed()),
+            setupSeconds: run_round(Math.max(0, fields.firstWall - testSeconds)),
+            testSeconds: run_round(testSeconds),
+            tests: Object.fromEntries(judgement.tests),
+            missing,
+            fileFailures,
+            counts: judgement.counts,
+            workspace: options.root,
+            artifacts,
+        };
+        const resultFile = (0,external_node_path_namespaceObject.join)(options.resultsDir, 'shard-result.json');
+        await (0,promises_namespaceObject.writeFile)(resultFile, `${stableStringify(result, 2)}\n`);
+        const exitCode = status === 'passed' || status === 'empty' ? 0 : 1;
+        return { result, resultFile, exitCode };
+    };
+    if (items.length === 0) {
+        log.notice(`shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`);
+        return finish({ status: 'empty', complete: true, reason: undefined, exit: undefined, attempts: [], extraFailures: [], firstWall: 0 });
+    }
+    // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
+    const extraFailures = [];
+    let runnable = items;
+    if (adapter.name !== 'go') {
+        const files = [...new Set(items.map(fileOfId))];
+        const gone = new Set();
+        for (const file of files) {
+            try {
+                await (0,promises_namespaceObject.access)((0,external_node_path_namespaceObject.resolve)(options.root, file));
+            }
+            catch {
+                gone.add(file);
+                extraFailures.push({ file, message: `planned file not found: ${file}` });
+            }
+        }
+        if (gone.size > 0) {
+            log.warning(`${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`);
+            runnable = items.filter((item) => !gone.has(fileOfId(item)));
+        }
+    }
+    const reportRoot = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `shardwise-${options.shardIndex}-`));
+    const predicted = shard.predictedSeconds;
+    const deadline = options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000;
+    const progressTimer = deps.progress
+        ? setInterval(() => {
+            const spent = elapsed();
+            const left = predicted - spent;
+            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0 ? `about ${left.toFixed(0)} s left` : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
+        }, 10_000)
+        : undefined;
+    progressTimer?.unref();
+    const attempts = [];
+    let lastExit;
+    let firstWall = 0;
+    let stopped;
+    try {
+        const runOnce = async (subset, label) => {
+            const dir = (0,external_node_path_namespaceObject.join)(reportRoot, label);
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+            const input = { command: resolved.command, items: subset, reportDir: dir, cwd: options.root };
+            const invocationsStarted = elapsed();
+            const tests = [];
+            const fileFailures = [];
+            let worstExit = 0;
+            let signal = null;
+            for (const invocation of adapter.invocations(input)) {
+                const remaining = deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000);
+                const invokedAt = Date.now();
+                const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining);
+                lastExit = result;
+                if (result.spawnError !== undefined) {
+                    throw new UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`);
+                }
+                const outcomes = adapter.name === 'generic'
+                    ? await genericOutcomes([...new Set(subset.map(fileOfId))], options, result.exitCode, invokedAt)
+                    : await adapter.readOutcomes(invocation, input);
+                tests.push(...outcomes.tests);
+                fileFailures.push(...outcomes.fileFailures);
+                if ('problems' in outcomes && Array.isArray(outcomes.problems)) {
+                    for (const problem of outcomes.problems)
+                        log.warning(problem);
+                }
+                if (result.exitCode !== 0)
+                    worstExit = result.exitCode;
+                if (result.signal !== null)
+                    signal = result.signal;
+                if (result.stopped) {
+                    stopped = result.stopped;
+                    break;
+                }
+            }
+            if (attempts.length === 0)
+                firstWall = elapsed() - invocationsStarted;
+            attempts.push({ outcomes: { tests, fileFailures }, exitCode: worstExit, signal });
+        };
+        await runOnce(runnable, 'attempt-1');
+        for (let r = 2; r <= options.repeat && !stopped; r++)
+            await runOnce(runnable, `repeat-${r}`);
+        for (let retry = 1; retry <= options.retries && !stopped; retry++) {
+            const again = retryItems(runnable, judgeAttempts(runnable, attempts), adapter.selectsTests);
+            if (again.length === 0)
+                break;
+            log.info(`retry ${retry}/${options.retries}: running ${again.length} failed ${again.length === 1 ? 'item' : 'items'} again`);
+            await runOnce(again, `retry-${retry}`);
+        }
+    }
+    finally {
+        if (progressTimer)
+            clearInterval(progressTimer);
+    }
+    if (stopped) {
+        const why = stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted';
+        log.warning(`shard ${options.shardIndex}/${plan.shardCount} ${why}: the result is partial`);
+        return finish({ status: 'incomplete', complete: false, reason: why, exit: lastExit, attempts, extraFailures, firstWall });
+    }
+    return finish({ status: 'passed', complete: true, reason: undefined, exit: lastExit, attempts, extraFailures, firstWall });
+}
+function run_round(seconds) {
+    return Math.round(seconds * 1000) / 1000;
+}
+//# sourceMappingURL=run.js.map
+;// CONCATENATED MODULE: ./build/core/store.js
+
+/** Weight of the newest run in the moving average: recent enough to follow real change. */
+const SMOOTHING = 0.3;
+/** A single run may pull an estimate up at most this many times its old value. */
+const MAX_STEP_RATIO = 3;
+/**
+ * One step of the moving average. The first runs are averaged plainly (no old value to
+ * trust yet); later, each run moves the estimate by SMOOTHING of the difference, and a run
+ * more than MAX_STEP_RATIO times slower (a hung test, a cold cache) counts as only that much,
+ * so one bad run cannot wreck the next plan.
+ */
+function smooth(previous, seconds, now) {
+    if (!previous)
+        return { seconds, runs: 1, lastSeen: now };
+    const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
+    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
+    return { seconds: previous.seconds + weight * (capped - previous.seconds), runs: previous.runs + 1, lastSeen: now };
+}
+function emptyStore(now) {
+    return { version: 1, tool: 'shardwise', updatedAt: now, runs: 0, files: {}, tests: {}, shardSetupSeconds: undefined };
+}
+/**
+ * Collects the durations of a run from its shard results: each test's first attempt (retries
+ * run in a warm process and are not representative), each file as the sum of its tests.
+ * Incomplete shards contribute nothing: a killed shard's numbers are cut short.
+ */
+function measureRun(results) {
+    const tests = new Map();
+    const files = new Map();
+    const setups = [];
+    for (const result of results) {
+        if (!result.complete || result.status === 'empty')
+            continue;
+        setups.push(result.setupSeconds);
+        for (const [id, record] of Object.entries(result.tests)) {
+            const first = record.attempts[0];
+            if (!first || first.status === 'skipped' || first.seconds === undefined || !(first.seconds > 0))
+                continue;
+            if (isDangerousKey(id))
+                continue;
+            // A generic command's outcome per file is the file itself, not a test.
+            if (id !== fileOfId(id))
+                tests.set(id, (tests.get(id) ?? 0) + first.seconds);
+            const file = fileOfId(id);
+            files.set(file, (files.get(file) ?? 0) + first.seconds);
+        }
+    }
+    return { files, tests, shardSetupSeconds: setups };
+}
+function mergeSection(previous, measured, now) {
+    const out = Object.create(null);
+    for (const [id, entry] of Object.entries(previous))
+        out[id] = entry;
+    for (const [id, seconds] of [...measured].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        out[id] = smooth(Object.hasOwn(previous, id) ? previous[id] : undefined, seconds, now);
+    }
+    return out;
+}
+/** Folds one run into the store. The result does not depend on the order of shards. */
+function mergeRun(store, run, now) {
+    const setups = [...run.shardSetupSeconds].sort((a, b) => a - b);
+    const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined;
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: store.runs + 1,
+        files: mergeSection(store.files, run.files, now),
+        tests: mergeSection(store.tests, run.tests, now),
+        shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
+    };
+}
+/** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
+function storeFromJson(data) {
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || record.tool !== 'shardwise')
+        return undefined;
+    const section = (value) => {
+        const out = Object.create(null);
+        if (typeof value !== 'object' || value === null)
+            return out;
+        for (const [id, entry] of Object.entries(value)) {
+            if (typeof entry !== 'object' || entry === null)
+                continue;
+            const e = entry;
+            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds <= 0)
+                continue;
+            out[id] = {
+                seconds: e.seconds,
+                runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
+                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen : '',
+            };
+        }
+        return out;
+    };
+    const setup = section({ s: record.shardSetupSeconds }).s;
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
+        runs: typeof record.runs === 'number' ? record.runs : 0,
+        files: section(record.files),
+        tests: section(record.tests),
+        shardSetupSeconds: setup,
+    };
+}
+//# sourceMappingURL=store.js.map
+;// CONCATENATED MODULE: ./build/modes/test.js
+
+
+
+
+
+
+
+
+
+
+
+const STORE_FILE = 'timings.json';
+/** Asks the runner which tests it would run, so the plan matches its own configuration. */
+async function listItems(options, runner, command, log) {
+    const adapter = RUNNERS[runner];
+    if (!adapter.list) {
+        throw new UsageError(`the ${runner} runner cannot list its tests: give test globs before \`--\` (for example 'test/**/*.test.js')`);
+    }
+    const argv = adapter.list.argv(command);
+    let stdout = '';
+    let stderr = '';
+    const result = await runProcess(argv, {
+        cwd: options.root,
+        env: childEnvironment(options.env),
+        onStdout: (chunk) => (stdout += chunk.toString('utf8')),
+        onStderr: (chunk) => (stderr += chunk.toString('utf8')),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (result.spawnError !== undefined)
+        throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`);
+    if (result.exitCode !== 0) {
+        throw new UsageError(`listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`);
+    }
+    const items = adapter.list.parse(stdout, options.root).map((id) => normalizeId(id, { roots: [options.root] }));
+    if (items.length === 0)
+        throw new UsageError(`\`${argv.join(' ')}\` listed no tests`);
+    log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`);
+    return items;
+}
+async function readStore(path, log) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const store = storeFromJson(JSON.parse(text));
+        if (!store)
+            log.warning(`${path}: not a Shardwise timings store of version 1; starting a new one`);
+        return store;
+    }
+    catch (error) {
+        log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`);
+        return undefined;
+    }
+}
+/** Writes through a temporary file and a rename, so an interrupted write leaves the old store. */
+async function writeAtomically(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(temporary, text);
+    await (0,promises_namespaceObject.rename)(temporary, path);
+}
+function test_seconds(value) {
+    return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
+}
+function summarize(plan, results, wallSeconds) {
+    const lines = ['', 'shard  status      tests  predicted     actual'];
+    for (const result of results) {
+        const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0;
+        const tests = Object.keys(result.tests).length;
+        lines.push(`${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${test_seconds(predicted).padStart(9)}  ${test_seconds(result.wallSeconds).padStart(9)}`);
+    }
+    const serial = results.reduce((t, r) => t + r.wallSeconds, 0);
+    const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+    for (const result of results)
+        for (const key of Object.keys(totals))
+            totals[key] += result.counts[key];
+    lines.push('');
+    lines.push(`wall time ${test_seconds(wallSeconds)} for ${test_seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${test_seconds(plan.predictedMakespanSeconds)}`);
+    lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`);
+    const flaky = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'flaky').map(([id]) => id));
+    const failed = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'failed').map(([id]) => id));
+    const missing = results.flatMap((r) => r.missing);
+    const broken = results.flatMap((r) => r.fileFailures.map((f) => `${f.file}: ${f.message.split('\n')[0] ?? ''}`));
+    for (const [label, list] of [
+        ['flaky (failed, then passed on retry)', flaky],
+        ['failed', failed],
+        ['files that failed to run', broken],
+        ['planned but never reported', missing],
+    ]) {
+        if (list.length === 0)
+            continue;
+        lines.push(`${label}:`);
+        for (const id of list.slice(0, 50))
+            lines.push(`  ${JSON.stringify(id).slice(1, -1)}`);
+        if (list.length > 50)
+            lines.push(`  … and ${list.length - 50} more`);
+    }
+    return lines.join('\n');
+}
+/** Runs `count` tasks with at most `parallel` at once, keeping results in task order. */
+async function pool(count, parallel, task) {
+    const results = new Array(count);
+    let next = 0;
+    const worker = async () => {
+        while (next < count) {
+            const index = next++;
+            results[index] = await task(index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+    return results;
+}
+/** Prefixes each complete line with a label; keeps partial lines until they complete. */
+function lineWriter(label, write) {
+    let pending = '';
+    return {
+        push: (text) => {
+            pending += text;
+            const end = pending.lastIndexOf('\n');
+            if (end < 0)
+                return;
+            write(pending
+                .slice(0, end)
+                .split('\n')
+                .map((line) => `${label}${line}\n`)
+                .join(''));
+            pending = pending.slice(end + 1);
+        },
+        flush: () => {
+            if (pending !== '')
+                write(`${label}${pending}\n`);
+            pending = '';
+        },
+    };
+}
+/**
+ * The local all-in-one: plans (asking the runner for its tests when no glob is given), runs
+ * every shard as local processes, at most `parallel` at once, prints a summary and saves what
+ * it measured to `.shardwise/timings.json`, so the next run balances better.
+ */
+async function testMode(options, deps) {
+    const { log } = deps;
+    const started = process.hrtime.bigint();
+    const resolved = await resolveRunner(options.command, options.root, options.runner);
+    const storePath = (0,external_node_path_namespaceObject.join)(options.stateDir, STORE_FILE);
+    const store = await readStore(storePath, log);
+    const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
+    const runDir = (0,external_node_path_namespaceObject.join)(options.stateDir, 'runs', stamp);
+    await (0,promises_namespaceObject.mkdir)(runDir, { recursive: true });
+    let itemsFile;
+    if (options.patterns.length === 0) {
+        const items = await listItems(options, resolved.runner, resolved.command, log);
+        itemsFile = (0,external_node_path_namespaceObject.join)(runDir, 'items.txt');
+        await (0,promises_namespaceObject.writeFile)(itemsFile, `${items.join('\n')}\n`);
+    }
+    const timings = store ? [storePath, ...options.timings] : [...options.timings];
+    if (!store && options.timings.length === 0)
+        log.notice(`no timings yet in ${storePath}: this run estimates and records them`);
+    const plan = await planMode({
+        shards: options.shards,
+        shardOverheadSeconds: options.shardOverheadSeconds,
+        granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
+        timings,
+        patterns: options.patterns,
+        itemsFrom: itemsFile,
+        root: options.root,
+        roots: [],
+    }, { log, readStdin: () => Promise.resolve('') });
+    const planFile = (0,external_node_path_namespaceObject.join)(runDir, 'plan.json');
+    await (0,promises_namespaceObject.writeFile)(planFile, `${stableStringify(plan, 2)}\n`);
+    deps.err(`${renderPlanTable(plan)}\n\n`);
+    const digest = planDigest(plan);
+    const shardCount = plan.shards.length;
+    const parallel = Math.max(1, Math.min(options.parallel, shardCount));
+    deps.err(`running ${shardCount} shards with ${resolved.runner}, ${parallel} at a time\n`);
+    const results = await pool(shardCount, parallel, async (i) => {
+        const index = i + 1;
+        const label = shardCount > 1 && parallel > 1 ? `[${index}/${shardCount}] ` : '';
+        const stdout = lineWriter(label, deps.out);
+        const stderr = lineWriter(label, deps.err);
+        try {
+            const outcome = await runMode({
+                plan,
+                planDigest: digest,
+                shardIndex: index,
+                command: options.command,
+                runner: resolved.runner,
+                retries: options.retries,
+                repeat: options.repeat,
+                failOnFlaky: options.failOnFlaky,
+                timeoutSeconds: options.timeoutSeconds,
+                resultsDir: (0,external_node_path_namespaceObject.join)(runDir, `shard-${index}`),
+                junitGlobs: options.junitGlobs,
+                coverageGlobs: options.coverageGlobs,
+                root: options.root,
+                attempt: 1,
+                env: options.env,
+                ...(options.signal ? { signal: options.signal } : {}),
+            }, {
+                log: {
+                    info: (m) => stderr.push(`${m}\n`),
+                    warning: (m) => stderr.push(`warning: ${m}\n`),
+                    notice: (m) => stderr.push(`notice: ${m}\n`),
+                },
+                stdout: stdout.push,
+                stderr: stderr.push,
+                progress: (m) => stderr.push(`${m}\n`),
+                now: deps.now,
+            });
+            return outcome.result;
+        }
+        finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    });
+    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const summary = summarize(plan, results, wallSeconds);
+    deps.err(`${summary}\n`);
+    const measured = measureRun(results);
+    if (measured.tests.size + measured.files.size > 0) {
+        const now = deps.now().toISOString();
+        const next = mergeRun(store ?? emptyStore(now), measured, now);
+        await (0,promises_namespaceObject.mkdir)(options.stateDir, { recursive: true });
+        await writeAtomically(storePath, `${stableStringify(next, 2)}\n`);
+        deps.err(`saved timings of ${measured.tests.size} tests in ${measured.files.size} files to ${storePath}\n`);
+    }
+    const exitCode = results.every((r) => r.status === 'passed' || r.status === 'empty') ? 0 : 1;
+    return { plan, results, exitCode, runDir, summary };
+}
+//# sourceMappingURL=test.js.map
 ;// CONCATENATED MODULE: ./build/cli.js
+
+
+
 
 
 
@@ -5586,17 +7443,13 @@ const VERSION = '0.1.0';
 const USAGE = `Usage: shardwise <command> [options]
 
 Commands:
+  test      plan, run every shard locally, report and learn timings (the all-in-one)
   plan      split the tests into balanced shards from timing history
+  run       run one shard of a plan with your test runner
 
 Run 'shardwise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`;
-const PLAN_USAGE = `Usage: shardwise plan [options] [<glob>…]
-
-Splits test files (matched by the globs, listed by --items-from, or else those in the
-timings) into shards of near-equal predicted time.
-
-Options:
-  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
+const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
   --target-seconds <S>           with --shards auto: the wall time to reach per shard
   --max-shards <M>               with --shards auto: the most shards to use (default ${MAX_SHARDS})
   --shard-overhead-seconds <O>   start-up each shard pays before its first test (default 0)
@@ -5604,13 +7457,56 @@ Options:
                                  Shardwise store, JUnit XML, pytest-split .test_durations,
                                  Knapsack JSON, parallel_tests log, cypress-split JSON,
                                  Jest --json, go test -json
-  --items-from <file|->          ids to plan, one per line (- for standard input)
   --granularity <file|test|auto> plan whole files, single tests, or split only the files that
                                  alone exceed a shard's share (default file)
+  --root <dir>                   repository root for globs and ids (default: current directory)`;
+const RUN_FLAGS = `  --runner <name>                auto (default: from the command), ${RUNNER_NAMES.join(', ')}
+  --retries <N>                  run failed tests again up to N times (default 0); a test that
+                                 fails and then passes is flaky
+  --repeat <N>                   run every test N times to hunt flaky tests (default 1)
+  --fail-on-flaky                fail when a test is flaky (default: report, do not fail)
+  --timeout <S>                  stop the shard after S seconds and keep a partial result
+  --junit <glob>                 JUnit reports the command writes (generic runner); repeatable
+  --coverage <glob>              coverage files to collect beside the result; repeatable`;
+const PLAN_USAGE = `Usage: shardwise plan [options] [<glob>…]
+
+Splits test files (matched by the globs, listed by --items-from, or else those in the
+timings) into shards of near-equal predicted time.
+
+Options:
+${PLAN_FLAGS}
+  --items-from <file|->          ids to plan, one per line (- for standard input)
   --format <table|json|matrix>   output on stdout (default: table on a terminal, else json)
   --output <file>                also write the plan JSON to this file
-  --root <dir>                   repository root for globs and ids (default: current directory)
   -h, --help                     show this help`;
+const RUN_USAGE = `Usage: shardwise run --plan plan.json --shard I [options] -- <test command…>
+       shardwise run --shard I/N [plan options] [<glob>…] -- <test command…>
+
+Runs exactly the tests of shard I with your runner and writes a shard result. Without
+--plan, the plan is computed here from the plan options (every shard must pass the same
+ones). Without --shard, GitLab (CI_NODE_INDEX/CI_NODE_TOTAL), CircleCI (CIRCLE_NODE_INDEX/
+CIRCLE_NODE_TOTAL) and Buildkite (BUILDKITE_PARALLEL_JOB/…_COUNT) variables are used.
+
+Options:
+  --plan <file>                  the plan written by 'shardwise plan --output'
+  --shard <I|I/N>                which shard (1-based)
+  --results-dir <dir>            where the shard result goes (default .shardwise/results/shard-I)
+${RUN_FLAGS}
+${PLAN_FLAGS}
+  -h, --help                     show this help`;
+const TEST_USAGE = `Usage: shardwise test [options] [<glob>…] -- <test command…>
+
+Plans the suite (asking the runner for its tests when no glob is given), runs every shard
+as local processes, prints a summary and saves the timings it measured in .shardwise/, so
+the next run balances better.
+
+Options:
+  --parallel <P>                 shards running at once (default: the shard count)
+${RUN_FLAGS}
+${PLAN_FLAGS}
+  -h, --help                     show this help
+
+Example: shardwise test --shards 4 --parallel 2 -- npx jest`;
 async function readAll(stream) {
     const chunks = [];
     for await (const chunk of stream) {
@@ -5618,73 +7514,225 @@ async function readAll(stream) {
     }
     return Buffer.concat(chunks).toString('utf8');
 }
+const PLAN_OPTIONS = {
+    shards: { type: 'string' },
+    'target-seconds': { type: 'string' },
+    'max-shards': { type: 'string' },
+    'shard-overhead-seconds': { type: 'string' },
+    timings: { type: 'string', multiple: true },
+    granularity: { type: 'string' },
+    root: { type: 'string' },
+};
+const RUN_OPTIONS = {
+    runner: { type: 'string' },
+    retries: { type: 'string' },
+    repeat: { type: 'string' },
+    'fail-on-flaky': { type: 'boolean' },
+    timeout: { type: 'string' },
+    junit: { type: 'string', multiple: true },
+    coverage: { type: 'string', multiple: true },
+};
 function parseCommandArgs(args, options) {
+    const dashes = args.indexOf('--');
+    const own = dashes < 0 ? [...args] : args.slice(0, dashes);
+    const command = dashes < 0 ? [] : args.slice(dashes + 1);
+    let parsed;
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: own, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     }
     catch (error) {
         throw new UsageError(`${describeError(error)}. Run with --help for the options.`);
     }
-}
-async function planCommand(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {
-        shards: { type: 'string' },
-        'target-seconds': { type: 'string' },
-        'max-shards': { type: 'string' },
-        'shard-overhead-seconds': { type: 'string' },
-        timings: { type: 'string', multiple: true },
-        'items-from': { type: 'string' },
-        granularity: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        root: { type: 'string' },
-    });
-    if (values.help === true) {
-        io.stdout.write(`${PLAN_USAGE}\n`);
-        return 0;
-    }
-    const str = (name) => {
-        const value = values[name];
-        return typeof value === 'string' ? value : undefined;
+    const values = parsed.values;
+    return {
+        str: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+        list: (name) => (Array.isArray(values[name]) ? values[name] : []),
+        flag: (name) => values[name] === true,
+        positionals: parsed.positionals,
+        command,
     };
-    const shards = parseShards('--shards', str('shards') ?? '4');
-    const overhead = parseNonNegativeSeconds('--shard-overhead-seconds', str('shard-overhead-seconds') ?? '0');
-    const target = str('target-seconds');
+}
+function shardRequest(parsed, fallback) {
+    const shards = parseShards('--shards', parsed.str('shards') ?? fallback);
+    const target = parsed.str('target-seconds');
     if (shards === 'auto' && target === undefined) {
         throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.');
     }
-    if (shards !== 'auto' && (target !== undefined || str('max-shards') !== undefined)) {
+    if (shards !== 'auto' && (target !== undefined || parsed.str('max-shards') !== undefined)) {
         throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.');
     }
-    const root = (0,external_node_path_namespaceObject.resolve)(io.cwd, str('root') ?? '.');
-    const options = {
-        shards: shards === 'auto'
-            ? {
-                kind: 'auto',
-                targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
-                maxShards: parseWholeNumber('--max-shards', str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
-            }
-            : { kind: 'fixed', count: shards },
-        shardOverheadSeconds: overhead,
-        granularity: parseChoice('--granularity', str('granularity') ?? 'file', GRANULARITIES),
-        timings: values.timings?.map((p) => (0,external_node_path_namespaceObject.resolve)(io.cwd, p)) ?? [],
-        patterns: positionals,
-        itemsFrom: str('items-from') === '-' ? '-' : str('items-from') === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(io.cwd, str('items-from') ?? ''),
-        root,
+    return shards === 'auto'
+        ? {
+            kind: 'auto',
+            targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
+            maxShards: parseWholeNumber('--max-shards', parsed.str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
+        }
+        : { kind: 'fixed', count: shards };
+}
+function planOptions(parsed, io, shardsFallback) {
+    const itemsFrom = parsed.str('items-from');
+    return {
+        shards: shardRequest(parsed, shardsFallback),
+        shardOverheadSeconds: parseNonNegativeSeconds('--shard-overhead-seconds', parsed.str('shard-overhead-seconds') ?? '0'),
+        granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
+        timings: parsed.list('timings').map((p) => (0,external_node_path_namespaceObject.resolve)(io.cwd, p)),
+        patterns: parsed.positionals,
+        itemsFrom: itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : (0,external_node_path_namespaceObject.resolve)(io.cwd, itemsFrom),
+        root: (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('root') ?? '.'),
         roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
     };
-    const format = parseChoice('--format', str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
+}
+function runFlags(parsed) {
+    const timeout = parsed.str('timeout');
+    return {
+        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', ['auto', ...RUNNER_NAMES]),
+        retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
+        repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
+        failOnFlaky: parsed.flag('fail-on-flaky'),
+        timeoutSeconds: timeout === undefined ? undefined : parsePositiveSeconds('--timeout', timeout),
+        junitGlobs: parsed.list('junit'),
+        coverageGlobs: parsed.list('coverage'),
+    };
+}
+function requireCommand(parsed, usage) {
+    if (parsed.command.length === 0) {
+        throw new UsageError(`the test command goes after \`--\`, for example: ${usage}`);
+    }
+    return parsed.command;
+}
+async function planCommand(args, io) {
+    const parsed = parseCommandArgs(args, {
+        ...PLAN_OPTIONS,
+        'items-from': { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+    });
+    if (parsed.flag('help')) {
+        io.stdout.write(`${PLAN_USAGE}\n`);
+        return 0;
+    }
+    const options = planOptions(parsed, io, '4');
+    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
         'table',
         'json',
         'matrix',
     ]);
     const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
-    const output = str('output');
+    const output = parsed.str('output');
     if (output !== undefined)
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
     const text = format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan);
     io.stdout.write(`${text}\n`);
     return 0;
+}
+/** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
+function shardFromFlagOrEnv(raw, env) {
+    if (raw !== undefined) {
+        const match = /^(\d+)(?:\/(\d+))?$/.exec(raw.trim());
+        const index = Number(match?.[1]);
+        const count = match?.[2] === undefined ? undefined : Number(match[2]);
+        if (!match || index < 1 || (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
+            throw new UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`);
+        }
+        return { index, count };
+    }
+    const pairs = [
+        ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0], // GitLab: 1-based
+        ['CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL', 1], // CircleCI: 0-based
+        ['BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 1], // Buildkite: 0-based
+    ];
+    for (const [indexName, countName, offset] of pairs) {
+        const index = env[indexName];
+        const count = env[countName];
+        if (index !== undefined && count !== undefined && /^\d+$/.test(index) && /^\d+$/.test(count)) {
+            return shardFromFlagOrEnv(`${Number(index) + offset}/${count}`, {});
+        }
+    }
+    throw new UsageError('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).');
+}
+async function runCommand(args, io) {
+    const parsed = parseCommandArgs(args, {
+        ...PLAN_OPTIONS,
+        ...RUN_OPTIONS,
+        plan: { type: 'string' },
+        shard: { type: 'string' },
+        'results-dir': { type: 'string' },
+    });
+    if (parsed.flag('help')) {
+        io.stdout.write(`${RUN_USAGE}\n`);
+        return 0;
+    }
+    const command = requireCommand(parsed, 'shardwise run --plan plan.json --shard 1 -- npx jest');
+    const shard = shardFromFlagOrEnv(parsed.str('shard'), io.env);
+    const log = stderrLog(io.stderr);
+    const planPath = parsed.str('plan');
+    let loaded;
+    if (planPath !== undefined) {
+        loaded = await readPlanFile((0,external_node_path_namespaceObject.resolve)(io.cwd, planPath));
+        if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
+            throw new UsageError(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`);
+        }
+    }
+    else {
+        if (shard.count === undefined)
+            throw new UsageError('without `--plan`, `--shard` must be I/N so the plan can be computed here.');
+        const options = planOptions(parsed, io, String(shard.count));
+        const plan = await planMode({ ...options, shards: { kind: 'fixed', count: shard.count } }, { log, readStdin: io.readStdin });
+        loaded = { plan, digest: planDigest(plan) };
+    }
+    const root = (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('root') ?? '.');
+    const outcome = await runMode({
+        plan: loaded.plan,
+        planDigest: loaded.digest,
+        shardIndex: shard.index,
+        command,
+        ...runFlags(parsed),
+        resultsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`),
+        root,
+        attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '') ? Number(io.env.GITHUB_RUN_ATTEMPT) : 1,
+        env: io.env,
+        ...(io.signal ? { signal: io.signal } : {}),
+    }, {
+        log,
+        stdout: (text) => io.stdout.write(text),
+        stderr: (text) => io.stderr.write(text),
+        progress: (text) => io.stderr.write(`[shardwise] ${text}\n`),
+        now: () => new Date(),
+    });
+    const { counts } = outcome.result;
+    io.stderr.write(`[shardwise] shard ${shard.index}/${loaded.plan.shardCount} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`);
+    return outcome.exitCode;
+}
+async function testCommand(args, io) {
+    const parsed = parseCommandArgs(args, { ...PLAN_OPTIONS, ...RUN_OPTIONS, parallel: { type: 'string' } });
+    if (parsed.flag('help')) {
+        io.stdout.write(`${TEST_USAGE}\n`);
+        return 0;
+    }
+    const command = requireCommand(parsed, 'shardwise test --shards 4 -- npx jest');
+    const plan = planOptions(parsed, io, '4');
+    const parallelRaw = parsed.str('parallel');
+    const root = plan.root;
+    const outcome = await testMode({
+        shards: plan.shards,
+        parallel: parallelRaw === undefined ? MAX_SHARDS : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
+        granularity: plan.granularity,
+        shardOverheadSeconds: plan.shardOverheadSeconds,
+        patterns: plan.patterns,
+        timings: plan.timings,
+        command,
+        ...runFlags(parsed),
+        root,
+        stateDir: (0,external_node_path_namespaceObject.resolve)(root, '.shardwise'),
+        env: io.env,
+        ...(io.signal ? { signal: io.signal } : {}),
+    }, {
+        log: stderrLog(io.stderr),
+        out: (text) => io.stdout.write(text),
+        err: (text) => io.stderr.write(text),
+        now: () => new Date(),
+    });
+    return outcome.exitCode;
 }
 /** Runs the CLI and returns the exit code; never throws. */
 async function main(argv, io) {
@@ -5693,6 +7741,10 @@ async function main(argv, io) {
         switch (command) {
             case 'plan':
                 return await planCommand(rest, io);
+            case 'run':
+                return await runCommand(rest, io);
+            case 'test':
+                return await testCommand(rest, io);
             case '--version':
             case '-v':
                 io.stdout.write(`${VERSION}\n`);
@@ -5704,7 +7756,7 @@ async function main(argv, io) {
                 io.stdout.write(`${USAGE}\n`);
                 return command === undefined ? 2 : 0;
             default:
-                throw new UsageError(`unknown command \`${command}\`. Commands: plan. Run shardwise --help.`);
+                throw new UsageError(`unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`);
         }
     }
     catch (error) {
@@ -5718,13 +7770,26 @@ async function main(argv, io) {
         return error instanceof InternalError ? 70 : 2;
     }
 }
+/** The real process: SIGINT/SIGTERM stop the running shard and still write its result. */
 function processIo() {
+    const controller = new AbortController();
+    let signals = 0;
+    const onSignal = (signal) => {
+        signals++;
+        if (signals > 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+        process.stderr.write(`\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     return {
         stdout: process.stdout,
         stderr: process.stderr,
         env: process.env,
         cwd: process.cwd(),
         readStdin: () => readAll(process.stdin),
+        signal: controller.signal,
     };
 }
 //# sourceMappingURL=cli.js.map

@@ -14,7 +14,7 @@ import type { Log } from './log.js'
 const MAX_TEXT_BYTES = 256 * 1024 * 1024
 /** A directory is searched this deep for reports. */
 const MAX_DEPTH = 8
-const REPORT_NAME = /(?:\.(?:xml|json|jsonl|log|txt)|^\.test_durations)$/i
+const REPORT_NAME = /\.(?:xml|json|jsonl|log|txt|test_durations)$/i
 
 export interface LoadedSource {
   readonly path: string
@@ -90,7 +90,11 @@ export async function streamJunit(path: string, parser: JunitParser): Promise<vo
   parser.write(decoder.decode())
 }
 
-async function loadFile(path: string, options: NormalizeOptions, log: Log): Promise<{ format: FormatName; runs: TimingRun[] }> {
+async function loadFile(
+  path: string,
+  options: NormalizeOptions,
+  log: Log,
+): Promise<{ format: FormatName; runs: TimingRun[] }> {
   const head = await readHead(path)
   const { decoder, skip } = decoderFor(head)
   const syntax = detectSyntax(decoder.decode(head.subarray(skip, Math.min(head.length, 512))))
@@ -100,11 +104,16 @@ async function loadFile(path: string, options: NormalizeOptions, log: Log): Prom
     const summary = parser.end()
     for (const warning of summary.warnings) log.warning(warning)
     const run = summary.run
-    return { format: 'junit', runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [] }
+    return {
+      format: 'junit',
+      runs: run.files.size + run.tests.size + run.untimed.size > 0 ? [run] : [],
+    }
   }
   const info = await lstat(path)
   if (info.size > MAX_TEXT_BYTES) {
-    throw new TimingsFormatError(`${path}: ${info.size} bytes is more than the ${MAX_TEXT_BYTES} a JSON or log timings file may have`)
+    throw new TimingsFormatError(
+      `${path}: ${info.size} bytes is more than the ${MAX_TEXT_BYTES} a JSON or log timings file may have`,
+    )
   }
   const bytes = await readFile(path)
   const parsed = parseTimingsText(path, decoder.decode(bytes.subarray(skip)), options)
@@ -131,7 +140,12 @@ export async function loadTimings(
       try {
         const loaded = await loadFile(file, options, log)
         runs.push(...loaded.runs)
-        sources.push({ path: file, format: loaded.format, runs: loaded.runs.length, error: undefined })
+        sources.push({
+          path: file,
+          format: loaded.format,
+          runs: loaded.runs.length,
+          error: undefined,
+        })
       } catch (error) {
         if (!(error instanceof JunitError || error instanceof TimingsFormatError)) {
           if (error instanceof Error && 'code' in error) {

@@ -6,13 +6,14 @@ const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/
 /**
  * Parses a duration written as decimal seconds. JUnit writers disagree on formatting, so the
  * grammar is strict: a thousands separator (`1,234.5`) is accepted only in its unambiguous
- * form (groups of three before a dot), anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`,
- * `+3`) is `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
+ * form (groups of three before a dot, no leading zero); without the dot `1,234` may as well be
+ * a decimal comma (1.234 s). Anything else (`0,160`, `80us`, `NaN`, `-1`, `0x10`, `+3`) is
+ * `undefined` — unknown, never a guess. Values above six hours are `undefined` too.
  */
 export function parseSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
   let trimmed = text.trim()
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(trimmed)) trimmed = trimmed.replace(/,/g, '')
+  if (/^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/.test(trimmed)) trimmed = trimmed.replace(/,/g, '')
   if (!DECIMAL.test(trimmed)) return undefined
   return acceptSeconds(Number(trimmed))
 }

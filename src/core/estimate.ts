@@ -84,8 +84,8 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
     if (!summary) {
       summary = {
         median: median(group.seconds),
-        min: Math.min(...group.seconds),
-        max: Math.max(...group.seconds),
+        min: group.seconds.reduce((m, s) => Math.min(m, s), Infinity),
+        max: group.seconds.reduce((m, s) => Math.max(m, s), 0),
         rate: group.rates.length >= MIN_GROUP ? median(group.rates) : undefined,
       }
       summaries.set(key, summary)

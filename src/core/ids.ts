@@ -43,8 +43,12 @@ function collapseSegments(path: string): string {
   return (absolute ? '/' : '') + out.join('/')
 }
 
+/** Backslashes to slashes, NFC, and an upper-case drive letter (`c:\ws` and `C:\ws` are one). */
 function toPosix(path: string): string {
-  return path.replace(/\\/g, '/').normalize('NFC')
+  return path
+    .replace(/\\/g, '/')
+    .normalize('NFC')
+    .replace(/^[a-z](?=:\/)/, (drive) => drive.toUpperCase())
 }
 
 /** Normalises a file path or Go package into the canonical file id. */
@@ -69,7 +73,9 @@ export function normalizeFileId(raw: string, options: NormalizeOptions = {}): st
 }
 
 /** Splits a test id into its file id and the rest (scope and name), or `undefined` for a file id. */
-export function splitTestId(id: string): { readonly file: string; readonly rest: string } | undefined {
+export function splitTestId(
+  id: string,
+): { readonly file: string; readonly rest: string } | undefined {
   const at = id.indexOf(TEST_SEPARATOR)
   if (at < 0) return undefined
   return { file: id.slice(0, at), rest: id.slice(at + TEST_SEPARATOR.length) }

@@ -1,4 +1,4 @@
-import { estimateDurations, type EstimateBasis } from './estimate.js'
+import { MIN_ESTIMATE_SECONDS, estimateDurations, type EstimateBasis } from './estimate.js'
 import { fileOfId, isTestId } from './ids.js'
 import { lowerBound, partitionUnits, type Unit } from './partition.js'
 import { sum } from './stats.js'
@@ -92,18 +92,36 @@ function priceItems(
 ): { seconds: Map<string, number>; estimated: Map<string, EstimateBasis> } {
   const seconds = new Map<string, number>()
   const unknown: string[] = []
+  // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
+  // beyond its timed tests and setup (usually next to nothing: they ran below the clock's
+  // resolution). New tests, never seen, are estimated like any unknown item.
+  const untimedByFile = new Map<string, string[]>()
   for (const id of ids) {
     const known = isTestId(id) ? model.tests.get(id) : model.files.get(id)
     if (known !== undefined && known > 0) seconds.set(id, known)
-    else unknown.push(id)
+    else if (isTestId(id) && model.untimed.has(id) && model.files.has(fileOfId(id))) {
+      const list = untimedByFile.get(fileOfId(id)) ?? []
+      list.push(id)
+      untimedByFile.set(fileOfId(id), list)
+    } else unknown.push(id)
   }
+  const estimated = new Map<string, EstimateBasis>()
+  for (const [file, untimed] of untimedByFile) {
+    const timedTests = sum((model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0))
+    const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0)
+    const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length)
+    for (const id of untimed) {
+      seconds.set(id, share)
+      estimated.set(id, 'same-file')
+    }
+  }
+  if (unknown.length === 0) return { seconds, estimated }
   const known = new Map<string, number>()
   for (const [id, s] of model.files) known.set(id, s)
   for (const [id, s] of model.tests) known.set(id, s)
   const estimates = estimateDurations(
     sizes === undefined ? { known, unknown } : { known, unknown, sizes },
   )
-  const estimated = new Map<string, EstimateBasis>()
   for (const [id, estimate] of estimates) {
     seconds.set(id, estimate.seconds)
     estimated.set(id, estimate.basis)
@@ -172,13 +190,17 @@ interface UnitContext {
   readonly canSplitFiles: boolean
 }
 
-/** A file's time: its own observation if it has one, else the sum of its tests. */
+/**
+ * A file's time: its own observation if it has one (setup and untimed tests included), else
+ * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
+ */
 function fileSeconds(context: UnitContext, file: string, ids: readonly string[]): number {
   const own = context.seconds.get(file)
   if (own !== undefined) return own
   const timed = context.model.files.get(file)
-  if (timed !== undefined && timed > 0 && ids.every((id) => context.model.tests.has(id)))
-    return timed
+  const isNew = (id: string) => !context.model.tests.has(id) && !context.model.untimed.has(id)
+  if (timed !== undefined && timed > 0)
+    return timed + sum(ids.filter(isNew).map((id) => context.seconds.get(id) ?? 0))
   return (
     sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0)
   )
@@ -232,7 +254,7 @@ function buildUnits(
     let unsplittable = 0
     for (const f of fileUnits) {
       const longest = splittable(f)
-        ? Math.max(...f.ids.map((id) => context.seconds.get(id) ?? 0)) +
+        ? f.ids.reduce((m, id) => Math.max(m, context.seconds.get(id) ?? 0), 0) +
           (context.model.setupByFile.get(f.file) ?? 0)
         : f.unit.seconds
       unsplittable = Math.max(unsplittable, longest)
@@ -335,7 +357,8 @@ function testLowerBound(
   const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
   const files = new Set(units.map((u) => u.file))
   const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup))
-  const longest = Math.max(0, ...units.map((u) => u.seconds + setup(u.file)))
+  let longest = 0
+  for (const unit of units) longest = Math.max(longest, unit.seconds + setup(unit.file))
   return Math.max(total / shardCount, longest)
 }
 

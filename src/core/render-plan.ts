@@ -21,7 +21,7 @@ function seconds(value: number): string {
 /** Shards with their predicted time, and how close the plan is to the best possible. */
 export function renderPlanTable(plan: Plan): string {
   const lines: string[] = []
-  const longest = Math.max(...plan.shards.map((s) => s.predictedSeconds), 0)
+  const longest = plan.shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0)
   const width = 30
   lines.push('shard  items   predicted  load')
   for (const shard of plan.shards) {

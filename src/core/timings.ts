@@ -89,6 +89,10 @@ function basename(path: string): string {
  * do not know). A rename happens only when exactly one discovered file fits.
  */
 export function alignModel(model: TimingModel, itemFiles: ReadonlySet<string>): Alignment {
+  const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
+  let unmatched = 0
+  for (const file of timedFiles) if (!itemFiles.has(file)) unmatched++
+  if (unmatched === 0) return { model, matchedBySuffix: 0 }
   const byBase = new Map<string, string[]>()
   for (const file of itemFiles) {
     const base = basename(file)
@@ -101,7 +105,6 @@ export function alignModel(model: TimingModel, itemFiles: ReadonlySet<string>): 
   for (const timed of model.files.keys()) {
     if (itemFiles.has(timed)) taken.add(timed)
   }
-  const timedFiles = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
   for (const timed of [...timedFiles].sort()) {
     if (itemFiles.has(timed)) continue
     const fits = (byBase.get(basename(timed)) ?? []).filter(

@@ -32,13 +32,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Parses a timings file read whole, whatever its format. Throws `TimingsFormatError` naming the
  * file when the content is of no supported format.
  */
-export function parseTimingsText(source: string, raw: string, options: NormalizeOptions = {}): ParsedTimings {
+export function parseTimingsText(
+  source: string,
+  raw: string,
+  options: NormalizeOptions = {},
+): ParsedTimings {
   const text = raw.replace(/^\uFEFF/, '')
   if (text.trim() === '') throw new TimingsFormatError(`${source}: the file is empty`)
   const syntax = detectSyntax(text)
   if (syntax === 'xml') {
     const summary = parseJunit(source, text, options)
-    return { format: 'junit', runs: summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0 ? [summary.run] : [], warnings: summary.warnings }
+    return {
+      format: 'junit',
+      runs:
+        summary.run.files.size + summary.run.tests.size + summary.run.untimed.size > 0
+          ? [summary.run]
+          : [],
+      warnings: summary.warnings,
+    }
   }
   if (syntax === 'json') {
     let data: unknown
@@ -52,7 +63,9 @@ export function parseTimingsText(source: string, raw: string, options: Normalize
       throw new TimingsFormatError(`${source}: not valid JSON (${reason})`)
     }
     if (!isObject(data)) {
-      throw new TimingsFormatError(`${source}: expected a JSON object, got ${Array.isArray(data) ? 'an array' : typeof data}`)
+      throw new TimingsFormatError(
+        `${source}: expected a JSON object, got ${Array.isArray(data) ? 'an array' : typeof data}`,
+      )
     }
     if (typeof data.Action === 'string') return parseGoTestJson(source, text)
     if (data.tool === 'shardwise' || ('version' in data && ('files' in data || 'tests' in data))) {
@@ -61,11 +74,24 @@ export function parseTimingsText(source: string, raw: string, options: Normalize
     if (Array.isArray(data.testResults)) return parseJestJson(source, data, options)
     if (Array.isArray(data.durations)) return parseCypressSplit(source, data, options)
     const values = Object.values(data)
-    if (values.length > 0 && values.every((v) => typeof v === 'number' || v === null || typeof v === 'string')) {
+    const numbers = values.filter((v) => typeof v === 'number').length
+    // A flat map holds numbers; a few other values (a nested object in a poisoned cache) are
+    // bad entries to count and drop, not a reason to lose the good ones.
+    if (
+      values.length > 0 &&
+      (numbers * 2 > values.length ||
+        values.every((v) => typeof v === 'number' || v === null || typeof v === 'string'))
+    ) {
       return parseFlatMap(source, data, options)
     }
-    if (values.length === 0) return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] }
-    throw new TimingsFormatError(`${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`)
+    if (values.length === 0)
+      return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] }
+    throw new TimingsFormatError(
+      `${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`,
+    )
   }
+  // `go test -json ./... 2>&1` starts with build output (`# pkg`, compiler errors) when a
+  // package fails to build; its events follow.
+  if (/^\{.*"Action"\s*:/m.test(text)) return parseGoTestJson(source, text)
   return parseParallelTestsLog(source, text, options)
 }

@@ -184,12 +184,16 @@ export class JunitParser {
         this.drop(lt)
       }
       // this.buffer starts with '<'
-      if (this.buffer.length < 9) return // room for '<![CDATA[' and '<!DOCTYPE'
+      if (this.buffer.length < 2) return
       const second = this.buffer[1]
       if (second === '!') {
         if (this.buffer.startsWith('<!--')) {
           this.drop(4)
           this.mode = 'comment'
+        } else if (this.buffer.length < 9) {
+          // Room for '<![CDATA[' and '<!DOCTYPE'. Only here: a short comment or tag can end
+          // the document, and waiting on it would call a complete report truncated.
+          return
         } else if (this.buffer.startsWith('<![CDATA[')) {
           this.drop(9)
           this.mode = 'cdata'
@@ -288,9 +292,11 @@ export class JunitParser {
         this.suites.push({
           name: suiteName,
           explicitFile: fileAttribute ? this.normalize(fileAttribute) : undefined,
-          pathLikeName: suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
+          pathLikeName:
+            suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
           time: parseSeconds(attributes.get('time')),
-          declaredTests: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
+          declaredTests:
+            declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
           caseFiles: new Set(),
           fileTimes: new Map(),
           cases: 0,
@@ -477,7 +483,11 @@ export class JunitParser {
   end(): JunitSummary {
     let partial: string | undefined
     if (!this.rootSeen) {
-      this.fail(this.offset === 0 && this.buffer.trim() === '' ? 'the file is empty' : 'no <testsuites> or <testsuite> element')
+      this.fail(
+        this.offset === 0 && this.buffer.trim() === ''
+          ? 'the file is empty'
+          : 'no <testsuites> or <testsuite> element',
+      )
     }
     if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
       const open = this.elements[this.elements.length - 1] ?? 'a tag'

@@ -1,4 +1,4 @@
-import { acceptSeconds } from '../duration.js'
+import { parseSeconds } from '../duration.js'
 import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
 import type { FormatName, ParsedTimings } from '../types.js'
 import { RunBuilder } from './run-builder.js'
@@ -20,7 +20,11 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function finish(format: FormatName, builders: readonly RunBuilder[], extra: string[] = []): ParsedTimings {
+function finish(
+  format: FormatName,
+  builders: readonly RunBuilder[],
+  extra: string[] = [],
+): ParsedTimings {
   const runs = builders.filter((b) => b.size > 0).map((b) => b.build())
   return { format, runs, warnings: [...builders.flatMap((b) => b.warnings()), ...extra] }
 }
@@ -49,7 +53,8 @@ export function parseCypressSplit(
   options: NormalizeOptions,
 ): ParsedTimings {
   const entries = data.durations
-  if (!Array.isArray(entries)) throw new TimingsFormatError(`${source}: "durations" is not an array`)
+  if (!Array.isArray(entries))
+    throw new TimingsFormatError(`${source}: "durations" is not an array`)
   const builders: RunBuilder[] = []
   const malformed: number[] = []
   entries.forEach((entry: unknown, index) => {
@@ -67,15 +72,22 @@ export function parseCypressSplit(
   })
   const extra =
     malformed.length > 0
-      ? [`${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`]
+      ? [
+          `${source}: ${malformed.length} entries of "durations" lack a string "spec" and a number "duration" (first at index ${malformed[0]})`,
+        ]
       : []
   return finish('cypress-split', builders, extra)
 }
 
 /** Jest `--json` output: per-file run time and per-test durations (ms). */
-export function parseJestJson(source: string, data: JsonObject, options: NormalizeOptions): ParsedTimings {
+export function parseJestJson(
+  source: string,
+  data: JsonObject,
+  options: NormalizeOptions,
+): ParsedTimings {
   const results = data.testResults
-  if (!Array.isArray(results)) throw new TimingsFormatError(`${source}: "testResults" is not an array`)
+  if (!Array.isArray(results))
+    throw new TimingsFormatError(`${source}: "testResults" is not an array`)
   const builder = new RunBuilder(source, 'jest-json', options)
   let malformed = 0
   for (const result of results as unknown[]) {
@@ -92,7 +104,9 @@ export function parseJestJson(source: string, data: JsonObject, options: Normali
           ? result.endTime - result.startTime
           : undefined
     if (runtimeMs !== undefined) builder.addNormalized(file, runtimeMs / 1000)
-    const assertions = Array.isArray(result.assertionResults) ? (result.assertionResults as unknown[]) : []
+    const assertions = Array.isArray(result.assertionResults)
+      ? (result.assertionResults as unknown[])
+      : []
     for (const assertion of assertions) {
       if (!isObject(assertion) || typeof assertion.title !== 'string') {
         malformed++
@@ -115,7 +129,11 @@ export function parseJestJson(source: string, data: JsonObject, options: Normali
 }
 
 /** Shardwise's own timings store. See `store.ts` for the shape. */
-export function parseStoreJson(source: string, data: JsonObject, options: NormalizeOptions): ParsedTimings {
+export function parseStoreJson(
+  source: string,
+  data: JsonObject,
+  options: NormalizeOptions,
+): ParsedTimings {
   if (data.version !== 1) {
     throw new TimingsFormatError(
       `${source}: timings store version ${JSON.stringify(data.version)} is not supported (this Shardwise reads version 1)`,
@@ -144,8 +162,9 @@ export function parseParallelTestsLog(
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return
     const colon = line.lastIndexOf(':')
-    const seconds = colon > 0 ? Number(line.slice(colon + 1).trim()) : NaN
-    if (colon <= 0 || line.slice(colon + 1).trim() === '' || acceptSeconds(seconds) === undefined) {
+    // parseSeconds, not Number(): `0x10`, `0b11` and `Infinity` are not seconds.
+    const seconds = colon > 0 ? parseSeconds(line.slice(colon + 1)) : undefined
+    if (seconds === undefined) {
       bad.push(index + 1)
       return
     }
@@ -156,7 +175,9 @@ export function parseParallelTestsLog(
   }
   const extra =
     bad.length > 0
-      ? [`${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`]
+      ? [
+          `${source}: ${bad.length} lines are not "path:seconds" and were ignored (first: line ${bad[0]})`,
+        ]
       : []
   return finish('parallel-tests', [builder], extra)
 }
@@ -198,6 +219,7 @@ export function parseGoTestJson(source: string, text: string): ParsedTimings {
     }
   }
   if (events === 0) throw new TimingsFormatError(`${source}: no "go test -json" events found`)
-  const extra = notJson > 0 ? [`${source}: ${notJson} lines are not go test events and were ignored`] : []
+  const extra =
+    notJson > 0 ? [`${source}: ${notJson} lines are not go test events and were ignored`] : []
   return finish('go-test-json', [builder], extra)
 }

@@ -1,0 +1,186 @@
+import { fileOfId, isTestId } from './ids.js'
+import type { FileFailure, OutcomeStatus, Outcomes, TestOutcome } from './outcomes.js'
+
+/**
+ * A shard result: what one shard job ran and how it went. It crosses jobs (shard → combine) as
+ * untrusted data, so it is versioned and combine validates it before use.
+ */
+export type TestVerdict = 'passed' | 'failed' | 'flaky' | 'skipped'
+
+export interface AttemptRecord {
+  readonly status: OutcomeStatus
+  readonly seconds: number | undefined
+}
+
+export interface TestRecord {
+  readonly file: string
+  readonly verdict: TestVerdict
+  readonly attempts: readonly AttemptRecord[]
+  readonly message?: string
+}
+
+export type ShardStatus = 'passed' | 'failed' | 'empty' | 'incomplete' | 'error'
+
+export interface ShardResult {
+  readonly version: 1
+  readonly tool: 'shardwise'
+  readonly kind: 'shard-result'
+  readonly planDigest: string
+  readonly shard: { readonly index: number; readonly count: number }
+  /** The CI attempt (`GITHUB_RUN_ATTEMPT`): combine keeps the newest attempt of each shard. */
+  readonly attempt: number
+  readonly runner: string
+  readonly command: readonly string[]
+  readonly items: readonly string[]
+  readonly status: ShardStatus
+  /** Whether the shard ran to the end (false when killed, timed out or crashed). */
+  readonly complete: boolean
+  readonly reason: string | undefined
+  readonly exitCode: number | null
+  readonly signal: string | null
+  readonly startedAt: string
+  readonly wallSeconds: number
+  /** Time of the first attempt not spent in any test: runner start-up, transforms, setup. */
+  readonly setupSeconds: number
+  readonly testSeconds: number
+  readonly tests: Readonly<Record<string, TestRecord>>
+  /** Planned items no runner result covers: failures, never silent passes. */
+  readonly missing: readonly string[]
+  readonly fileFailures: readonly FileFailure[]
+  readonly counts: Readonly<Record<TestVerdict, number>>
+  readonly workspace: string
+  readonly artifacts: { readonly junit: readonly string[]; readonly coverage: readonly string[] }
+}
+
+/** One run of the runner over some of the shard's items. */
+export interface AttemptOutcome {
+  readonly outcomes: Outcomes
+  readonly exitCode: number | null
+  readonly signal: string | null
+}
+
+/**
+ * Folds a test's occurrences within one attempt into one status: a parametrised test reported
+ * twice under one id failed if any occurrence failed.
+ */
+function foldAttempt(tests: readonly TestOutcome[]): Map<string, TestOutcome> {
+  const byId = new Map<string, TestOutcome>()
+  for (const test of tests) {
+    const seen = byId.get(test.id)
+    if (!seen) {
+      byId.set(test.id, test)
+      continue
+    }
+    const rank = (s: OutcomeStatus) => (s === 'failed' ? 2 : s === 'passed' ? 1 : 0)
+    const worse = rank(test.status) > rank(seen.status) ? test : seen
+    byId.set(test.id, {
+      ...worse,
+      seconds:
+        seen.seconds === undefined && test.seconds === undefined ? undefined : (seen.seconds ?? 0) + (test.seconds ?? 0),
+    })
+  }
+  return byId
+}
+
+export interface Judgement {
+  readonly tests: Map<string, TestRecord>
+  readonly missing: string[]
+  readonly fileFailures: FileFailure[]
+  readonly counts: Record<TestVerdict, number>
+}
+
+/** Whether an outcome or file failure answers for a planned item. */
+export function covers(item: string, testId: string): boolean {
+  if (item === testId) return true
+  if (!isTestId(item)) return fileOfId(testId) === item
+  // A planned test covers its parametrised cases (`t` → `t[1]`) and nested scopes (`T` → `T::t`).
+  return testId.startsWith(`${item}::`) || testId.startsWith(`${item}[`)
+}
+
+/**
+ * Merges the attempts of a shard (the first run, then retries of what failed, or repeats) into
+ * verdicts: a test that both failed and passed is *flaky*, one that failed and never passed is
+ * *failed*. A file
+ * failure (a crash before any test) fails every planned item of that file unless a retry
+ * produced results for it. A planned item with no result at all is *missing*.
+ */
+export function judgeAttempts(items: readonly string[], attempts: readonly AttemptOutcome[]): Judgement {
+  const history = new Map<string, TestOutcome[]>()
+  let fileFailures = new Map<string, FileFailure>()
+  for (const attempt of attempts) {
+    for (const [id, outcome] of foldAttempt(attempt.outcomes.tests)) {
+      const list = history.get(id)
+      if (list) list.push(outcome)
+      else history.set(id, [outcome])
+      fileFailures.delete(outcome.file)
+    }
+    const next = new Map(fileFailures)
+    for (const failure of attempt.outcomes.fileFailures) next.set(failure.file, failure)
+    fileFailures = next
+  }
+  const tests = new Map<string, TestRecord>()
+  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  for (const id of [...history.keys()].sort()) {
+    const runs = history.get(id) ?? []
+    const last = runs[runs.length - 1]
+    if (!last) continue
+    // Passed and failed at the same commit, in retries or repeats: flaky. Never passed: failed.
+    const everFailed = runs.some((r) => r.status === 'failed')
+    const everPassed = runs.some((r) => r.status === 'passed')
+    const verdict: TestVerdict = everFailed
+      ? everPassed
+        ? 'flaky'
+        : 'failed'
+      : everPassed
+        ? 'passed'
+        : 'skipped'
+    counts[verdict]++
+    const failure = [...runs].reverse().find((r) => r.status === 'failed')?.message
+    tests.set(id, {
+      file: last.file,
+      verdict,
+      attempts: runs.map((r) => ({ status: r.status, seconds: r.seconds })),
+      ...(failure !== undefined && verdict !== 'passed' ? { message: failure } : {}),
+    })
+  }
+  const ids = [...tests.keys()] // sorted
+  const files = new Set([...tests.values()].map((t) => t.file))
+  const answered = (item: string): boolean => {
+    if (fileFailures.has(fileOfId(item))) return true
+    if (!isTestId(item)) return files.has(item)
+    // The ids that start with the item sit together in sorted order, from its insertion point.
+    let lo = 0
+    let hi = ids.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((ids[mid] ?? '') < item) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < ids.length && (ids[i] ?? '').startsWith(item); i++) {
+      if (covers(item, ids[i] ?? '')) return true
+    }
+    return false
+  }
+  const missing = items.filter((item) => !answered(item))
+  return { tests, missing, fileFailures: [...fileFailures.values()], counts }
+}
+
+/** The items a retry should run again: failed tests, or whole files where a file failed. */
+export function retryItems(
+  items: readonly string[],
+  judgement: Judgement,
+  selectsTests: boolean,
+): string[] {
+  const failedFiles = new Set(judgement.fileFailures.map((f) => f.file))
+  const out = new Set<string>()
+  for (const [id, record] of judgement.tests) {
+    if (record.verdict !== 'failed') continue
+    if (failedFiles.has(record.file)) continue
+    if (selectsTests) out.add(id)
+    else out.add(record.file)
+  }
+  for (const item of items) {
+    if (failedFiles.has(fileOfId(item))) out.add(isTestId(item) && selectsTests ? item : fileOfId(item))
+  }
+  return [...out].sort()
+}

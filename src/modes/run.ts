@@ -1,0 +1,375 @@
+import { createHash } from 'node:crypto'
+import { access, appendFile, copyFile, lstat, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { glob } from 'tinyglobby'
+import { UsageError, describeError } from '../core/errors.js'
+import { fileOfId } from '../core/ids.js'
+import { stableStringify } from '../core/json.js'
+import type { FileFailure, Outcomes, TestOutcome } from '../core/outcomes.js'
+import type { Plan } from '../core/plan.js'
+import { judgeAttempts, retryItems, type AttemptOutcome, type ShardResult, type ShardStatus } from '../core/shard-result.js'
+import type { Log } from '../adapters/log.js'
+import { childEnvironment, runProcess, type ProcessResult } from '../adapters/process.js'
+import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
+import { readJunitOutcomes } from '../adapters/runners/junit-outcomes.js'
+import type { Invocation, RunnerAdapter, RunnerName } from '../adapters/runners/types.js'
+
+export interface RunOptions {
+  readonly plan: Plan
+  readonly planDigest: string
+  /** 1-based. */
+  readonly shardIndex: number
+  readonly command: readonly string[]
+  readonly runner: RunnerName | 'auto'
+  readonly retries: number
+  /** Runs every planned test this many times (hunting flaky tests). */
+  readonly repeat: number
+  readonly failOnFlaky: boolean
+  readonly timeoutSeconds: number | undefined
+  readonly resultsDir: string
+  readonly junitGlobs: readonly string[]
+  readonly coverageGlobs: readonly string[]
+  readonly root: string
+  readonly attempt: number
+  readonly env: NodeJS.ProcessEnv
+  readonly signal?: AbortSignal
+}
+
+export interface RunDeps {
+  readonly log: Log
+  /** Where the runner's output goes (prefixed per shard by `shardwise test`). */
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  /** Progress lines (tests done, time left); `undefined` for none. */
+  readonly progress?: (text: string) => void
+  readonly now: () => Date
+}
+
+export interface RunOutcome {
+  readonly result: ShardResult
+  readonly resultFile: string
+  /** 0 passed (or flaky, unless failOnFlaky), 1 failed or incomplete. */
+  readonly exitCode: number
+}
+
+/** The digest of a plan's canonical JSON: shard results name the plan they ran. */
+export function planDigest(plan: Plan): string {
+  return createHash('sha256').update(stableStringify(plan)).digest('hex')
+}
+
+/** Reads and checks a plan file written by `shardwise plan --output` or the action. */
+export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: string }> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--plan ${path}: cannot read it (${describeError(error)})`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`)
+  }
+  const plan = data as Partial<Plan> | null
+  if (plan === null || typeof plan !== 'object' || plan.version !== 1 || !Array.isArray(plan.shards)) {
+    throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`)
+  }
+  for (const [i, shard] of plan.shards.entries()) {
+    if (
+      typeof shard !== 'object' ||
+      shard.index !== i + 1 ||
+      !Array.isArray(shard.items) ||
+      !(shard.items as unknown[]).every((item) => typeof item === 'string' && item !== '')
+    ) {
+      throw new UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`)
+    }
+  }
+  const full = plan as Plan
+  return { plan: full, digest: planDigest(full) }
+}
+
+/** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
+async function invoke(
+  adapter: RunnerAdapter,
+  invocation: Invocation,
+  options: RunOptions,
+  deps: RunDeps,
+  shardEnv: Readonly<Record<string, string>>,
+  timeoutMs: number | undefined,
+): Promise<ProcessResult> {
+  let pending = ''
+  const report = invocation.stdoutReport
+  let writes = Promise.resolve()
+  const onStdout = (chunk: Buffer) => {
+    const text = chunk.toString('utf8')
+    if (report !== undefined) {
+      const data = chunk
+      writes = writes.then(() => appendFile(report, data))
+    }
+    if (!adapter.display) {
+      deps.stdout(text)
+      return
+    }
+    pending += text
+    const end = pending.lastIndexOf('\n')
+    if (end < 0) return
+    deps.stdout(adapter.display(pending.slice(0, end + 1)))
+    pending = pending.slice(end + 1)
+  }
+  if (report !== undefined) await writeFile(report, '')
+  const result = await runProcess(invocation.argv, {
+    cwd: options.root,
+    env: childEnvironment(options.env, { ...shardEnv, ...invocation.env }),
+    onStdout,
+    onStderr: (chunk) => deps.stderr(chunk.toString('utf8')),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  if (pending !== '' && adapter.display) deps.stdout(adapter.display(`${pending}\n`))
+  await writes
+  return result
+}
+
+/** Files matching the globs that were written at or after `sinceMs` (this run's reports). */
+async function freshMatches(globs: readonly string[], root: string, sinceMs: number): Promise<string[]> {
+  if (globs.length === 0) return []
+  const out: string[] = []
+  for (const path of await glob([...globs], { cwd: root, absolute: true, followSymbolicLinks: false })) {
+    const info = await lstat(path)
+    // File systems with coarse timestamps round down: allow a second of slack.
+    if (info.isFile() && info.mtimeMs >= sinceMs - 1000) out.push(path)
+  }
+  return out.sort()
+}
+
+/** Outcomes for a runner that reports nothing itself: JUnit files, else the exit status. */
+async function genericOutcomes(
+  files: readonly string[],
+  options: RunOptions,
+  exitCode: number | null,
+  sinceMs: number,
+): Promise<Outcomes & { problems: readonly string[] }> {
+  if (options.junitGlobs.length > 0) {
+    return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [options.root])
+  }
+  const status = exitCode === 0 ? 'passed' : 'failed'
+  const tests: TestOutcome[] = files.map((file) => ({
+    id: file,
+    file,
+    status,
+    seconds: undefined,
+    message: status === 'failed' ? `the command exited with ${String(exitCode)}` : undefined,
+  }))
+  return { tests, fileFailures: [], problems: [] }
+}
+
+/** Copies this run's regular files matching the globs into `dir`, returning their names. */
+async function collect(globs: readonly string[], root: string, dir: string, sinceMs: number): Promise<string[]> {
+  const matches = await freshMatches(globs, root, sinceMs)
+  if (matches.length === 0) return []
+  await mkdir(dir, { recursive: true })
+  const names: string[] = []
+  for (const [i, path] of matches.entries()) {
+    const name = `${String(i + 1).padStart(3, '0')}-${basename(path)}`
+    await copyFile(path, join(dir, name))
+    names.push(`${basename(dir)}/${name}`)
+  }
+  return names
+}
+
+/**
+ * Runs one shard of a plan: exactly its items, with retries of what failed, and writes the
+ * shard result. A shard with no items never starts the runner (it would run the whole suite).
+ */
+export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOutcome> {
+  const { plan } = options
+  const { log } = deps
+  const shard = plan.shards[options.shardIndex - 1]
+  if (!shard) {
+    throw new UsageError(`--shard ${options.shardIndex}: the plan has ${plan.shards.length} shards`)
+  }
+  const startedAt = deps.now()
+  const started = process.hrtime.bigint()
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9
+  await mkdir(options.resultsDir, { recursive: true })
+  const resolved = await resolveRunner(options.command, options.root, options.runner)
+  const adapter = RUNNERS[resolved.runner]
+  const items = [...shard.items]
+  const shardEnv = {
+    SHARDWISE_SHARD: String(options.shardIndex),
+    SHARDWISE_SHARD_COUNT: String(plan.shardCount),
+  }
+
+  const finish = async (fields: {
+    status: ShardStatus
+    complete: boolean
+    reason: string | undefined
+    exit: ProcessResult | undefined
+    attempts: AttemptOutcome[]
+    extraFailures: FileFailure[]
+    firstWall: number
+  }): Promise<RunOutcome> => {
+    const judgement = judgeAttempts(items, fields.attempts)
+    const fileFailures = [...judgement.fileFailures, ...fields.extraFailures]
+    const firstTests = fields.attempts[0]?.outcomes.tests ?? []
+    const testSeconds = firstTests.reduce((total, t) => total + (t.seconds ?? 0), 0)
+    const artifacts = {
+      junit: await collect(options.junitGlobs, options.root, join(options.resultsDir, 'junit'), startedAt.getTime()),
+      coverage: await collect(options.coverageGlobs, options.root, join(options.resultsDir, 'coverage'), startedAt.getTime()),
+    }
+    const missing = judgement.missing.filter((item) => !fields.extraFailures.some((f) => f.file === fileOfId(item)))
+    const failed =
+      judgement.counts.failed > 0 ||
+      missing.length > 0 ||
+      fileFailures.length > 0 ||
+      (options.failOnFlaky && judgement.counts.flaky > 0)
+    let status = fields.status
+    let reason = fields.reason
+    if (status === 'passed' && failed) status = 'failed'
+    // A runner that exits non-zero with every test passing failed for a reason of its own
+    // (a coverage threshold, leaked handles, a crash after the report): never a pass.
+    const lastExit = fields.attempts[fields.attempts.length - 1]?.exitCode
+    if (status === 'passed' && lastExit !== 0 && lastExit !== undefined) {
+      status = 'failed'
+      reason = `the runner exited with ${String(lastExit)} although no test failed`
+    }
+    const result: ShardResult = {
+      version: 1,
+      tool: 'shardwise',
+      kind: 'shard-result',
+      planDigest: options.planDigest,
+      shard: { index: options.shardIndex, count: plan.shardCount },
+      attempt: options.attempt,
+      runner: adapter.name,
+      command: [...options.command],
+      items,
+      status,
+      complete: fields.complete,
+      reason,
+      exitCode: fields.exit?.exitCode ?? null,
+      signal: fields.exit?.signal ?? null,
+      startedAt: startedAt.toISOString(),
+      wallSeconds: round(elapsed()),
+      setupSeconds: round(Math.max(0, fields.firstWall - testSeconds)),
+      testSeconds: round(testSeconds),
+      tests: Object.fromEntries(judgement.tests),
+      missing,
+      fileFailures,
+      counts: judgement.counts,
+      workspace: options.root,
+      artifacts,
+    }
+    const resultFile = join(options.resultsDir, 'shard-result.json')
+    await writeFile(resultFile, `${stableStringify(result, 2)}\n`)
+    const exitCode = status === 'passed' || status === 'empty' ? 0 : 1
+    return { result, resultFile, exitCode }
+  }
+
+  if (items.length === 0) {
+    log.notice(`shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`)
+    return finish({ status: 'empty', complete: true, reason: undefined, exit: undefined, attempts: [], extraFailures: [], firstWall: 0 })
+  }
+
+  // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
+  const extraFailures: FileFailure[] = []
+  let runnable = items
+  if (adapter.name !== 'go') {
+    const files = [...new Set(items.map(fileOfId))]
+    const gone = new Set<string>()
+    for (const file of files) {
+      try {
+        await access(resolve(options.root, file))
+      } catch {
+        gone.add(file)
+        extraFailures.push({ file, message: `planned file not found: ${file}` })
+      }
+    }
+    if (gone.size > 0) {
+      log.warning(`${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`)
+      runnable = items.filter((item) => !gone.has(fileOfId(item)))
+    }
+  }
+
+  const reportRoot = await mkdtemp(join(tmpdir(), `shardwise-${options.shardIndex}-`))
+  const predicted = shard.predictedSeconds
+  const deadline = options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000
+  const progressTimer = deps.progress
+    ? setInterval(() => {
+        const spent = elapsed()
+        const left = predicted - spent
+        deps.progress?.(
+          `shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
+            left > 0 ? `about ${left.toFixed(0)} s left` : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
+          }`,
+        )
+      }, 10_000)
+    : undefined
+  progressTimer?.unref()
+
+  const attempts: AttemptOutcome[] = []
+  let lastExit: ProcessResult | undefined
+  let firstWall = 0
+  let stopped: ProcessResult['stopped']
+  try {
+    const runOnce = async (subset: readonly string[], label: string): Promise<void> => {
+      const dir = join(reportRoot, label)
+      await mkdir(dir, { recursive: true })
+      const input = { command: resolved.command, items: subset, reportDir: dir, cwd: options.root }
+      const invocationsStarted = elapsed()
+      const tests: TestOutcome[] = []
+      const fileFailures: FileFailure[] = []
+      let worstExit: number | null = 0
+      let signal: string | null = null
+      for (const invocation of adapter.invocations(input)) {
+        const remaining = deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000)
+        const invokedAt = Date.now()
+        const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining)
+        lastExit = result
+        if (result.spawnError !== undefined) {
+          throw new UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`)
+        }
+        const outcomes =
+          adapter.name === 'generic'
+            ? await genericOutcomes([...new Set(subset.map(fileOfId))], options, result.exitCode, invokedAt)
+            : await adapter.readOutcomes(invocation, input)
+        tests.push(...outcomes.tests)
+        fileFailures.push(...outcomes.fileFailures)
+        if ('problems' in outcomes && Array.isArray(outcomes.problems)) {
+          for (const problem of outcomes.problems as string[]) log.warning(problem)
+        }
+        if (result.exitCode !== 0) worstExit = result.exitCode
+        if (result.signal !== null) signal = result.signal
+        if (result.stopped) {
+          stopped = result.stopped
+          break
+        }
+      }
+      if (attempts.length === 0) firstWall = elapsed() - invocationsStarted
+      attempts.push({ outcomes: { tests, fileFailures }, exitCode: worstExit, signal })
+    }
+
+    await runOnce(runnable, 'attempt-1')
+    for (let r = 2; r <= options.repeat && !stopped; r++) await runOnce(runnable, `repeat-${r}`)
+    for (let retry = 1; retry <= options.retries && !stopped; retry++) {
+      const again = retryItems(runnable, judgeAttempts(runnable, attempts), adapter.selectsTests)
+      if (again.length === 0) break
+      log.info(`retry ${retry}/${options.retries}: running ${again.length} failed ${again.length === 1 ? 'item' : 'items'} again`)
+      await runOnce(again, `retry-${retry}`)
+    }
+  } finally {
+    if (progressTimer) clearInterval(progressTimer)
+  }
+
+  if (stopped) {
+    const why = stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted'
+    log.warning(`shard ${options.shardIndex}/${plan.shardCount} ${why}: the result is partial`)
+    return finish({ status: 'incomplete', complete: false, reason: why, exit: lastExit, attempts, extraFailures, firstWall })
+  }
+  return finish({ status: 'passed', complete: true, reason: undefined, exit: lastExit, attempts, extraFailures, firstWall })
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000
+}
