@@ -148,7 +148,12 @@ function parseCommandArgs(args: readonly string[], options: Options): Parsed {
   const command = dashes < 0 ? [] : args.slice(dashes + 1)
   let parsed
   try {
-    parsed = parseArgs({ args: own, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+    parsed = parseArgs({
+      args: own,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError(`${describeError(error)}. Run with --help for the options.`)
   }
@@ -166,7 +171,9 @@ function shardRequest(parsed: Parsed, fallback: string): ShardCountRequest {
   const shards = parseShards('--shards', parsed.str('shards') ?? fallback)
   const target = parsed.str('target-seconds')
   if (shards === 'auto' && target === undefined) {
-    throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.')
+    throw new UsageError(
+      '`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.',
+    )
   }
   if (shards !== 'auto' && (target !== undefined || parsed.str('max-shards') !== undefined)) {
     throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.')
@@ -175,7 +182,12 @@ function shardRequest(parsed: Parsed, fallback: string): ShardCountRequest {
     ? {
         kind: 'auto',
         targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
-        maxShards: parseWholeNumber('--max-shards', parsed.str('max-shards') ?? String(MAX_SHARDS), 1, MAX_SHARDS),
+        maxShards: parseWholeNumber(
+          '--max-shards',
+          parsed.str('max-shards') ?? String(MAX_SHARDS),
+          1,
+          MAX_SHARDS,
+        ),
       }
     : { kind: 'fixed', count: shards }
 }
@@ -184,11 +196,15 @@ function planOptions(parsed: Parsed, io: Io, shardsFallback: string): PlanOption
   const itemsFrom = parsed.str('items-from')
   return {
     shards: shardRequest(parsed, shardsFallback),
-    shardOverheadSeconds: parseNonNegativeSeconds('--shard-overhead-seconds', parsed.str('shard-overhead-seconds') ?? '0'),
+    shardOverheadSeconds: parseNonNegativeSeconds(
+      '--shard-overhead-seconds',
+      parsed.str('shard-overhead-seconds') ?? '0',
+    ),
     granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
     timings: parsed.list('timings').map((p) => resolve(io.cwd, p)),
     patterns: parsed.positionals,
-    itemsFrom: itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : resolve(io.cwd, itemsFrom),
+    itemsFrom:
+      itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : resolve(io.cwd, itemsFrom),
     root: resolve(io.cwd, parsed.str('root') ?? '.'),
     roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
   }
@@ -197,7 +213,10 @@ function planOptions(parsed: Parsed, io: Io, shardsFallback: string): PlanOption
 function runFlags(parsed: Parsed) {
   const timeout = parsed.str('timeout')
   return {
-    runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', ['auto', ...RUNNER_NAMES] as const),
+    runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
+      'auto',
+      ...RUNNER_NAMES,
+    ] as const),
     retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
     repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
     failOnFlaky: parsed.flag('fail-on-flaky'),
@@ -226,28 +245,41 @@ async function planCommand(args: string[], io: Io): Promise<number> {
     return 0
   }
   const options = planOptions(parsed, io, '4')
-  const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
-    'table',
-    'json',
-    'matrix',
-  ] as const)
+  const format = parseChoice(
+    '--format',
+    parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'),
+    ['table', 'json', 'matrix'] as const,
+  )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
   const output = parsed.str('output')
   if (output !== undefined) await writeFile(resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
   const text =
-    format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan)
+    format === 'table'
+      ? renderPlanTable(plan)
+      : format === 'matrix'
+        ? stableStringify(planMatrix(plan))
+        : renderPlanJson(plan)
   io.stdout.write(`${text}\n`)
   return 0
 }
 
 /** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
-function shardFromFlagOrEnv(raw: string | undefined, env: NodeJS.ProcessEnv): { index: number; count: number | undefined } {
+function shardFromFlagOrEnv(
+  raw: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { index: number; count: number | undefined } {
   if (raw !== undefined) {
     const match = /^(\d+)(?:\/(\d+))?$/.exec(raw.trim())
     const index = Number(match?.[1])
     const count = match?.[2] === undefined ? undefined : Number(match[2])
-    if (!match || index < 1 || (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
-      throw new UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`)
+    if (
+      !match ||
+      index < 1 ||
+      (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))
+    ) {
+      throw new UsageError(
+        `\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`,
+      )
     }
     return { index, count }
   }
@@ -263,7 +295,9 @@ function shardFromFlagOrEnv(raw: string | undefined, env: NodeJS.ProcessEnv): { 
       return shardFromFlagOrEnv(`${Number(index) + offset}/${count}`, {})
     }
   }
-  throw new UsageError('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).')
+  throw new UsageError(
+    '`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).',
+  )
 }
 
 async function runCommand(args: string[], io: Io): Promise<number> {
@@ -286,12 +320,20 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   if (planPath !== undefined) {
     loaded = await readPlanFile(resolve(io.cwd, planPath))
     if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
-      throw new UsageError(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`)
+      throw new UsageError(
+        `\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`,
+      )
     }
   } else {
-    if (shard.count === undefined) throw new UsageError('without `--plan`, `--shard` must be I/N so the plan can be computed here.')
+    if (shard.count === undefined)
+      throw new UsageError(
+        'without `--plan`, `--shard` must be I/N so the plan can be computed here.',
+      )
     const options = planOptions(parsed, io, String(shard.count))
-    const plan = await planMode({ ...options, shards: { kind: 'fixed', count: shard.count } }, { log, readStdin: io.readStdin })
+    const plan = await planMode(
+      { ...options, shards: { kind: 'fixed', count: shard.count } },
+      { log, readStdin: io.readStdin },
+    )
     loaded = { plan, digest: planDigest(plan) }
   }
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
@@ -302,9 +344,14 @@ async function runCommand(args: string[], io: Io): Promise<number> {
       shardIndex: shard.index,
       command,
       ...runFlags(parsed),
-      resultsDir: resolve(io.cwd, parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`),
+      resultsDir: resolve(
+        io.cwd,
+        parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`,
+      ),
       root,
-      attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '') ? Number(io.env.GITHUB_RUN_ATTEMPT) : 1,
+      attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '')
+        ? Number(io.env.GITHUB_RUN_ATTEMPT)
+        : 1,
       env: io.env,
       ...(io.signal ? { signal: io.signal } : {}),
     },
@@ -324,7 +371,11 @@ async function runCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function testCommand(args: string[], io: Io): Promise<number> {
-  const parsed = parseCommandArgs(args, { ...PLAN_OPTIONS, ...RUN_OPTIONS, parallel: { type: 'string' } })
+  const parsed = parseCommandArgs(args, {
+    ...PLAN_OPTIONS,
+    ...RUN_OPTIONS,
+    parallel: { type: 'string' },
+  })
   if (parsed.flag('help')) {
     io.stdout.write(`${TEST_USAGE}\n`)
     return 0
@@ -336,7 +387,10 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   const outcome = await testMode(
     {
       shards: plan.shards,
-      parallel: parallelRaw === undefined ? MAX_SHARDS : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
+      parallel:
+        parallelRaw === undefined
+          ? MAX_SHARDS
+          : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
       granularity: plan.granularity,
       shardOverheadSeconds: plan.shardOverheadSeconds,
       patterns: plan.patterns,
@@ -380,7 +434,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout.write(`${USAGE}\n`)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`)
+        throw new UsageError(
+          `unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`,
+        )
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -401,7 +457,9 @@ export function processIo(): Io {
   const onSignal = (signal: NodeJS.Signals) => {
     signals++
     if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
-    process.stderr.write(`\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`)
+    process.stderr.write(
+      `\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`,
+    )
     controller.abort()
   }
   process.on('SIGINT', onSignal)

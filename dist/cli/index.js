@@ -3634,7 +3634,9 @@ function chunkByArgumentBytes(items, fixedBytes, perItem) {
  * `--require=x.js` or pytest's `@argsfile` is never read as an option.
  */
 function pathArgument(path) {
-    return path.startsWith('/') || path.startsWith('./') || path.startsWith('../') ? path : `./${path}`;
+    return path.startsWith('/') || path.startsWith('./') || path.startsWith('../')
+        ? path
+        : `./${path}`;
 }
 function argumentBytes(args) {
     let total = 0;
@@ -5743,7 +5745,9 @@ function foldAttempt(tests) {
         const worse = rank(test.status) > rank(seen.status) ? test : seen;
         byId.set(test.id, {
             ...worse,
-            seconds: seen.seconds === undefined && test.seconds === undefined ? undefined : (seen.seconds ?? 0) + (test.seconds ?? 0),
+            seconds: seen.seconds === undefined && test.seconds === undefined
+                ? undefined
+                : (seen.seconds ?? 0) + (test.seconds ?? 0),
         });
     }
     return byId;
@@ -5895,7 +5899,13 @@ function runProcess(argv, options) {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     if (file === undefined) {
-        return Promise.resolve({ exitCode: null, signal: null, wallSeconds: 0, stopped: undefined, spawnError: 'empty command' });
+        return Promise.resolve({
+            exitCode: null,
+            signal: null,
+            wallSeconds: 0,
+            stopped: undefined,
+            spawnError: 'empty command',
+        });
     }
     return new Promise((resolve) => {
         let stopped;
@@ -5911,7 +5921,13 @@ function runProcess(argv, options) {
             });
         }
         catch (error) {
-            resolve({ exitCode: null, signal: null, wallSeconds: elapsed(), stopped: undefined, spawnError: describeError(error) });
+            resolve({
+                exitCode: null,
+                signal: null,
+                wallSeconds: elapsed(),
+                stopped: undefined,
+                spawnError: describeError(error),
+            });
             return;
         }
         const group = child.pid;
@@ -5936,7 +5952,9 @@ function runProcess(argv, options) {
             }, options.killGraceMs ?? 5000);
             killTimer.unref();
         };
-        const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), options.timeoutMs);
+        const timeout = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => stop('timeout'), options.timeoutMs);
         const onAbort = () => stop('interrupted');
         options.signal?.addEventListener('abort', onAbort, { once: true });
         if (options.signal?.aborted === true)
@@ -6026,14 +6044,20 @@ function parseJestOutcomes(data, options = {}) {
         if (!outcomes_isObject(result) || typeof result.name !== 'string')
             continue;
         const file = normalizeFileId(result.name, options);
-        const assertions = Array.isArray(result.assertionResults) ? result.assertionResults : [];
+        const assertions = Array.isArray(result.assertionResults)
+            ? result.assertionResults
+            : [];
         for (const assertion of assertions) {
             if (!outcomes_isObject(assertion) || typeof assertion.title !== 'string')
                 continue;
             const scopes = Array.isArray(assertion.ancestorTitles)
                 ? assertion.ancestorTitles.filter((t) => typeof t === 'string')
                 : [];
-            const status = assertion.status === 'passed' ? 'passed' : assertion.status === 'failed' ? 'failed' : 'skipped';
+            const status = assertion.status === 'passed'
+                ? 'passed'
+                : assertion.status === 'failed'
+                    ? 'failed'
+                    : 'skipped';
             tests.push({
                 id: joinTestId(file, scopes, assertion.title),
                 file,
@@ -6042,7 +6066,8 @@ function parseJestOutcomes(data, options = {}) {
                 message: status === 'failed' ? message(assertion.failureMessages) : undefined,
             });
         }
-        if (result.status === 'failed' && !assertions.some((a) => outcomes_isObject(a) && a.status === 'failed')) {
+        if (result.status === 'failed' &&
+            !assertions.some((a) => outcomes_isObject(a) && a.status === 'failed')) {
             fileFailures.push({ file, message: message(result.message) ?? 'the test file failed to run' });
         }
     }
@@ -6130,7 +6155,11 @@ function parseMochaOutcomes(data, options = {}) {
         }
         const file = normalizeFileId(t.file, options);
         const scope = t.fullTitle.endsWith(t.title) ? t.fullTitle.slice(0, -t.title.length).trim() : '';
-        const status = failed.has(key) ? 'failed' : pending.has(key) ? 'skipped' : 'passed';
+        const status = failed.has(key)
+            ? 'failed'
+            : pending.has(key)
+                ? 'skipped'
+                : 'passed';
         const error = outcomes_isObject(t.err) ? t.err : undefined;
         tests.push({
             id: joinTestId(file, scope === '' ? [] : [scope], t.title),
@@ -6150,7 +6179,9 @@ function parsePlaywrightOutcomes(data, options = {}) {
     const tests = [];
     const fileFailures = [];
     const roots = outcomes_isObject(data) && Array.isArray(data.suites) ? data.suites : [];
-    const rootDir = outcomes_isObject(data) && outcomes_isObject(data.config) && typeof data.config.rootDir === 'string' ? data.config.rootDir : undefined;
+    const rootDir = outcomes_isObject(data) && outcomes_isObject(data.config) && typeof data.config.rootDir === 'string'
+        ? data.config.rootDir
+        : undefined;
     const walk = (suite, file, scopes) => {
         if (!outcomes_isObject(suite))
             return;
@@ -6164,15 +6195,23 @@ function parsePlaywrightOutcomes(data, options = {}) {
             const specFile = typeof spec.file === 'string' ? spec.file : here;
             if (specFile === undefined)
                 continue;
-            const fileId = normalizeFileId(specFile, { roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])] });
+            const fileId = normalizeFileId(specFile, {
+                roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])],
+            });
             for (const test of Array.isArray(spec.tests) ? spec.tests : []) {
                 if (!outcomes_isObject(test))
                     continue;
                 const project = typeof test.projectName === 'string' && test.projectName !== '' ? [test.projectName] : [];
-                const results = Array.isArray(test.results) ? test.results.filter(outcomes_isObject) : [];
+                const results = Array.isArray(test.results)
+                    ? test.results.filter(outcomes_isObject)
+                    : [];
                 const last = results[results.length - 1];
                 const raw = last?.status;
-                const status = raw === 'passed' ? 'passed' : raw === 'skipped' || results.length === 0 ? 'skipped' : 'failed';
+                const status = raw === 'passed'
+                    ? 'passed'
+                    : raw === 'skipped' || results.length === 0
+                        ? 'skipped'
+                        : 'failed';
                 const error = last && outcomes_isObject(last.error) ? last.error : undefined;
                 tests.push({
                     id: joinTestId(fileId, [...project, ...nextScopes], spec.title),
@@ -6191,9 +6230,14 @@ function parsePlaywrightOutcomes(data, options = {}) {
         walk(root, undefined, []);
     const errors = outcomes_isObject(data) && Array.isArray(data.errors) ? data.errors.filter(outcomes_isObject) : [];
     for (const error of errors) {
-        const location = outcomes_isObject(error.location) && typeof error.location.file === 'string' ? error.location.file : undefined;
+        const location = outcomes_isObject(error.location) && typeof error.location.file === 'string'
+            ? error.location.file
+            : undefined;
         if (location)
-            fileFailures.push({ file: normalizeFileId(location, options), message: message(error.message) ?? 'error' });
+            fileFailures.push({
+                file: normalizeFileId(location, options),
+                message: message(error.message) ?? 'error',
+            });
     }
     return { tests, fileFailures };
 }
@@ -6284,7 +6328,9 @@ function jestLikeInvocations(input, fixed, fileArguments, testNameFlag) {
     // up a same-named test in another file.
     for (const [file, ids] of [...testsByFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const pattern = fullNamePattern(ids);
-        out.push({ argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])] });
+        out.push({
+            argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])],
+        });
     }
     return out;
 }
@@ -6301,11 +6347,17 @@ const jest = {
     name: 'jest',
     selectsTests: false,
     invocations(input) {
-        const fixed = (n) => [...input.command, '--json', `--outputFile=${reportPath(input.reportDir, n)}`];
+        const fixed = (n) => [
+            ...input.command,
+            '--json',
+            `--outputFile=${reportPath(input.reportDir, n)}`,
+        ];
         return jestLikeInvocations(input, fixed, (files) => ['--runTestsByPath', ...files.map(pathArgument)], '-t');
     },
     async readOutcomes(invocation, { cwd }) {
-        const output = invocation.argv.find((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length);
+        const output = invocation.argv
+            .find((a) => a.startsWith('--outputFile='))
+            ?.slice('--outputFile='.length);
         if (output === undefined)
             return { tests: [], fileFailures: [] };
         try {
@@ -6360,7 +6412,10 @@ const goTest = {
         }
         for (const [pkg, tests] of [...testsByPackage].sort(([a], [b]) => (a < b ? -1 : 1))) {
             const pattern = `^(?:${[...new Set(tests)].sort().map(escapeRegExp).join('|')})$`;
-            out.push({ argv: [...fixed, '-run', pattern, pkg], stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`) });
+            out.push({
+                argv: [...fixed, '-run', pattern, pkg],
+                stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`),
+            });
         }
         return out;
     },
@@ -6379,7 +6434,10 @@ const goTest = {
             const at = command.indexOf('test');
             return [...command.slice(0, Math.max(0, at)), 'list', './...'];
         },
-        parse: (stdout) => stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('go: ')),
+        parse: (stdout) => stdout
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l !== '' && !l.startsWith('go: ')),
     },
     display: (chunk) => {
         let out = '';
@@ -6420,7 +6478,9 @@ const mocha = {
         const files = [...new Set(items.map(fileOfId))].sort();
         const tests = items.filter((i) => splitTestId(i) !== undefined);
         const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').join(' '));
-        const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : [];
+        const grep = tests.length > 0 && tests.length === items.length
+            ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
+            : [];
         const fixed = (n) => [
             ...command,
             '--reporter',
@@ -6497,7 +6557,9 @@ const nodeTest = {
         return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
     },
     async readOutcomes(invocation, { cwd }) {
-        const destination = invocation.argv.filter((a) => a.startsWith('--test-reporter-destination=')).pop();
+        const destination = invocation.argv
+            .filter((a) => a.startsWith('--test-reporter-destination='))
+            .pop();
         const path = destination?.slice('--test-reporter-destination='.length);
         let text = '';
         try {
@@ -6529,12 +6591,17 @@ const playwright = {
         const files = [...new Set(items.map(fileOfId))].sort();
         const tests = items.filter((i) => splitTestId(i) !== undefined);
         const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').pop() ?? '');
-        const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : [];
+        const grep = tests.length > 0 && tests.length === items.length
+            ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
+            : [];
         const fixed = [...command, '--reporter=list,json', ...grep];
         const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) => Buffer.byteLength((0,external_node_path_namespaceObject.resolve)(cwd, f)) * 2 + 2);
         return chunks.map((chunk, n) => ({
             argv: [...fixed, ...chunk.map((f) => `${escapeRegExp((0,external_node_path_namespaceObject.resolve)(cwd, f))}$`)],
-            env: { PLAYWRIGHT_JSON_OUTPUT_FILE: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`), PLAYWRIGHT_JSON_OUTPUT_NAME: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`) },
+            env: {
+                PLAYWRIGHT_JSON_OUTPUT_FILE: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`),
+                PLAYWRIGHT_JSON_OUTPUT_NAME: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`),
+            },
         }));
     },
     async readOutcomes(invocation, { cwd }) {
@@ -6551,7 +6618,9 @@ const playwright = {
     list: {
         argv: (command) => [...command, '--list', '--reporter=json'],
         parse: (stdout, cwd) => {
-            const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), { roots: [cwd] });
+            const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), {
+                roots: [cwd],
+            });
             return [...new Set(outcomes.tests.map((t) => t.file))].sort();
         },
     },
@@ -6582,7 +6651,11 @@ async function readJunitOutcomes(paths, roots) {
             tests.push({
                 id: testCase.id,
                 file: testCase.file,
-                status: testCase.status === 'passed' ? 'passed' : testCase.status === 'skipped' ? 'skipped' : 'failed',
+                status: testCase.status === 'passed'
+                    ? 'passed'
+                    : testCase.status === 'skipped'
+                        ? 'skipped'
+                        : 'failed',
                 seconds: testCase.seconds,
                 message: testCase.message,
             });
@@ -6629,7 +6702,9 @@ const pytest = {
         return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
     },
     async readOutcomes(invocation, { cwd }) {
-        const report = invocation.argv.find((a) => a.startsWith('--junitxml='))?.slice('--junitxml='.length);
+        const report = invocation.argv
+            .find((a) => a.startsWith('--junitxml='))
+            ?.slice('--junitxml='.length);
         return readJunitOutcomes(report === undefined ? [] : [report], [cwd]);
     },
     list: {
@@ -6669,7 +6744,9 @@ const vitest = {
         return jestLikeInvocations(input, fixed, (files) => files.map((f) => (0,external_node_path_namespaceObject.resolve)(input.cwd, f)), '-t');
     },
     async readOutcomes(invocation, { cwd }) {
-        const output = invocation.argv.find((a) => a.startsWith('--outputFile.json='))?.slice('--outputFile.json='.length);
+        const output = invocation.argv
+            .find((a) => a.startsWith('--outputFile.json='))
+            ?.slice('--outputFile.json='.length);
         if (output === undefined)
             return { tests: [], fileFailures: [] };
         try {
@@ -6803,19 +6880,21 @@ async function readPlanFile(path) {
     catch (error) {
         throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`);
     }
-    const plan = data;
-    if (plan === null || typeof plan !== 'object' || plan.version !== 1 || !Array.isArray(plan.shards)) {
+    const record = typeof data === 'object' && data !== null ? data : undefined;
+    const shards = record?.shards;
+    if (record?.version !== 1 || !Array.isArray(shards)) {
         throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`);
     }
-    for (const [i, shard] of plan.shards.entries()) {
-        if (typeof shard !== 'object' ||
-            shard.index !== i + 1 ||
-            !Array.isArray(shard.items) ||
-            !shard.items.every((item) => typeof item === 'string' && item !== '')) {
+    for (const [i, shard] of shards.entries()) {
+        const entry = typeof shard === 'object' && shard !== null ? shard : {};
+        const items = entry.items;
+        if (entry.index !== i + 1 ||
+            !Array.isArray(items) ||
+            !items.every((item) => typeof item === 'string' && item !== '')) {
             throw new UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`);
         }
     }
-    const full = plan;
+    const full = data;
     return { plan: full, digest: planDigest(full) };
 }
 /** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
@@ -6860,7 +6939,11 @@ async function freshMatches(globs, root, sinceMs) {
     if (globs.length === 0)
         return [];
     const out = [];
-    for (const path of await glob([...globs], { cwd: root, absolute: true, followSymbolicLinks: false })) {
+    for (const path of await glob([...globs], {
+        cwd: root,
+        absolute: true,
+        followSymbolicLinks: false,
+    })) {
         const info = await (0,promises_namespaceObject.lstat)(path);
         // File systems with coarse timestamps round down: allow a second of slack.
         if (info.isFile() && info.mtimeMs >= sinceMs - 1000)
@@ -6871,7 +6954,9 @@ async function freshMatches(globs, root, sinceMs) {
 /** Outcomes for a runner that reports nothing itself: JUnit files, else the exit status. */
 async function genericOutcomes(files, options, exitCode, sinceMs) {
     if (options.junitGlobs.length > 0) {
-        return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [options.root]);
+        return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [
+            options.root,
+        ]);
     }
     const status = exitCode === 0 ? 'passed' : 'failed';
     const tests = files.map((file) => ({
@@ -6977,7 +7062,15 @@ async function runMode(options, deps) {
     };
     if (items.length === 0) {
         log.notice(`shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`);
-        return finish({ status: 'empty', complete: true, reason: undefined, exit: undefined, attempts: [], extraFailures: [], firstWall: 0 });
+        return finish({
+            status: 'empty',
+            complete: true,
+            reason: undefined,
+            exit: undefined,
+            attempts: [],
+            extraFailures: [],
+            firstWall: 0,
+        });
     }
     // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
     const extraFailures = [];
@@ -7006,7 +7099,9 @@ async function runMode(options, deps) {
         ? setInterval(() => {
             const spent = elapsed();
             const left = predicted - spent;
-            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0 ? `about ${left.toFixed(0)} s left` : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
+            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0
+                ? `about ${left.toFixed(0)} s left`
+                : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
         }, 10_000)
         : undefined;
     progressTimer?.unref();
@@ -7072,9 +7167,25 @@ async function runMode(options, deps) {
     if (stopped) {
         const why = stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted';
         log.warning(`shard ${options.shardIndex}/${plan.shardCount} ${why}: the result is partial`);
-        return finish({ status: 'incomplete', complete: false, reason: why, exit: lastExit, attempts, extraFailures, firstWall });
+        return finish({
+            status: 'incomplete',
+            complete: false,
+            reason: why,
+            exit: lastExit,
+            attempts,
+            extraFailures,
+            firstWall,
+        });
     }
-    return finish({ status: 'passed', complete: true, reason: undefined, exit: lastExit, attempts, extraFailures, firstWall });
+    return finish({
+        status: 'passed',
+        complete: true,
+        reason: undefined,
+        exit: lastExit,
+        attempts,
+        extraFailures,
+        firstWall,
+    });
 }
 function run_round(seconds) {
     return Math.round(seconds * 1000) / 1000;
@@ -7097,10 +7208,22 @@ function smooth(previous, seconds, now) {
         return { seconds, runs: 1, lastSeen: now };
     const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
     const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
-    return { seconds: previous.seconds + weight * (capped - previous.seconds), runs: previous.runs + 1, lastSeen: now };
+    return {
+        seconds: previous.seconds + weight * (capped - previous.seconds),
+        runs: previous.runs + 1,
+        lastSeen: now,
+    };
 }
 function emptyStore(now) {
-    return { version: 1, tool: 'shardwise', updatedAt: now, runs: 0, files: {}, tests: {}, shardSetupSeconds: undefined };
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: 0,
+        files: {},
+        tests: {},
+        shardSetupSeconds: undefined,
+    };
 }
 /**
  * Collects the durations of a run from its shard results: each test's first attempt (retries
@@ -7117,7 +7240,10 @@ function measureRun(results) {
         setups.push(result.setupSeconds);
         for (const [id, record] of Object.entries(result.tests)) {
             const first = record.attempts[0];
-            if (!first || first.status === 'skipped' || first.seconds === undefined || !(first.seconds > 0))
+            if (!first ||
+                first.status === 'skipped' ||
+                first.seconds === undefined ||
+                !(first.seconds > 0))
                 continue;
             if (isDangerousKey(id))
                 continue;
@@ -7224,7 +7350,9 @@ async function listItems(options, runner, command, log) {
     if (result.exitCode !== 0) {
         throw new UsageError(`listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`);
     }
-    const items = adapter.list.parse(stdout, options.root).map((id) => normalizeId(id, { roots: [options.root] }));
+    const items = adapter.list
+        .parse(stdout, options.root)
+        .map((id) => normalizeId(id, { roots: [options.root] }));
     if (items.length === 0)
         throw new UsageError(`\`${argv.join(' ')}\` listed no tests`);
     log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`);
@@ -7273,8 +7401,12 @@ function summarize(plan, results, wallSeconds) {
     lines.push('');
     lines.push(`wall time ${test_seconds(wallSeconds)} for ${test_seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${test_seconds(plan.predictedMakespanSeconds)}`);
     lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`);
-    const flaky = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'flaky').map(([id]) => id));
-    const failed = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'failed').map(([id]) => id));
+    const flaky = results.flatMap((r) => Object.entries(r.tests)
+        .filter(([, t]) => t.verdict === 'flaky')
+        .map(([id]) => id));
+    const failed = results.flatMap((r) => Object.entries(r.tests)
+        .filter(([, t]) => t.verdict === 'failed')
+        .map(([id]) => id));
     const missing = results.flatMap((r) => r.missing);
     const broken = results.flatMap((r) => r.fileFailures.map((f) => `${f.file}: ${f.message.split('\n')[0] ?? ''}`));
     for (const [label, list] of [
@@ -7538,7 +7670,12 @@ function parseCommandArgs(args, options) {
     const command = dashes < 0 ? [] : args.slice(dashes + 1);
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: own, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: own,
+            options: { ...options, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
     }
     catch (error) {
         throw new UsageError(`${describeError(error)}. Run with --help for the options.`);
@@ -7585,7 +7722,10 @@ function planOptions(parsed, io, shardsFallback) {
 function runFlags(parsed) {
     const timeout = parsed.str('timeout');
     return {
-        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', ['auto', ...RUNNER_NAMES]),
+        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
+            'auto',
+            ...RUNNER_NAMES,
+        ]),
         retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
         repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
         failOnFlaky: parsed.flag('fail-on-flaky'),
@@ -7612,16 +7752,16 @@ async function planCommand(args, io) {
         return 0;
     }
     const options = planOptions(parsed, io, '4');
-    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), [
-        'table',
-        'json',
-        'matrix',
-    ]);
+    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), ['table', 'json', 'matrix']);
     const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
     const output = parsed.str('output');
     if (output !== undefined)
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
-    const text = format === 'table' ? renderPlanTable(plan) : format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan);
+    const text = format === 'table'
+        ? renderPlanTable(plan)
+        : format === 'matrix'
+            ? stableStringify(planMatrix(plan))
+            : renderPlanJson(plan);
     io.stdout.write(`${text}\n`);
     return 0;
 }
@@ -7631,7 +7771,9 @@ function shardFromFlagOrEnv(raw, env) {
         const match = /^(\d+)(?:\/(\d+))?$/.exec(raw.trim());
         const index = Number(match?.[1]);
         const count = match?.[2] === undefined ? undefined : Number(match[2]);
-        if (!match || index < 1 || (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
+        if (!match ||
+            index < 1 ||
+            (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
             throw new UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`);
         }
         return { index, count };
@@ -7689,7 +7831,9 @@ async function runCommand(args, io) {
         ...runFlags(parsed),
         resultsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`),
         root,
-        attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '') ? Number(io.env.GITHUB_RUN_ATTEMPT) : 1,
+        attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '')
+            ? Number(io.env.GITHUB_RUN_ATTEMPT)
+            : 1,
         env: io.env,
         ...(io.signal ? { signal: io.signal } : {}),
     }, {
@@ -7704,7 +7848,11 @@ async function runCommand(args, io) {
     return outcome.exitCode;
 }
 async function testCommand(args, io) {
-    const parsed = parseCommandArgs(args, { ...PLAN_OPTIONS, ...RUN_OPTIONS, parallel: { type: 'string' } });
+    const parsed = parseCommandArgs(args, {
+        ...PLAN_OPTIONS,
+        ...RUN_OPTIONS,
+        parallel: { type: 'string' },
+    });
     if (parsed.flag('help')) {
         io.stdout.write(`${TEST_USAGE}\n`);
         return 0;
@@ -7715,7 +7863,9 @@ async function testCommand(args, io) {
     const root = plan.root;
     const outcome = await testMode({
         shards: plan.shards,
-        parallel: parallelRaw === undefined ? MAX_SHARDS : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
+        parallel: parallelRaw === undefined
+            ? MAX_SHARDS
+            : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
         granularity: plan.granularity,
         shardOverheadSeconds: plan.shardOverheadSeconds,
         patterns: plan.patterns,

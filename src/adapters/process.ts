@@ -61,12 +61,21 @@ export interface ProcessOptions {
  * stops everything it started (test workers, browsers, servers), and streams its output as it
  * comes — never buffering it whole.
  */
-export function runProcess(argv: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
+export function runProcess(
+  argv: readonly string[],
+  options: ProcessOptions,
+): Promise<ProcessResult> {
   const [file, ...args] = argv
   const started = process.hrtime.bigint()
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9
   if (file === undefined) {
-    return Promise.resolve({ exitCode: null, signal: null, wallSeconds: 0, stopped: undefined, spawnError: 'empty command' })
+    return Promise.resolve({
+      exitCode: null,
+      signal: null,
+      wallSeconds: 0,
+      stopped: undefined,
+      spawnError: 'empty command',
+    })
   }
   return new Promise((resolve) => {
     let stopped: ProcessResult['stopped']
@@ -81,7 +90,13 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
         stdio: ['ignore', 'pipe', 'pipe'],
       })
     } catch (error) {
-      resolve({ exitCode: null, signal: null, wallSeconds: elapsed(), stopped: undefined, spawnError: describeError(error) })
+      resolve({
+        exitCode: null,
+        signal: null,
+        wallSeconds: elapsed(),
+        stopped: undefined,
+        spawnError: describeError(error),
+      })
       return
     }
     const group = child.pid
@@ -104,7 +119,9 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
       killTimer.unref()
     }
     const timeout =
-      options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), options.timeoutMs)
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => stop('timeout'), options.timeoutMs)
     const onAbort = () => stop('interrupted')
     options.signal?.addEventListener('abort', onAbort, { once: true })
     if (options.signal?.aborted === true) onAbort()

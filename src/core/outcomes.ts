@@ -59,14 +59,20 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
   for (const result of results as unknown[]) {
     if (!isObject(result) || typeof result.name !== 'string') continue
     const file = normalizeFileId(result.name, options)
-    const assertions = Array.isArray(result.assertionResults) ? (result.assertionResults as unknown[]) : []
+    const assertions = Array.isArray(result.assertionResults)
+      ? (result.assertionResults as unknown[])
+      : []
     for (const assertion of assertions) {
       if (!isObject(assertion) || typeof assertion.title !== 'string') continue
       const scopes = Array.isArray(assertion.ancestorTitles)
         ? assertion.ancestorTitles.filter((t): t is string => typeof t === 'string')
         : []
       const status: OutcomeStatus =
-        assertion.status === 'passed' ? 'passed' : assertion.status === 'failed' ? 'failed' : 'skipped'
+        assertion.status === 'passed'
+          ? 'passed'
+          : assertion.status === 'failed'
+            ? 'failed'
+            : 'skipped'
       tests.push({
         id: joinTestId(file, scopes, assertion.title),
         file,
@@ -75,7 +81,10 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
         message: status === 'failed' ? message(assertion.failureMessages) : undefined,
       })
     }
-    if (result.status === 'failed' && !assertions.some((a) => isObject(a) && a.status === 'failed')) {
+    if (
+      result.status === 'failed' &&
+      !assertions.some((a) => isObject(a) && a.status === 'failed')
+    ) {
       fileFailures.push({ file, message: message(result.message) ?? 'the test file failed to run' })
     }
   }
@@ -100,7 +109,8 @@ export function parseGoOutcomes(text: string): Outcomes {
     } catch {
       continue
     }
-    if (!isObject(event) || typeof event.Package !== 'string' || typeof event.Action !== 'string') continue
+    if (!isObject(event) || typeof event.Package !== 'string' || typeof event.Action !== 'string')
+      continue
     const pkg = event.Package
     const test = typeof event.Test === 'string' ? event.Test : undefined
     if (event.Action === 'output' && typeof event.Output === 'string') {
@@ -117,7 +127,8 @@ export function parseGoOutcomes(text: string): Outcomes {
     }
     if (test.includes('/')) continue
     const id = joinTestId(pkg, [], test)
-    const status: OutcomeStatus = event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped'
+    const status: OutcomeStatus =
+      event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped'
     tests.set(id, {
       id,
       file: pkg,
@@ -129,7 +140,8 @@ export function parseGoOutcomes(text: string): Outcomes {
   const fileFailures: FileFailure[] = []
   for (const [pkg, text] of packageFailed) {
     const anyTestFailed = [...tests.values()].some((t) => t.file === pkg && t.status === 'failed')
-    if (!anyTestFailed) fileFailures.push({ file: pkg, message: message(text) ?? 'the package failed' })
+    if (!anyTestFailed)
+      fileFailures.push({ file: pkg, message: message(text) ?? 'the package failed' })
   }
   return { tests: [...tests.values()], fileFailures }
 }
@@ -154,7 +166,11 @@ export function parseMochaOutcomes(data: unknown, options: NormalizeOptions = {}
     }
     const file = normalizeFileId(t.file, options)
     const scope = t.fullTitle.endsWith(t.title) ? t.fullTitle.slice(0, -t.title.length).trim() : ''
-    const status: OutcomeStatus = failed.has(key) ? 'failed' : pending.has(key) ? 'skipped' : 'passed'
+    const status: OutcomeStatus = failed.has(key)
+      ? 'failed'
+      : pending.has(key)
+        ? 'skipped'
+        : 'passed'
     const error = isObject(t.err) ? t.err : undefined
     tests.push({
       id: joinTestId(file, scope === '' ? [] : [scope], t.title),
@@ -176,7 +192,9 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
   const fileFailures: FileFailure[] = []
   const roots = isObject(data) && Array.isArray(data.suites) ? (data.suites as unknown[]) : []
   const rootDir =
-    isObject(data) && isObject(data.config) && typeof data.config.rootDir === 'string' ? data.config.rootDir : undefined
+    isObject(data) && isObject(data.config) && typeof data.config.rootDir === 'string'
+      ? data.config.rootDir
+      : undefined
   const walk = (suite: unknown, file: string | undefined, scopes: string[]) => {
     if (!isObject(suite)) return
     const suiteFile = typeof suite.file === 'string' ? suite.file : undefined
@@ -187,21 +205,35 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
       if (!isObject(spec) || typeof spec.title !== 'string') continue
       const specFile = typeof spec.file === 'string' ? spec.file : here
       if (specFile === undefined) continue
-      const fileId = normalizeFileId(specFile, { roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])] })
+      const fileId = normalizeFileId(specFile, {
+        roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])],
+      })
       for (const test of Array.isArray(spec.tests) ? (spec.tests as unknown[]) : []) {
         if (!isObject(test)) continue
-        const project = typeof test.projectName === 'string' && test.projectName !== '' ? [test.projectName] : []
-        const results = Array.isArray(test.results) ? (test.results as unknown[]).filter(isObject) : []
+        const project =
+          typeof test.projectName === 'string' && test.projectName !== '' ? [test.projectName] : []
+        const results = Array.isArray(test.results)
+          ? (test.results as unknown[]).filter(isObject)
+          : []
         const last = results[results.length - 1]
         const raw = last?.status
         const status: OutcomeStatus =
-          raw === 'passed' ? 'passed' : raw === 'skipped' || results.length === 0 ? 'skipped' : 'failed'
+          raw === 'passed'
+            ? 'passed'
+            : raw === 'skipped' || results.length === 0
+              ? 'skipped'
+              : 'failed'
         const error = last && isObject(last.error) ? last.error : undefined
         tests.push({
           id: joinTestId(fileId, [...project, ...nextScopes], spec.title),
           file: fileId,
           status,
-          seconds: seconds(results.reduce((total, r) => total + (typeof r.duration === 'number' ? r.duration : 0), 0)),
+          seconds: seconds(
+            results.reduce(
+              (total, r) => total + (typeof r.duration === 'number' ? r.duration : 0),
+              0,
+            ),
+          ),
           message: status === 'failed' ? message(error?.message) : undefined,
         })
       }
@@ -211,10 +243,18 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
     }
   }
   for (const root of roots) walk(root, undefined, [])
-  const errors = isObject(data) && Array.isArray(data.errors) ? (data.errors as unknown[]).filter(isObject) : []
+  const errors =
+    isObject(data) && Array.isArray(data.errors) ? (data.errors as unknown[]).filter(isObject) : []
   for (const error of errors) {
-    const location = isObject(error.location) && typeof error.location.file === 'string' ? error.location.file : undefined
-    if (location) fileFailures.push({ file: normalizeFileId(location, options), message: message(error.message) ?? 'error' })
+    const location =
+      isObject(error.location) && typeof error.location.file === 'string'
+        ? error.location.file
+        : undefined
+    if (location)
+      fileFailures.push({
+        file: normalizeFileId(location, options),
+        message: message(error.message) ?? 'error',
+      })
   }
   return { tests, fileFailures }
 }

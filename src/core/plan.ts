@@ -107,7 +107,9 @@ function priceItems(
   }
   const estimated = new Map<string, EstimateBasis>()
   for (const [file, untimed] of untimedByFile) {
-    const timedTests = sum((model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0))
+    const timedTests = sum(
+      (model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0),
+    )
     const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0)
     const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length)
     for (const id of untimed) {

@@ -76,7 +76,9 @@ function foldAttempt(tests: readonly TestOutcome[]): Map<string, TestOutcome> {
     byId.set(test.id, {
       ...worse,
       seconds:
-        seen.seconds === undefined && test.seconds === undefined ? undefined : (seen.seconds ?? 0) + (test.seconds ?? 0),
+        seen.seconds === undefined && test.seconds === undefined
+          ? undefined
+          : (seen.seconds ?? 0) + (test.seconds ?? 0),
     })
   }
   return byId
@@ -104,7 +106,10 @@ export function covers(item: string, testId: string): boolean {
  * failure (a crash before any test) fails every planned item of that file unless a retry
  * produced results for it. A planned item with no result at all is *missing*.
  */
-export function judgeAttempts(items: readonly string[], attempts: readonly AttemptOutcome[]): Judgement {
+export function judgeAttempts(
+  items: readonly string[],
+  attempts: readonly AttemptOutcome[],
+): Judgement {
   const history = new Map<string, TestOutcome[]>()
   let fileFailures = new Map<string, FileFailure>()
   for (const attempt of attempts) {
@@ -180,7 +185,8 @@ export function retryItems(
     else out.add(record.file)
   }
   for (const item of items) {
-    if (failedFiles.has(fileOfId(item))) out.add(isTestId(item) && selectsTests ? item : fileOfId(item))
+    if (failedFiles.has(fileOfId(item)))
+      out.add(isTestId(item) && selectsTests ? item : fileOfId(item))
   }
   return [...out].sort()
 }

@@ -39,11 +39,23 @@ export function smooth(previous: StoreEntry | undefined, seconds: number, now: s
   if (!previous) return { seconds, runs: 1, lastSeen: now }
   const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO)
   const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING
-  return { seconds: previous.seconds + weight * (capped - previous.seconds), runs: previous.runs + 1, lastSeen: now }
+  return {
+    seconds: previous.seconds + weight * (capped - previous.seconds),
+    runs: previous.runs + 1,
+    lastSeen: now,
+  }
 }
 
 export function emptyStore(now: string): TimingStore {
-  return { version: 1, tool: 'shardwise', updatedAt: now, runs: 0, files: {}, tests: {}, shardSetupSeconds: undefined }
+  return {
+    version: 1,
+    tool: 'shardwise',
+    updatedAt: now,
+    runs: 0,
+    files: {},
+    tests: {},
+    shardSetupSeconds: undefined,
+  }
 }
 
 /** What one run measured, from complete shards only. */
@@ -67,7 +79,13 @@ export function measureRun(results: readonly ShardResult[]): RunMeasurement {
     setups.push(result.setupSeconds)
     for (const [id, record] of Object.entries(result.tests)) {
       const first = record.attempts[0]
-      if (!first || first.status === 'skipped' || first.seconds === undefined || !(first.seconds > 0)) continue
+      if (
+        !first ||
+        first.status === 'skipped' ||
+        first.seconds === undefined ||
+        !(first.seconds > 0)
+      )
+        continue
       if (isDangerousKey(id)) continue
       // A generic command's outcome per file is the file itself, not a test.
       if (id !== fileOfId(id)) tests.set(id, (tests.get(id) ?? 0) + first.seconds)
@@ -102,7 +120,8 @@ export function mergeRun(store: TimingStore, run: RunMeasurement, now: string): 
     runs: store.runs + 1,
     files: mergeSection(store.files, run.files, now),
     tests: mergeSection(store.tests, run.tests, now),
-    shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
+    shardSetupSeconds:
+      setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
   }
 }
 

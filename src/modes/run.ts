@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { access, appendFile, copyFile, lstat, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import {
+  access,
+  appendFile,
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
@@ -8,7 +17,13 @@ import { fileOfId } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
 import type { FileFailure, Outcomes, TestOutcome } from '../core/outcomes.js'
 import type { Plan } from '../core/plan.js'
-import { judgeAttempts, retryItems, type AttemptOutcome, type ShardResult, type ShardStatus } from '../core/shard-result.js'
+import {
+  judgeAttempts,
+  retryItems,
+  type AttemptOutcome,
+  type ShardResult,
+  type ShardStatus,
+} from '../core/shard-result.js'
 import type { Log } from '../adapters/log.js'
 import { childEnvironment, runProcess, type ProcessResult } from '../adapters/process.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
@@ -72,21 +87,25 @@ export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: 
   } catch (error) {
     throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`)
   }
-  const plan = data as Partial<Plan> | null
-  if (plan === null || typeof plan !== 'object' || plan.version !== 1 || !Array.isArray(plan.shards)) {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
+  const shards = record?.shards
+  if (record?.version !== 1 || !Array.isArray(shards)) {
     throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`)
   }
-  for (const [i, shard] of plan.shards.entries()) {
+  for (const [i, shard] of (shards as unknown[]).entries()) {
+    const entry = typeof shard === 'object' && shard !== null ? (shard as Record<string, unknown>) : {}
+    const items = entry.items
     if (
-      typeof shard !== 'object' ||
-      shard.index !== i + 1 ||
-      !Array.isArray(shard.items) ||
-      !(shard.items as unknown[]).every((item) => typeof item === 'string' && item !== '')
+      entry.index !== i + 1 ||
+      !Array.isArray(items) ||
+      !(items as unknown[]).every((item) => typeof item === 'string' && item !== '')
     ) {
-      throw new UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`)
+      throw new UsageError(
+        `--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`,
+      )
     }
   }
-  const full = plan as Plan
+  const full = data as Plan
   return { plan: full, digest: planDigest(full) }
 }
 
@@ -133,10 +152,18 @@ async function invoke(
 }
 
 /** Files matching the globs that were written at or after `sinceMs` (this run's reports). */
-async function freshMatches(globs: readonly string[], root: string, sinceMs: number): Promise<string[]> {
+async function freshMatches(
+  globs: readonly string[],
+  root: string,
+  sinceMs: number,
+): Promise<string[]> {
   if (globs.length === 0) return []
   const out: string[] = []
-  for (const path of await glob([...globs], { cwd: root, absolute: true, followSymbolicLinks: false })) {
+  for (const path of await glob([...globs], {
+    cwd: root,
+    absolute: true,
+    followSymbolicLinks: false,
+  })) {
     const info = await lstat(path)
     // File systems with coarse timestamps round down: allow a second of slack.
     if (info.isFile() && info.mtimeMs >= sinceMs - 1000) out.push(path)
@@ -152,7 +179,9 @@ async function genericOutcomes(
   sinceMs: number,
 ): Promise<Outcomes & { problems: readonly string[] }> {
   if (options.junitGlobs.length > 0) {
-    return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [options.root])
+    return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [
+      options.root,
+    ])
   }
   const status = exitCode === 0 ? 'passed' : 'failed'
   const tests: TestOutcome[] = files.map((file) => ({
@@ -166,7 +195,12 @@ async function genericOutcomes(
 }
 
 /** Copies this run's regular files matching the globs into `dir`, returning their names. */
-async function collect(globs: readonly string[], root: string, dir: string, sinceMs: number): Promise<string[]> {
+async function collect(
+  globs: readonly string[],
+  root: string,
+  dir: string,
+  sinceMs: number,
+): Promise<string[]> {
   const matches = await freshMatches(globs, root, sinceMs)
   if (matches.length === 0) return []
   await mkdir(dir, { recursive: true })
@@ -216,10 +250,22 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     const firstTests = fields.attempts[0]?.outcomes.tests ?? []
     const testSeconds = firstTests.reduce((total, t) => total + (t.seconds ?? 0), 0)
     const artifacts = {
-      junit: await collect(options.junitGlobs, options.root, join(options.resultsDir, 'junit'), startedAt.getTime()),
-      coverage: await collect(options.coverageGlobs, options.root, join(options.resultsDir, 'coverage'), startedAt.getTime()),
+      junit: await collect(
+        options.junitGlobs,
+        options.root,
+        join(options.resultsDir, 'junit'),
+        startedAt.getTime(),
+      ),
+      coverage: await collect(
+        options.coverageGlobs,
+        options.root,
+        join(options.resultsDir, 'coverage'),
+        startedAt.getTime(),
+      ),
     }
-    const missing = judgement.missing.filter((item) => !fields.extraFailures.some((f) => f.file === fileOfId(item)))
+    const missing = judgement.missing.filter(
+      (item) => !fields.extraFailures.some((f) => f.file === fileOfId(item)),
+    )
     const failed =
       judgement.counts.failed > 0 ||
       missing.length > 0 ||
@@ -268,8 +314,18 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   }
 
   if (items.length === 0) {
-    log.notice(`shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`)
-    return finish({ status: 'empty', complete: true, reason: undefined, exit: undefined, attempts: [], extraFailures: [], firstWall: 0 })
+    log.notice(
+      `shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`,
+    )
+    return finish({
+      status: 'empty',
+      complete: true,
+      reason: undefined,
+      exit: undefined,
+      attempts: [],
+      extraFailures: [],
+      firstWall: 0,
+    })
   }
 
   // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
@@ -287,7 +343,9 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       }
     }
     if (gone.size > 0) {
-      log.warning(`${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`)
+      log.warning(
+        `${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`,
+      )
       runnable = items.filter((item) => !gone.has(fileOfId(item)))
     }
   }
@@ -301,7 +359,9 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
         const left = predicted - spent
         deps.progress?.(
           `shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
-            left > 0 ? `about ${left.toFixed(0)} s left` : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
+            left > 0
+              ? `about ${left.toFixed(0)} s left`
+              : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
           }`,
         )
       }, 10_000)
@@ -323,16 +383,24 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       let worstExit: number | null = 0
       let signal: string | null = null
       for (const invocation of adapter.invocations(input)) {
-        const remaining = deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000)
+        const remaining =
+          deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000)
         const invokedAt = Date.now()
         const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining)
         lastExit = result
         if (result.spawnError !== undefined) {
-          throw new UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`)
+          throw new UsageError(
+            `cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`,
+          )
         }
         const outcomes =
           adapter.name === 'generic'
-            ? await genericOutcomes([...new Set(subset.map(fileOfId))], options, result.exitCode, invokedAt)
+            ? await genericOutcomes(
+                [...new Set(subset.map(fileOfId))],
+                options,
+                result.exitCode,
+                invokedAt,
+              )
             : await adapter.readOutcomes(invocation, input)
         tests.push(...outcomes.tests)
         fileFailures.push(...outcomes.fileFailures)
@@ -355,7 +423,9 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     for (let retry = 1; retry <= options.retries && !stopped; retry++) {
       const again = retryItems(runnable, judgeAttempts(runnable, attempts), adapter.selectsTests)
       if (again.length === 0) break
-      log.info(`retry ${retry}/${options.retries}: running ${again.length} failed ${again.length === 1 ? 'item' : 'items'} again`)
+      log.info(
+        `retry ${retry}/${options.retries}: running ${again.length} failed ${again.length === 1 ? 'item' : 'items'} again`,
+      )
       await runOnce(again, `retry-${retry}`)
     }
   } finally {
@@ -363,11 +433,28 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   }
 
   if (stopped) {
-    const why = stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted'
+    const why =
+      stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted'
     log.warning(`shard ${options.shardIndex}/${plan.shardCount} ${why}: the result is partial`)
-    return finish({ status: 'incomplete', complete: false, reason: why, exit: lastExit, attempts, extraFailures, firstWall })
+    return finish({
+      status: 'incomplete',
+      complete: false,
+      reason: why,
+      exit: lastExit,
+      attempts,
+      extraFailures,
+      firstWall,
+    })
   }
-  return finish({ status: 'passed', complete: true, reason: undefined, exit: lastExit, attempts, extraFailures, firstWall })
+  return finish({
+    status: 'passed',
+    complete: true,
+    reason: undefined,
+    exit: lastExit,
+    attempts,
+    extraFailures,
+    firstWall,
+  })
 }
 
 function round(seconds: number): number {

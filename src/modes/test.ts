@@ -54,7 +54,12 @@ export interface TestOutcome {
 const STORE_FILE = 'timings.json'
 
 /** Asks the runner which tests it would run, so the plan matches its own configuration. */
-async function listItems(options: TestOptions, runner: RunnerName, command: readonly string[], log: Log): Promise<string[]> {
+async function listItems(
+  options: TestOptions,
+  runner: RunnerName,
+  command: readonly string[],
+  log: Log,
+): Promise<string[]> {
   const adapter = RUNNERS[runner]
   if (!adapter.list) {
     throw new UsageError(
@@ -71,11 +76,16 @@ async function listItems(options: TestOptions, runner: RunnerName, command: read
     onStderr: (chunk) => (stderr += chunk.toString('utf8')),
     ...(options.signal ? { signal: options.signal } : {}),
   })
-  if (result.spawnError !== undefined) throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`)
+  if (result.spawnError !== undefined)
+    throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`)
   if (result.exitCode !== 0) {
-    throw new UsageError(`listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`)
+    throw new UsageError(
+      `listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`,
+    )
   }
-  const items = adapter.list.parse(stdout, options.root).map((id) => normalizeId(id, { roots: [options.root] }))
+  const items = adapter.list
+    .parse(stdout, options.root)
+    .map((id) => normalizeId(id, { roots: [options.root] }))
   if (items.length === 0) throw new UsageError(`\`${argv.join(' ')}\` listed no tests`)
   log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`)
   return items
@@ -90,7 +100,8 @@ async function readStore(path: string, log: Log): Promise<TimingStore | undefine
   }
   try {
     const store = storeFromJson(JSON.parse(text))
-    if (!store) log.warning(`${path}: not a Shardwise timings store of version 1; starting a new one`)
+    if (!store)
+      log.warning(`${path}: not a Shardwise timings store of version 1; starting a new one`)
     return store
   } catch (error) {
     log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`)
@@ -120,16 +131,30 @@ function summarize(plan: Plan, results: readonly ShardResult[], wallSeconds: num
   }
   const serial = results.reduce((t, r) => t + r.wallSeconds, 0)
   const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
-  for (const result of results) for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += result.counts[key]
+  for (const result of results)
+    for (const key of Object.keys(totals) as (keyof typeof totals)[])
+      totals[key] += result.counts[key]
   lines.push('')
   lines.push(
     `wall time ${seconds(wallSeconds)} for ${seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${seconds(plan.predictedMakespanSeconds)}`,
   )
-  lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`)
-  const flaky = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'flaky').map(([id]) => id))
-  const failed = results.flatMap((r) => Object.entries(r.tests).filter(([, t]) => t.verdict === 'failed').map(([id]) => id))
+  lines.push(
+    `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`,
+  )
+  const flaky = results.flatMap((r) =>
+    Object.entries(r.tests)
+      .filter(([, t]) => t.verdict === 'flaky')
+      .map(([id]) => id),
+  )
+  const failed = results.flatMap((r) =>
+    Object.entries(r.tests)
+      .filter(([, t]) => t.verdict === 'failed')
+      .map(([id]) => id),
+  )
   const missing = results.flatMap((r) => r.missing)
-  const broken = results.flatMap((r) => r.fileFailures.map((f) => `${f.file}: ${f.message.split('\n')[0] ?? ''}`))
+  const broken = results.flatMap((r) =>
+    r.fileFailures.map((f) => `${f.file}: ${f.message.split('\n')[0] ?? ''}`),
+  )
   for (const [label, list] of [
     ['flaky (failed, then passed on retry)', flaky],
     ['failed', failed],
@@ -145,7 +170,11 @@ function summarize(plan: Plan, results: readonly ShardResult[], wallSeconds: num
 }
 
 /** Runs `count` tasks with at most `parallel` at once, keeping results in task order. */
-async function pool<T>(count: number, parallel: number, task: (index: number) => Promise<T>): Promise<T[]> {
+async function pool<T>(
+  count: number,
+  parallel: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
   const results: T[] = new Array<T>(count)
   let next = 0
   const worker = async () => {
@@ -159,7 +188,10 @@ async function pool<T>(count: number, parallel: number, task: (index: number) =>
 }
 
 /** Prefixes each complete line with a label; keeps partial lines until they complete. */
-function lineWriter(label: string, write: (text: string) => void): { push: (text: string) => void; flush: () => void } {
+function lineWriter(
+  label: string,
+  write: (text: string) => void,
+): { push: (text: string) => void; flush: () => void } {
   let pending = ''
   return {
     push: (text) => {
@@ -204,7 +236,8 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
     await writeFile(itemsFile, `${items.join('\n')}\n`)
   }
   const timings = store ? [storePath, ...options.timings] : [...options.timings]
-  if (!store && options.timings.length === 0) log.notice(`no timings yet in ${storePath}: this run estimates and records them`)
+  if (!store && options.timings.length === 0)
+    log.notice(`no timings yet in ${storePath}: this run estimates and records them`)
   const plan = await planMode(
     {
       shards: options.shards,
@@ -279,7 +312,9 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
     const next = mergeRun(store ?? emptyStore(now), measured, now)
     await mkdir(options.stateDir, { recursive: true })
     await writeAtomically(storePath, `${stableStringify(next, 2)}\n`)
-    deps.err(`saved timings of ${measured.tests.size} tests in ${measured.files.size} files to ${storePath}\n`)
+    deps.err(
+      `saved timings of ${measured.tests.size} tests in ${measured.files.size} files to ${storePath}\n`,
+    )
   }
   const exitCode = results.every((r) => r.status === 'passed' || r.status === 'empty') ? 0 : 1
   return { plan, results, exitCode, runDir, summary }

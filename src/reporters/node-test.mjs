@@ -6,7 +6,12 @@ import { basename } from 'node:path'
 
 function failureMessage(error) {
   const cause = error && typeof error === 'object' && 'cause' in error ? error.cause : undefined
-  const text = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error ?? '')
+  const text =
+    cause instanceof Error
+      ? cause.message
+      : error instanceof Error
+        ? error.message
+        : String(error ?? '')
   return text.slice(0, 2000)
 }
 
@@ -31,7 +36,8 @@ export default async function* shardwiseReporter(source) {
     const failed = event.type === 'test:fail'
     const isFileItself = data.nesting === 0 && (data.name === file || data.name === basename(file))
     if (isFileItself) {
-      if (failed) yield `${JSON.stringify({ type: 'file-error', file, message: failureMessage(data.details?.error) })}\n`
+      if (failed)
+        yield `${JSON.stringify({ type: 'file-error', file, message: failureMessage(data.details?.error) })}\n`
       continue
     }
     if (failed && data.details?.error?.failureType === 'subtestsFailed') continue

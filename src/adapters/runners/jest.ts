@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
 import { parseJestOutcomes } from '../../core/outcomes.js'
-import { argumentBytes, chunkByArgumentBytes, pathArgument, type InvocationInput, type RunnerAdapter } from './types.js'
+import {
+  argumentBytes,
+  chunkByArgumentBytes,
+  pathArgument,
+  type InvocationInput,
+  type RunnerAdapter,
+} from './types.js'
 
 /** Escapes a string for use as a literal inside a regular expression. */
 export function escapeRegExp(text: string): string {
@@ -47,7 +53,9 @@ export function jestLikeInvocations(
   // up a same-named test in another file.
   for (const [file, ids] of [...testsByFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const pattern = fullNamePattern(ids)
-    out.push({ argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])] })
+    out.push({
+      argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])],
+    })
   }
   return out
 }
@@ -66,11 +74,22 @@ export const jest: RunnerAdapter = {
   name: 'jest',
   selectsTests: false,
   invocations(input) {
-    const fixed = (n: number) => [...input.command, '--json', `--outputFile=${reportPath(input.reportDir, n)}`]
-    return jestLikeInvocations(input, fixed, (files) => ['--runTestsByPath', ...files.map(pathArgument)], '-t')
+    const fixed = (n: number) => [
+      ...input.command,
+      '--json',
+      `--outputFile=${reportPath(input.reportDir, n)}`,
+    ]
+    return jestLikeInvocations(
+      input,
+      fixed,
+      (files) => ['--runTestsByPath', ...files.map(pathArgument)],
+      '-t',
+    )
   },
   async readOutcomes(invocation, { cwd }) {
-    const output = invocation.argv.find((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length)
+    const output = invocation.argv
+      .find((a) => a.startsWith('--outputFile='))
+      ?.slice('--outputFile='.length)
     if (output === undefined) return { tests: [], fileFailures: [] }
     try {
       return parseJestOutcomes(JSON.parse(await readFile(output, 'utf8')), { roots: [cwd] })

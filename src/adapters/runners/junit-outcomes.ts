@@ -8,7 +8,10 @@ import { streamJunit } from '../timings-files.js'
  * it (it crashed, or was killed): no outcomes, so every planned item shows up as missing. A
  * truncated report keeps its complete test cases.
  */
-export async function readJunitOutcomes(paths: readonly string[], roots: readonly string[]): Promise<Outcomes & { readonly problems: readonly string[] }> {
+export async function readJunitOutcomes(
+  paths: readonly string[],
+  roots: readonly string[],
+): Promise<Outcomes & { readonly problems: readonly string[] }> {
   const tests: TestOutcome[] = []
   const fileFailures: FileFailure[] = []
   const problems: string[] = []
@@ -23,7 +26,12 @@ export async function readJunitOutcomes(paths: readonly string[], roots: readonl
       tests.push({
         id: testCase.id,
         file: testCase.file,
-        status: testCase.status === 'passed' ? 'passed' : testCase.status === 'skipped' ? 'skipped' : 'failed',
+        status:
+          testCase.status === 'passed'
+            ? 'passed'
+            : testCase.status === 'skipped'
+              ? 'skipped'
+              : 'failed',
         seconds: testCase.seconds,
         message: testCase.message,
       })

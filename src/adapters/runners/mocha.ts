@@ -16,7 +16,10 @@ export const mocha: RunnerAdapter = {
     const files = [...new Set(items.map(fileOfId))].sort()
     const tests = items.filter((i) => splitTestId(i) !== undefined)
     const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').join(' '))
-    const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : []
+    const grep =
+      tests.length > 0 && tests.length === items.length
+        ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
+        : []
     const fixed = (n: number) => [
       ...command,
       '--reporter',
@@ -25,7 +28,11 @@ export const mocha: RunnerAdapter = {
       `output=${join(reportDir, `mocha-${n}.json`)}`,
       ...grep,
     ]
-    const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2)
+    const chunks = chunkByArgumentBytes(
+      files,
+      argumentBytes(fixed(0)),
+      (f) => Buffer.byteLength(f) + 2,
+    )
     return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }))
   },
   async readOutcomes(invocation, { cwd }) {

@@ -22,7 +22,9 @@ export function nodeReporterPath(): string {
   ]
   const found = candidates.find((path) => existsSync(path))
   if (found === undefined) {
-    throw new Error('the node:test reporter (reporters/node-test.mjs) is missing from the installation')
+    throw new Error(
+      'the node:test reporter (reporters/node-test.mjs) is missing from the installation',
+    )
   }
   return found
 }
@@ -45,11 +47,17 @@ export const nodeTest: RunnerAdapter = {
       `--test-reporter=${nodeReporterPath()}`,
       `--test-reporter-destination=${join(reportDir, `node-${n}.jsonl`)}`,
     ]
-    const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2)
+    const chunks = chunkByArgumentBytes(
+      files,
+      argumentBytes(fixed(0)),
+      (f) => Buffer.byteLength(f) + 2,
+    )
     return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }))
   },
   async readOutcomes(invocation, { cwd }) {
-    const destination = invocation.argv.filter((a) => a.startsWith('--test-reporter-destination=')).pop()
+    const destination = invocation.argv
+      .filter((a) => a.startsWith('--test-reporter-destination='))
+      .pop()
     const path = destination?.slice('--test-reporter-destination='.length)
     let text = ''
     try {

@@ -17,12 +17,22 @@ export const playwright: RunnerAdapter = {
     const files = [...new Set(items.map(fileOfId))].sort()
     const tests = items.filter((i) => splitTestId(i) !== undefined)
     const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').pop() ?? '')
-    const grep = tests.length > 0 && tests.length === items.length ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`] : []
+    const grep =
+      tests.length > 0 && tests.length === items.length
+        ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
+        : []
     const fixed = [...command, '--reporter=list,json', ...grep]
-    const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) => Buffer.byteLength(resolve(cwd, f)) * 2 + 2)
+    const chunks = chunkByArgumentBytes(
+      files,
+      argumentBytes(fixed),
+      (f) => Buffer.byteLength(resolve(cwd, f)) * 2 + 2,
+    )
     return chunks.map((chunk, n) => ({
       argv: [...fixed, ...chunk.map((f) => `${escapeRegExp(resolve(cwd, f))}$`)],
-      env: { PLAYWRIGHT_JSON_OUTPUT_FILE: join(reportDir, `playwright-${n}.json`), PLAYWRIGHT_JSON_OUTPUT_NAME: join(reportDir, `playwright-${n}.json`) },
+      env: {
+        PLAYWRIGHT_JSON_OUTPUT_FILE: join(reportDir, `playwright-${n}.json`),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: join(reportDir, `playwright-${n}.json`),
+      },
     }))
   },
   async readOutcomes(invocation, { cwd }) {
@@ -37,7 +47,9 @@ export const playwright: RunnerAdapter = {
   list: {
     argv: (command) => [...command, '--list', '--reporter=json'],
     parse: (stdout, cwd) => {
-      const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), { roots: [cwd] })
+      const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), {
+        roots: [cwd],
+      })
       return [...new Set(outcomes.tests.map((t) => t.file))].sort()
     },
   },

@@ -20,11 +20,17 @@ export const pytest: RunnerAdapter = {
       '-p',
       'no:cacheprovider',
     ]
-    const chunks = chunkByArgumentBytes(items, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2)
+    const chunks = chunkByArgumentBytes(
+      items,
+      argumentBytes(fixed(0)),
+      (item) => Buffer.byteLength(item) + 2,
+    )
     return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }))
   },
   async readOutcomes(invocation, { cwd }) {
-    const report = invocation.argv.find((a) => a.startsWith('--junitxml='))?.slice('--junitxml='.length)
+    const report = invocation.argv
+      .find((a) => a.startsWith('--junitxml='))
+      ?.slice('--junitxml='.length)
     return readJunitOutcomes(report === undefined ? [] : [report], [cwd])
   },
   list: {

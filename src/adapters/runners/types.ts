@@ -1,6 +1,7 @@
 import type { Outcomes } from '../../core/outcomes.js'
 
-export type RunnerName = 'jest' | 'vitest' | 'playwright' | 'mocha' | 'node' | 'pytest' | 'go' | 'generic'
+export type RunnerName =
+  'jest' | 'vitest' | 'playwright' | 'mocha' | 'node' | 'pytest' | 'go' | 'generic'
 
 export const RUNNER_NAMES: readonly RunnerName[] = [
   'jest',
@@ -64,7 +65,11 @@ export interface RunnerAdapter {
 export const MAX_ARGUMENT_BYTES = 256 * 1024
 
 /** Splits items into chunks whose argument bytes stay under the limit. */
-export function chunkByArgumentBytes(items: readonly string[], fixedBytes: number, perItem: (item: string) => number): string[][] {
+export function chunkByArgumentBytes(
+  items: readonly string[],
+  fixedBytes: number,
+  perItem: (item: string) => number,
+): string[][] {
   const chunks: string[][] = []
   let current: string[] = []
   let bytes = fixedBytes
@@ -87,7 +92,9 @@ export function chunkByArgumentBytes(items: readonly string[], fixedBytes: numbe
  * `--require=x.js` or pytest's `@argsfile` is never read as an option.
  */
 export function pathArgument(path: string): string {
-  return path.startsWith('/') || path.startsWith('./') || path.startsWith('../') ? path : `./${path}`
+  return path.startsWith('/') || path.startsWith('./') || path.startsWith('../')
+    ? path
+    : `./${path}`
 }
 
 export function argumentBytes(args: readonly string[]): number {

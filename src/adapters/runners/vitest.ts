@@ -23,10 +23,17 @@ export const vitest: RunnerAdapter = {
       '--reporter=json',
       `--outputFile.json=${join(input.reportDir, `vitest-${n}.json`)}`,
     ]
-    return jestLikeInvocations(input, fixed, (files) => files.map((f) => resolve(input.cwd, f)), '-t')
+    return jestLikeInvocations(
+      input,
+      fixed,
+      (files) => files.map((f) => resolve(input.cwd, f)),
+      '-t',
+    )
   },
   async readOutcomes(invocation, { cwd }) {
-    const output = invocation.argv.find((a) => a.startsWith('--outputFile.json='))?.slice('--outputFile.json='.length)
+    const output = invocation.argv
+      .find((a) => a.startsWith('--outputFile.json='))
+      ?.slice('--outputFile.json='.length)
     if (output === undefined) return { tests: [], fileFailures: [] }
     try {
       return parseJestOutcomes(JSON.parse(await readFile(output, 'utf8')), { roots: [cwd] })
