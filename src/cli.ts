@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -18,6 +19,8 @@ import {
 import { planMode, type PlanOptions } from './modes/plan.js'
 import { planDigest, readPlanFile, runMode } from './modes/run.js'
 import { testMode } from './modes/test.js'
+import { combineMode } from './modes/combine.js'
+import { coverageReport } from './modes/coverage.js'
 
 const VERSION = '0.1.0'
 
@@ -27,6 +30,7 @@ Commands:
   test      plan, run every shard locally, report and learn timings (the all-in-one)
   plan      split the tests into balanced shards from timing history
   run       run one shard of a plan with your test runner
+  combine   combine the shard results: verdict, timings, coverage, flaky tests, report
 
 Run 'shardwise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`
@@ -93,6 +97,31 @@ ${PLAN_FLAGS}
   -h, --help                     show this help
 
 Example: shardwise test --shards 4 --parallel 2 -- npx jest`
+
+const COMBINE_USAGE = `Usage: shardwise combine --results-dir DIR --plan plan.json [options] [-- <test command…>]
+
+Reads every shard result under DIR, checks that each planned test ran exactly once (newest
+attempt of each shard), merges timings into the store, merges coverage, flags flaky tests
+and writes the report. Exit 0 when everything passed, 1 on failures or missing work.
+
+Options:
+  --results-dir <dir>            the shard results (each shard's results directory, any depth)
+  --plan <file>                  the plan the shards ran
+  --store <file>                 timings store to update (default .shardwise/timings.json)
+  --no-store                     do not update any timings store
+  --quarantine <file>            known-flaky tests that report without failing (default
+                                 shardwise.quarantine.json when present)
+  --flaky-threshold <0-1>        list tests flaky in at least this share of recent runs (0.1)
+  --coverage-threshold <P>       fail when merged line coverage is below P percent
+  --base-ref <ref>               with coverage: also report coverage of lines changed since ref
+  --fallback <none|serial>       run failed tests and missing shards' tests again, serially,
+                                 with the command after -- (default none)
+  --fallback-max-items <N>       skip the fallback above N items: systemic (default 50)
+  --runner <name>                runner of the fallback command (default: from the command)
+  --report-md <file>             write the Markdown report here (default: print it)
+  --report-json <file>           write the full JSON report here
+  --root <dir>                   repository root (default: current directory)
+  -h, --help                     show this help`
 
 interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean }
@@ -412,6 +441,103 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   return outcome.exitCode
 }
 
+async function combineCommand(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, {
+    'results-dir': { type: 'string' },
+    plan: { type: 'string' },
+    store: { type: 'string' },
+    'no-store': { type: 'boolean' },
+    quarantine: { type: 'string' },
+    'flaky-threshold': { type: 'string' },
+    'coverage-threshold': { type: 'string' },
+    'base-ref': { type: 'string' },
+    fallback: { type: 'string' },
+    'fallback-max-items': { type: 'string' },
+    runner: { type: 'string' },
+    'report-md': { type: 'string' },
+    'report-json': { type: 'string' },
+    root: { type: 'string' },
+  })
+  if (parsed.flag('help')) {
+    io.stdout.write(`${COMBINE_USAGE}\n`)
+    return 0
+  }
+  const resultsDir = parsed.str('results-dir')
+  const planPath = parsed.str('plan')
+  if (resultsDir === undefined)
+    throw new UsageError('`--results-dir <dir>` is required: where the shard results are.')
+  if (planPath === undefined)
+    throw new UsageError('`--plan <file>` is required: the plan the shards ran.')
+  const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const { plan, digest } = await readPlanFile(resolve(io.cwd, planPath))
+  const quarantineFlag = parsed.str('quarantine')
+  const defaultQuarantine = resolve(root, 'shardwise.quarantine.json')
+  const flakyRaw = parsed.str('flaky-threshold') ?? '0.1'
+  if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw.trim())) {
+    throw new UsageError(`\`--flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
+  }
+  const coverageRaw = parsed.str('coverage-threshold')
+  let coverageThreshold: number | undefined
+  if (coverageRaw !== undefined) {
+    coverageThreshold = parseNonNegativeSeconds('--coverage-threshold', coverageRaw)
+    if (coverageThreshold > 100)
+      throw new UsageError(
+        `\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${coverageRaw}\`.`,
+      )
+  }
+  const reportMd = parsed.str('report-md')
+  const reportJsonPath = parsed.str('report-json')
+  const log = stderrLog(io.stderr)
+  const baseRef = parsed.str('base-ref')
+  const outcome = await combineMode(
+    {
+      plan,
+      planDigest: digest,
+      resultsDir: resolve(io.cwd, resultsDir),
+      storePath: parsed.flag('no-store')
+        ? undefined
+        : resolve(io.cwd, parsed.str('store') ?? resolve(root, '.shardwise/timings.json')),
+      quarantinePath:
+        quarantineFlag !== undefined
+          ? resolve(io.cwd, quarantineFlag)
+          : existsSync(defaultQuarantine)
+            ? defaultQuarantine
+            : undefined,
+      flakyThreshold: Number(flakyRaw),
+      coverageThreshold,
+      fallback: parseChoice('--fallback', parsed.str('fallback') ?? 'none', [
+        'none',
+        'serial',
+      ] as const),
+      command: parsed.command,
+      runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
+        'auto',
+        ...RUNNER_NAMES,
+      ] as const),
+      fallbackMaxItems: parseWholeNumber(
+        '--fallback-max-items',
+        parsed.str('fallback-max-items') ?? '50',
+        0,
+        100_000,
+      ),
+      reportMarkdown: reportMd === undefined ? undefined : resolve(io.cwd, reportMd),
+      reportJson: reportJsonPath === undefined ? undefined : resolve(io.cwd, reportJsonPath),
+      root,
+      env: io.env,
+      ...(io.signal ? { signal: io.signal } : {}),
+      coverage: (shards) =>
+        coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
+    },
+    { log, out: (t) => io.stderr.write(t), err: (t) => io.stderr.write(t), now: () => new Date() },
+  )
+  if (reportMd === undefined) io.stdout.write(outcome.markdown)
+  const c = outcome.combined
+  io.stderr.write(
+    `shardwise: ${c.verdict}: ${c.counts.passed} passed, ${c.failed.length} failed, ${c.counts.flaky} flaky, ${c.quarantined.length} quarantined, ${c.unaccounted.length} unaccounted\n`,
+  )
+  return outcome.exitCode
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
@@ -423,6 +549,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runCommand(rest, io)
       case 'test':
         return await testCommand(rest, io)
+      case 'combine':
+        return await combineCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`)
@@ -435,7 +563,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return command === undefined ? 2 : 0
       default:
         throw new UsageError(
-          `unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`,
+          `unknown command \`${command}\`. Commands: test, plan, run, combine. Run shardwise --help.`,
         )
     }
   } catch (error) {

@@ -87,13 +87,15 @@ export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: 
   } catch (error) {
     throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`)
   }
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
+  const record =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
   const shards = record?.shards
   if (record?.version !== 1 || !Array.isArray(shards)) {
     throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`)
   }
   for (const [i, shard] of (shards as unknown[]).entries()) {
-    const entry = typeof shard === 'object' && shard !== null ? (shard as Record<string, unknown>) : {}
+    const entry =
+      typeof shard === 'object' && shard !== null ? (shard as Record<string, unknown>) : {}
     const items = entry.items
     if (
       entry.index !== i + 1 ||

@@ -1,0 +1,333 @@
+import type { Combined, CombinedTest } from './combine.js'
+import { fileOfId } from './ids.js'
+import type { Plan } from './plan.js'
+
+/**
+ * The combined report as Markdown (job summary, PR comment) and as JSON. Test names come from
+ * the pull request's code, so every name is rendered inside a code span: it cannot break a
+ * table, mention people, link issues or inject HTML. The Markdown stays within a character
+ * budget (a PR comment may hold 65,536) by cutting tables, never the verdict.
+ */
+
+export interface CoverageReport {
+  readonly linesFound: number
+  readonly linesHit: number
+  readonly percent: number
+  readonly threshold: number | undefined
+  readonly passed: boolean
+  readonly diff:
+    { readonly found: number; readonly hit: number; readonly percent: number } | undefined
+  readonly warnings: readonly string[]
+}
+
+export interface FallbackReport {
+  /** Items run again serially and why. */
+  readonly items: readonly { readonly id: string; readonly why: string }[]
+  readonly passed: number
+  readonly failed: number
+  /** Set when the fallback was skipped (too many failures: systemic). */
+  readonly skipped: string | undefined
+}
+
+export interface ReportInput {
+  readonly combined: Combined
+  readonly plan: Plan
+  readonly coverage: CoverageReport | undefined
+  readonly fallback: FallbackReport | undefined
+  /** Planned items that had no timing history (from the plan). */
+  readonly unknownItems: number
+  /** A hidden marker to find the comment again (issue 5's sticky comment). */
+  readonly marker?: string
+  /** Where the full JSON report is, for truncated tables. */
+  readonly fullReportHint?: string
+}
+
+/** GitHub's comment limit is 65,536 characters; leave room for the marker and a footer. */
+export const DEFAULT_BUDGET = 60_000
+const NAME_LIMIT = 200
+const MESSAGE_LIMIT = 300
+
+/**
+ * A name as an inline code span: white space collapsed, length capped, a backtick fence longer
+ * than any backtick run inside, and (in table cells) `|` escaped.
+ */
+export function codeSpan(name: string, inTable = true): string {
+  let text = name.replace(/\s+/g, ' ').trim()
+  if (text.length > NAME_LIMIT) text = `${text.slice(0, NAME_LIMIT - 1)}…`
+  let longest = 0
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
+  const fence = '`'.repeat(longest + 1)
+  const padded = text.startsWith('`') || text.endsWith('`') || text === '' ? ` ${text} ` : text
+  const body = inTable ? padded.replace(/\|/g, '\\|') : padded
+  return `${fence}${body}${fence}`
+}
+
+export function formatSeconds(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '–'
+  if (seconds >= 3600) return `${(seconds / 3600).toFixed(2)} h`
+  if (seconds >= 120) return `${(seconds / 60).toFixed(1)} min`
+  return `${seconds.toFixed(1)} s`
+}
+
+const STATE_ICON: Readonly<Record<string, string>> = {
+  passed: '✅',
+  empty: '➖',
+  failed: '❌',
+  incomplete: '⚠️',
+  missing: '❓',
+  error: '❌',
+}
+
+/**
+ * The shard count to use next time: the fewest shards whose predicted wall time is within 10%
+ * of the best any count could reach (which the longest test file bounds), with each shard's
+ * start-up included.
+ */
+export function suggestShardCount(
+  totalSeconds: number,
+  longestItemSeconds: number,
+  setupSeconds: number,
+  maxShards = 256,
+): { shards: number; wallSeconds: number; bestSeconds: number } {
+  const wall = (k: number) => Math.max(totalSeconds / k, longestItemSeconds) + setupSeconds
+  const best = wall(maxShards)
+  for (let k = 1; k <= maxShards; k++) {
+    if (wall(k) <= best * 1.1) return { shards: k, wallSeconds: wall(k), bestSeconds: best }
+  }
+  return { shards: maxShards, wallSeconds: best, bestSeconds: best }
+}
+
+function testsTable(tests: readonly CombinedTest[], limit: number, withMessage: boolean): string[] {
+  const lines = [
+    withMessage ? '| test | shard | message |' : '| test | shard | time |',
+    '| --- | ---: | --- |',
+  ]
+  for (const test of tests.slice(0, limit)) {
+    const detail = withMessage
+      ? test.message === undefined
+        ? ''
+        : codeSpan(
+            test.message.length > MESSAGE_LIMIT
+              ? `${test.message.slice(0, MESSAGE_LIMIT)}…`
+              : test.message,
+          )
+      : formatSeconds(test.seconds)
+    lines.push(`| ${codeSpan(test.id)} | ${test.shard} | ${detail} |`)
+  }
+  return lines
+}
+
+function more(count: number, limit: number, hint: string | undefined): string[] {
+  return count > limit ? [`…and ${count - limit} more${hint ? ` (see ${hint})` : ''}.`] : []
+}
+
+/** Renders the report with tables cut to `rows` each. */
+function renderWithRows(input: ReportInput, rows: number): string {
+  const { combined, plan } = input
+  const out: string[] = []
+  if (input.marker) out.push(input.marker)
+  const ok = combined.verdict === 'passed'
+  const c = combined.counts
+  out.push(`## ${ok ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}`)
+  out.push('')
+  out.push(
+    `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,
+  )
+  const speedup = combined.wallSeconds > 0 ? combined.serialSeconds / combined.wallSeconds : 1
+  const efficiency =
+    combined.wallSeconds > 0
+      ? combined.serialSeconds / (plan.shards.length * combined.wallSeconds)
+      : 1
+  out.push('')
+  out.push(
+    `Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds)}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds)}.`,
+  )
+  if (combined.problems.length > 0) {
+    out.push('')
+    out.push('### Problems')
+    for (const problem of combined.problems.slice(0, rows))
+      out.push(`- ${codeSpan(problem.message, false)}`)
+    out.push(...more(combined.problems.length, rows, input.fullReportHint))
+  }
+  if (input.fallback) {
+    out.push('')
+    const f = input.fallback
+    out.push(
+      f.skipped
+        ? `> [!WARNING]\n> Serial fallback skipped: ${f.skipped}`
+        : `> [!NOTE]\n> Serial fallback ran ${f.items.length} items again in one process: ${f.passed} passed, ${f.failed} failed.`,
+    )
+    if (!f.skipped && f.items.length > 0) {
+      out.push('')
+      out.push('| item | why |', '| --- | --- |')
+      for (const item of f.items.slice(0, rows)) out.push(`| ${codeSpan(item.id)} | ${item.why} |`)
+      out.push(...more(f.items.length, rows, input.fullReportHint))
+    }
+  }
+
+  out.push('')
+  out.push('### Shards')
+  out.push('')
+  out.push('| shard | status | tests | failed | flaky | predicted | actual | attempts |')
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
+    out.push(
+      `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
+    )
+  }
+  out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint))
+
+  const timed = combined.shards.filter((s) => s.wallSeconds !== undefined)
+  if (timed.length > 0 && timed.length <= 64) {
+    out.push('')
+    out.push('```mermaid')
+    out.push('gantt')
+    out.push('  title Shard wall time (seconds)')
+    out.push('  dateFormat X')
+    out.push('  axisFormat %s')
+    for (const shard of timed) {
+      const setup = Math.max(0, Math.round(shard.setupSeconds ?? 0))
+      const total = Math.max(1, Math.round(shard.wallSeconds ?? 0))
+      out.push(`  section Shard ${shard.index}`)
+      if (setup > 0 && setup < total) out.push(`  start-up :done, s${shard.index}a, 0, ${setup}`)
+      const tag = shard.state === 'passed' ? '' : 'crit, '
+      out.push(`  tests :${tag}s${shard.index}b, ${setup < total ? setup : 0}, ${total}`)
+    }
+    out.push('```')
+  }
+
+  if (combined.failed.length > 0) {
+    out.push('')
+    out.push(`### Failed tests (${combined.failed.length})`)
+    out.push('')
+    out.push(...testsTable(combined.failed, rows, true))
+    out.push(...more(combined.failed.length, rows, input.fullReportHint))
+  }
+  if (combined.flaky.length > 0) {
+    out.push('')
+    out.push(`### Flaky tests (${combined.flaky.length})`)
+    out.push('')
+    out.push('| test | seen |', '| --- | --- |')
+    for (const f of combined.flaky.slice(0, rows)) {
+      out.push(
+        `| ${codeSpan(f.id)} | ${f.source === 'run' ? 'failed, then passed on retry in this run' : `flaky in ${((f.rate ?? 0) * 100).toFixed(0)}% of recent runs`} |`,
+      )
+    }
+    out.push(...more(combined.flaky.length, rows, input.fullReportHint))
+  }
+  if (combined.quarantined.length > 0 || combined.expiredQuarantine.length > 0) {
+    out.push('')
+    out.push(`### Quarantined (${combined.quarantined.length})`)
+    out.push('')
+    out.push('These failed or flaked but do not fail the build.')
+    out.push('')
+    out.push(...testsTable(combined.quarantined, rows, true))
+    out.push(...more(combined.quarantined.length, rows, input.fullReportHint))
+    if (combined.expiredQuarantine.length > 0) {
+      out.push('')
+      out.push(
+        `Expired quarantine entries (they apply no more): ${combined.expiredQuarantine
+          .slice(0, rows)
+          .map((q) => `${codeSpan(q.id, false)} (until ${q.until})`)
+          .join(', ')}`,
+      )
+    }
+  }
+  const slowest = [...combined.tests]
+    .filter((t) => t.seconds !== undefined)
+    .sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || (a.id < b.id ? -1 : 1))
+  if (slowest.length > 0) {
+    out.push('')
+    out.push('### Slowest tests')
+    out.push('')
+    out.push(...testsTable(slowest, Math.min(10, rows), false))
+  }
+  if (input.coverage) {
+    const cov = input.coverage
+    out.push('')
+    out.push('### Coverage')
+    out.push('')
+    out.push(
+      `${cov.passed ? '✅' : '❌'} **${cov.percent.toFixed(2)}%** of lines (${cov.linesHit}/${cov.linesFound}) across all shards${cov.threshold === undefined ? '' : `; threshold ${cov.threshold}%`}.`,
+    )
+    if (cov.diff)
+      out.push(
+        `Changed lines covered: **${cov.diff.percent.toFixed(2)}%** (${cov.diff.hit}/${cov.diff.found}).`,
+      )
+  }
+  const notes: string[] = []
+  if (input.unknownItems > 0)
+    notes.push(
+      `${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now.`,
+    )
+  const setups = combined.shards
+    .map((s) => s.setupSeconds)
+    .filter((s): s is number => s !== undefined)
+    .sort((a, b) => a - b)
+  const setup = setups[setups.length >> 1] ?? 0
+  // Plans split by file: the longest file is what no shard count gets below.
+  const byFile = new Map<string, number>()
+  for (const test of combined.tests)
+    byFile.set(fileOfId(test.id), (byFile.get(fileOfId(test.id)) ?? 0) + (test.seconds ?? 0))
+  const longest = [...byFile.values()].reduce((m, s) => Math.max(m, s), 0)
+  const testTotal = combined.tests.reduce((t, x) => t + (x.seconds ?? 0), 0)
+  if (testTotal > 0) {
+    const suggestion = suggestShardCount(
+      testTotal,
+      plan.granularity === 'file' ? longest : 0,
+      setup,
+    )
+    notes.push(
+      `Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(setup)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`,
+    )
+  }
+  if (notes.length > 0) {
+    out.push('')
+    for (const note of notes) out.push(note)
+  }
+  out.push('')
+  out.push(
+    `<sub>Shardwise · plan ${plan.shards.length} shards, ${plan.itemCount} items, ${plan.granularity} granularity</sub>`,
+  )
+  return `${out.join('\n')}\n`
+}
+
+/**
+ * Renders the Markdown report within `budget` characters: tables are cut to fewer rows until it
+ * fits; the verdict, the counts and the shard table always stay.
+ */
+export function renderReportMarkdown(input: ReportInput, budget = DEFAULT_BUDGET): string {
+  for (const rows of [50, 25, 10, 5, 2, 0]) {
+    const text = renderWithRows(input, rows)
+    if (text.length <= budget) return text
+  }
+  const text = renderWithRows(input, 0)
+  const notice = `\n…report cut at ${budget} characters${input.fullReportHint ? `; see ${input.fullReportHint}` : ''}.\n`
+  return `${text.slice(0, budget - notice.length)}${notice}`
+}
+
+/** The machine-readable report: everything, untruncated. */
+export function reportJson(input: ReportInput): Record<string, unknown> {
+  const { combined, plan } = input
+  return {
+    version: 1,
+    tool: 'shardwise',
+    kind: 'report',
+    verdict: combined.verdict,
+    counts: combined.counts,
+    wallSeconds: combined.wallSeconds,
+    serialSeconds: combined.serialSeconds,
+    lowerBoundSeconds: plan.lowerBoundSeconds,
+    predictedMakespanSeconds: plan.predictedMakespanSeconds,
+    shards: combined.shards,
+    problems: combined.problems,
+    failed: combined.failed,
+    flaky: combined.flaky,
+    quarantined: combined.quarantined,
+    expiredQuarantine: combined.expiredQuarantine,
+    unaccounted: combined.unaccounted,
+    coverage: input.coverage ?? null,
+    fallback: input.fallback ?? null,
+    tests: combined.tests,
+  }
+}

@@ -1,0 +1,303 @@
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { UsageError, describeError } from '../core/errors.js'
+import {
+  applyFallback,
+  combineResults,
+  fallbackItems,
+  validateShardResult,
+  type Combined,
+  type QuarantineEntry,
+  type SourcedResult,
+} from '../core/combine.js'
+import { stableStringify } from '../core/json.js'
+import type { Plan } from '../core/plan.js'
+import {
+  renderReportMarkdown,
+  reportJson,
+  type CoverageReport,
+  type FallbackReport,
+} from '../core/report.js'
+import { emptyStore, measureRun, mergeRun, storeFromJson, type TimingStore } from '../core/store.js'
+import type { Log } from '../adapters/log.js'
+import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
+import type { RunnerName } from '../adapters/runners/types.js'
+import { planDigest, runMode } from './run.js'
+
+export interface CombineOptions {
+  readonly plan: Plan
+  readonly planDigest: string
+  readonly resultsDir: string
+  /** The timings store to merge into (read, then written back); `undefined` to leave it alone. */
+  readonly storePath: string | undefined
+  readonly quarantinePath: string | undefined
+  readonly flakyThreshold: number
+  readonly coverageThreshold: number | undefined
+  readonly fallback: 'none' | 'serial'
+  /** The test command for the serial fallback. */
+  readonly command: readonly string[]
+  readonly runner: RunnerName | 'auto'
+  /** At most this many items run in the serial fallback; more means something systemic. */
+  readonly fallbackMaxItems: number
+  readonly reportMarkdown: string | undefined
+  readonly reportJson: string | undefined
+  readonly root: string
+  readonly env: NodeJS.ProcessEnv
+  readonly signal?: AbortSignal
+  /** Computes coverage from the chosen shard results (wired in by the caller). */
+  readonly coverage?: (
+    results: readonly { dir: string; workspace: string; files: readonly string[] }[],
+  ) => Promise<CoverageReport | undefined>
+}
+
+export interface CombineDeps {
+  readonly log: Log
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  readonly now: () => Date
+}
+
+export interface CombineOutcome {
+  readonly combined: Combined
+  readonly markdown: string
+  readonly exitCode: number
+  readonly coverage: CoverageReport | undefined
+}
+
+const RESULT_FILE = 'shard-result.json'
+const MAX_RESULT_BYTES = 256 * 1024 * 1024
+const MAX_DEPTH = 6
+
+/** Finds every shard result under `dir` (regular files only; links are not followed). */
+async function findResults(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (current: string, depth: number): Promise<void> => {
+    let entries
+    try {
+      entries = await readdir(current, { withFileTypes: true })
+    } catch (error) {
+      if (depth === 0)
+        throw new UsageError(`--results-dir ${dir}: cannot read it (${describeError(error)})`)
+      return
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(current, entry.name)
+      if (entry.isDirectory() && depth < MAX_DEPTH) await walk(full, depth + 1)
+      else if (entry.isFile() && entry.name === RESULT_FILE) found.push(full)
+    }
+  }
+  await walk(dir, 0)
+  return found
+}
+
+async function readResults(dir: string, log: Log): Promise<SourcedResult[]> {
+  const results: SourcedResult[] = []
+  for (const path of await findResults(dir)) {
+    const source = relative(dir, path) || path
+    try {
+      const text = await readFile(path, 'utf8')
+      if (text.length > MAX_RESULT_BYTES) throw new Error(`larger than ${MAX_RESULT_BYTES} bytes`)
+      const checked = validateShardResult(JSON.parse(text))
+      if (typeof checked === 'string') {
+        log.warning(`${source}: ${checked}; ignored`)
+        continue
+      }
+      results.push({ source, result: checked })
+    } catch (error) {
+      log.warning(`${source}: unreadable shard result (${describeError(error)}); ignored`)
+    }
+  }
+  return results
+}
+
+/** Reads the quarantine list: `{"version":1,"tests":[{"id","until":"YYYY-MM-DD","reason"}]}`. */
+export async function readQuarantine(
+  path: string | undefined,
+  log: Log,
+): Promise<QuarantineEntry[]> {
+  if (path === undefined) return []
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--quarantine ${path}: cannot read it (${describeError(error)})`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(`--quarantine ${path}: not valid JSON (${describeError(error)})`)
+  }
+  const tests =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>).tests : undefined
+  if (!Array.isArray(tests))
+    throw new UsageError(
+      `--quarantine ${path}: expected {"version": 1, "tests": [{"id", "until", "reason"}]}`,
+    )
+  const entries: QuarantineEntry[] = []
+  for (const [i, raw] of (tests as unknown[]).entries()) {
+    const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+    if (
+      typeof entry.id !== 'string' ||
+      entry.id === '' ||
+      typeof entry.until !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(entry.until)
+    ) {
+      throw new UsageError(
+        `--quarantine ${path}: tests[${i}] needs "id" and "until" as YYYY-MM-DD (an expiry date keeps quarantine temporary)`,
+      )
+    }
+    entries.push({
+      id: entry.id,
+      until: entry.until,
+      reason: typeof entry.reason === 'string' ? entry.reason : '',
+    })
+  }
+  if (entries.length > 0) log.info(`quarantine: ${entries.length} entries from ${path}`)
+  return entries
+}
+
+async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    const store = storeFromJson(JSON.parse(text))
+    if (!store)
+      log.warning(`${path}: not a Shardwise timings store of version 1; a new one is started`)
+    return store
+  } catch (error) {
+    log.warning(`${path}: corrupt timings store (${describeError(error)}); a new one is started`)
+    return undefined
+  }
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const temporary = `${path}.${process.pid}.tmp`
+  await writeFile(temporary, text)
+  await rename(temporary, path)
+}
+
+/**
+ * Combines the shard results in a directory: verdict, serial fallback, coverage, timings for
+ * next time and the report. It never executes anything it reads; the fallback runs the
+ * user's own command, given on the command line.
+ */
+export async function combineMode(
+  options: CombineOptions,
+  deps: CombineDeps,
+): Promise<CombineOutcome> {
+  const { log } = deps
+  const now = deps.now().toISOString()
+  const results = await readResults(options.resultsDir, log)
+  const quarantine = await readQuarantine(options.quarantinePath, log)
+  const store =
+    options.storePath === undefined ? undefined : await readStore(options.storePath, log)
+  let combined = combineResults({
+    plan: options.plan,
+    planDigest: options.planDigest,
+    results,
+    quarantine,
+    history: store,
+    now,
+    flakyThreshold: options.flakyThreshold,
+  })
+
+  let fallback: FallbackReport | undefined
+  if (options.fallback === 'serial' && combined.verdict === 'failed') {
+    if (options.command.length === 0)
+      throw new UsageError('`--fallback serial` needs the test command after `--`.')
+    const resolved = await resolveRunner(options.command, options.root, options.runner)
+    const items = fallbackItems(combined, RUNNERS[resolved.runner].selectsTests)
+    if (items.length === 0) {
+      fallback = undefined
+    } else if (items.length > options.fallbackMaxItems) {
+      fallback = {
+        items,
+        passed: 0,
+        failed: 0,
+        skipped: `${items.length} items failed or went unrun, more than the ${options.fallbackMaxItems} a serial re-run takes: this looks systemic, not flaky`,
+      }
+      log.warning(fallback.skipped ?? '')
+    } else {
+      log.info(`serial fallback: running ${items.length} items again in one process`)
+      const plan: Plan = {
+        ...options.plan,
+        shards: [{ index: 1, items: items.map((i) => i.id), predictedSeconds: 0 }],
+        shardCount: 1,
+      }
+      const outcome = await runMode(
+        {
+          plan,
+          planDigest: planDigest(plan),
+          shardIndex: 1,
+          command: options.command,
+          runner: resolved.runner,
+          retries: 0,
+          repeat: 1,
+          failOnFlaky: false,
+          timeoutSeconds: undefined,
+          resultsDir: join(options.resultsDir, 'fallback'),
+          junitGlobs: [],
+          coverageGlobs: [],
+          root: options.root,
+          attempt: 1,
+          env: options.env,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+        { log, stdout: deps.out, stderr: deps.err, now: deps.now },
+      )
+      combined = applyFallback(combined, outcome.result, quarantine, now)
+      fallback = {
+        items,
+        passed: outcome.result.counts.passed,
+        failed: outcome.result.counts.failed,
+        skipped: undefined,
+      }
+    }
+  }
+
+  const coverage = options.coverage
+    ? await options.coverage(
+        combined.results.map((r) => {
+          const source = results.find((s) => s.result === r)?.source ?? ''
+          return {
+            dir: join(options.resultsDir, dirname(source)),
+            workspace: r.workspace,
+            files: r.artifacts.coverage,
+          }
+        }),
+      )
+    : undefined
+
+  if (options.storePath !== undefined) {
+    const measured = measureRun(combined.results)
+    if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
+      const next = mergeRun(store ?? emptyStore(now), measured, now)
+      await writeAtomically(options.storePath, `${stableStringify(next, 2)}\n`)
+      log.info(
+        `timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`,
+      )
+    }
+  }
+
+  const input = {
+    combined,
+    plan: options.plan,
+    coverage,
+    fallback,
+    unknownItems: options.plan.unknownItems,
+    ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
+  }
+  const markdown = renderReportMarkdown(input)
+  if (options.reportMarkdown !== undefined) await writeAtomically(options.reportMarkdown, markdown)
+  if (options.reportJson !== undefined)
+    await writeAtomically(options.reportJson, `${stableStringify(reportJson(input), 2)}\n`)
+  const coverageFailed = coverage !== undefined && !coverage.passed
+  const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1
+  return { combined, markdown, exitCode, coverage }
+}

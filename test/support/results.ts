@@ -1,0 +1,89 @@
+import type { Plan } from '../../src/core/plan.js'
+import type { ShardResult, TestRecord, TestVerdict } from '../../src/core/shard-result.js'
+
+/** A plan over the given shards of items, as `shardwise plan` would write it. */
+export function makePlan(shards: string[][]): Plan {
+  return {
+    version: 1,
+    shards: shards.map((items, i) => ({ index: i + 1, items, predictedSeconds: items.length })),
+    shardCount: shards.length,
+    granularity: 'file',
+    itemCount: shards.flat().length,
+    totalSeconds: shards.flat().length,
+    lowerBoundSeconds: 1,
+    fileLowerBoundSeconds: 1,
+    predictedMakespanSeconds: Math.max(...shards.map((s) => s.length)),
+    shardOverheadSeconds: 0,
+    unknownItems: 0,
+    estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },
+    timings: { runs: 1, matchedItems: shards.flat().length, matchedBySuffix: 0, staleFiles: 0 },
+    splitFiles: [],
+    notes: [],
+  }
+}
+
+export interface TestSpec {
+  readonly verdict?: TestVerdict
+  readonly seconds?: number
+  readonly message?: string
+}
+
+/** A shard result as `shardwise run` writes it, for hand-made result directories. */
+export function makeResult(
+  plan: Plan,
+  digest: string,
+  index: number,
+  tests: Record<string, TestSpec>,
+  overrides: Partial<ShardResult> = {},
+): ShardResult {
+  const records: Record<string, TestRecord> = {}
+  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  for (const [id, spec] of Object.entries(tests)) {
+    const verdict = spec.verdict ?? 'passed'
+    counts[verdict]++
+    const seconds = spec.seconds ?? 1
+    const attempts =
+      verdict === 'flaky'
+        ? [
+            { status: 'failed' as const, seconds },
+            { status: 'passed' as const, seconds },
+          ]
+        : [{ status: verdict, seconds }]
+    records[id] = {
+      file: id.split('::')[0] ?? id,
+      verdict,
+      attempts,
+      ...(spec.message !== undefined || verdict === 'failed'
+        ? { message: spec.message ?? `${id} failed` }
+        : {}),
+    }
+  }
+  const failed = counts.failed > 0
+  return {
+    version: 1,
+    tool: 'shardwise',
+    kind: 'shard-result',
+    planDigest: digest,
+    shard: { index, count: plan.shardCount },
+    attempt: 1,
+    runner: 'generic',
+    command: ['run-tests'],
+    items: [...(plan.shards[index - 1]?.items ?? [])],
+    status: failed ? 'failed' : 'passed',
+    complete: true,
+    reason: undefined,
+    exitCode: failed ? 1 : 0,
+    signal: null,
+    startedAt: '2026-11-22T00:00:00.000Z',
+    wallSeconds: Object.values(tests).reduce((t, s) => t + (s.seconds ?? 1), 0) + 2,
+    setupSeconds: 2,
+    testSeconds: Object.values(tests).reduce((t, s) => t + (s.seconds ?? 1), 0),
+    tests: records,
+    missing: [],
+    fileFailures: [],
+    counts,
+    workspace: '/home/runner/work/r/r',
+    artifacts: { junit: [], coverage: [] },
+    ...overrides,
+  }
+}

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import {
+  applyFallback,
+  combineResults,
+  fallbackItems,
+  validateShardResult,
+  type CombineInput,
+} from '../../src/core/combine.js'
+import { makePlan, makeResult } from '../support/results.js'
+
+const NOW = '2026-11-22T10:00:00.000Z'
+const plan = makePlan([['a.test.js', 'b.test.js'], ['c.test.js', 'd.test.js'], ['e.test.js']])
+const DIGEST = 'plan-digest'
+
+function input(
+  results: CombineInput['results'],
+  overrides: Partial<CombineInput> = {},
+): CombineInput {
+  return {
+    plan,
+    planDigest: DIGEST,
+    results,
+    quarantine: [],
+    history: undefined,
+    now: NOW,
+    flakyThreshold: 0.1,
+    ...overrides,
+  }
+}
+
+const shard1 = makeResult(plan, DIGEST, 1, { 'a.test.js::x': {}, 'b.test.js::y': {} })
+const shard2 = makeResult(plan, DIGEST, 2, { 'c.test.js::x': {}, 'd.test.js::y': {} })
+const shard3 = makeResult(plan, DIGEST, 3, { 'e.test.js::z': {} })
+
+describe('combineResults', () => {
+  it('passes when every planned shard reported every test once', () => {
+    const combined = combineResults(
+      input([shard1, shard2, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.verdict).toBe('passed')
+    expect(combined.counts.passed).toBe(5)
+    expect(combined.problems).toEqual([])
+  })
+
+  it('fails a run with a missing shard and names its items', () => {
+    const combined = combineResults(
+      input([shard1, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.verdict).toBe('failed')
+    expect(combined.problems.map((p) => p.kind)).toEqual(['missing-shard'])
+    expect(combined.unaccounted).toEqual(['c.test.js', 'd.test.js'])
+  })
+
+  it('takes the newest attempt of a re-run shard', () => {
+    const failedFirst = makeResult(plan, DIGEST, 2, {
+      'c.test.js::x': { verdict: 'failed' },
+      'd.test.js::y': {},
+    })
+    const rerun = { ...shard2, attempt: 2 }
+    const combined = combineResults(
+      input([
+        { source: 's1', result: shard1 },
+        { source: 'a1', result: failedFirst },
+        { source: 'a2', result: rerun },
+        { source: 's3', result: shard3 },
+      ]),
+    )
+    expect(combined.verdict).toBe('passed')
+    expect(combined.shards[1]).toMatchObject({ attempt: 2, attempts: 2, state: 'passed' })
+  })
+
+  it('fails on a test reported by two shards', () => {
+    const duplicate = makeResult(plan, DIGEST, 3, { 'e.test.js::z': {}, 'a.test.js::x': {} })
+    const combined = combineResults(
+      input([shard1, shard2, duplicate].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.verdict).toBe('failed')
+    expect(combined.problems.map((p) => p.message)).toContain(
+      'a.test.js::x ran in shard 1 and shard 3',
+    )
+  })
+
+  it('ignores results of another plan and then misses that shard', () => {
+    const foreign = { ...shard3, planDigest: 'other' }
+    const combined = combineResults(
+      input([shard1, shard2, foreign].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.problems.map((p) => p.kind).sort()).toEqual(['foreign-result', 'missing-shard'])
+    expect(combined.verdict).toBe('failed')
+  })
+
+  it('never passes an incomplete shard', () => {
+    const killed = {
+      ...shard2,
+      complete: false,
+      status: 'incomplete' as const,
+      reason: 'timed out after 60 s',
+      missing: ['d.test.js'],
+    }
+    const combined = combineResults(
+      input([shard1, killed, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.verdict).toBe('failed')
+    expect(combined.shards[1]?.state).toBe('incomplete')
+    expect(combined.unaccounted).toEqual(['d.test.js'])
+  })
+
+  it('lets a quarantined failure report without failing the build, until it expires', () => {
+    const failing = makeResult(plan, DIGEST, 3, { 'e.test.js::z': { verdict: 'failed' } })
+    const results = [shard1, shard2, failing].map((result, i) => ({ source: `s${i}`, result }))
+    const active = combineResults(
+      input(results, {
+        quarantine: [{ id: 'e.test.js::z', until: '2026-12-01', reason: 'flaky network' }],
+      }),
+    )
+    expect(active.verdict).toBe('passed')
+    expect(active.quarantined.map((t) => t.id)).toEqual(['e.test.js::z'])
+    const expired = combineResults(
+      input(results, { quarantine: [{ id: 'e.test.js::z', until: '2026-11-01', reason: 'old' }] }),
+    )
+    expect(expired.verdict).toBe('failed')
+    expect(expired.expiredQuarantine).toHaveLength(1)
+  })
+
+  it('lists flaky tests from this run and from history above the threshold', () => {
+    const flakyShard = makeResult(plan, DIGEST, 3, { 'e.test.js::z': { verdict: 'flaky' } })
+    const history = {
+      version: 1 as const,
+      tool: 'shardwise' as const,
+      updatedAt: NOW,
+      runs: 10,
+      files: {},
+      tests: {
+        'a.test.js::x': { seconds: 1, runs: 10, lastSeen: NOW, outcomes: 'ppppkppppk' },
+        'b.test.js::y': { seconds: 1, runs: 10, lastSeen: NOW, outcomes: 'pppppppppk' },
+      },
+      shardSetupSeconds: undefined,
+    }
+    const combined = combineResults(
+      input(
+        [shard1, shard2, flakyShard].map((result, i) => ({ source: `s${i}`, result })),
+        { history, flakyThreshold: 0.15 },
+      ),
+    )
+    expect(combined.verdict).toBe('passed')
+    expect(combined.flaky).toEqual([
+      { id: 'a.test.js::x', source: 'history', rate: 0.2 },
+      { id: 'e.test.js::z', source: 'run', rate: undefined },
+    ])
+  })
+
+  it('fails a shard whose runner failed although no test did', () => {
+    const crashed = {
+      ...shard3,
+      status: 'failed' as const,
+      reason: 'the runner exited with 1 although no test failed',
+    }
+    const combined = combineResults(
+      input([shard1, shard2, crashed].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    expect(combined.verdict).toBe('failed')
+    expect(combined.problems.map((p) => p.kind)).toEqual(['runner-error'])
+  })
+})
+
+describe('serial fallback', () => {
+  it('turns a test that passes on its own into flaky and fills in a missing shard', () => {
+    const failing = makeResult(plan, DIGEST, 1, {
+      'a.test.js::x': { verdict: 'failed' },
+      'b.test.js::y': {},
+    })
+    const combined = combineResults(
+      input([failing, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    const items = fallbackItems(combined, false)
+    expect(items).toEqual([
+      { id: 'a.test.js', why: 'failed in shard 1' },
+      { id: 'c.test.js', why: 'its shard reported no result for it' },
+      { id: 'd.test.js', why: 'its shard reported no result for it' },
+    ])
+    const fallbackPlan = makePlan([items.map((i) => i.id)])
+    const rerun = makeResult(fallbackPlan, 'f', 1, {
+      'a.test.js::x': {},
+      'c.test.js::x': {},
+      'd.test.js::y': {},
+    })
+    const after = applyFallback(combined, rerun, [], NOW)
+    expect(after.verdict).toBe('passed')
+    expect(after.tests.find((t) => t.id === 'a.test.js::x')?.verdict).toBe('flaky')
+    expect(after.unaccounted).toEqual([])
+    expect(after.problems.every((p) => p.resolved === true)).toBe(true)
+  })
+
+  it('keeps the run failed when the test fails again on its own', () => {
+    const failing = makeResult(plan, DIGEST, 1, {
+      'a.test.js::x': { verdict: 'failed' },
+      'b.test.js::y': {},
+    })
+    const combined = combineResults(
+      input([failing, shard2, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    const rerun = makeResult(makePlan([['a.test.js']]), 'f', 1, {
+      'a.test.js::x': { verdict: 'failed' },
+    })
+    expect(applyFallback(combined, rerun, [], NOW).verdict).toBe('failed')
+  })
+})
+
+describe('validateShardResult', () => {
+  it('accepts what run writes and names what is wrong otherwise', () => {
+    expect(validateShardResult(JSON.parse(JSON.stringify(shard1)))).toMatchObject({
+      kind: 'shard-result',
+    })
+    expect(validateShardResult({ ...shard1, version: 2 })).toMatch(/version 2 is not supported/)
+    expect(
+      validateShardResult({ ...shard1, tests: { x: { verdict: 'great', attempts: [] } } }),
+    ).toMatch(/verdict "great"/)
+    expect(validateShardResult([])).toBe('not a JSON object')
+  })
+})
