@@ -1,10 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import { MAX_SHARDS } from '../core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from '../core/render-plan.js'
 import { stableStringify } from '../core/json.js'
+import { splitWords } from '../core/words.js'
 import type { ActionIO } from '../adapters/action-io.js'
+import { artifactName, type ArtifactStore } from '../adapters/artifacts.js'
+import type { TimingsCache } from '../adapters/cache-store.js'
+import { resolveRunner } from '../adapters/runners/index.js'
+import { RUNNER_NAMES } from '../adapters/runners/types.js'
+import { CACHED_STORE, boolInput, jobContext, lines } from './action-context.js'
 import {
   GRANULARITIES,
   parseChoice,
@@ -13,19 +19,22 @@ import {
   parseShards,
   parseWholeNumber,
 } from './inputs.js'
+import { listItems } from './list.js'
 import { planMode, type PlanOptions } from './plan.js'
+import { existsSync } from 'node:fs'
 
-function lines(raw: string): string[] {
-  return raw
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
+export interface ActionDeps {
+  readonly io: ActionIO
+  readonly artifacts: ArtifactStore
+  readonly cache: TimingsCache
 }
 
 /** Turns the action's raw inputs into validated plan options. */
-export function planInputs(io: ActionIO): PlanOptions & { readonly planFile: string } {
-  const workspace = io.env.GITHUB_WORKSPACE ?? process.cwd()
-  const root = resolve(workspace, io.getInput('working-directory') || '.')
+export function planInputs(
+  io: ActionIO,
+  root: string,
+  workspace: string,
+): Omit<PlanOptions, 'itemsFrom'> & { itemsFrom: string | undefined } {
   const shards = parseShards('shards', io.getInput('shards'))
   const target = io.getInput('target-seconds')
   if (shards === 'auto' && target === '') {
@@ -34,7 +43,6 @@ export function planInputs(io: ActionIO): PlanOptions & { readonly planFile: str
     )
   }
   const itemsFrom = io.getInput('items-from')
-  const temp = io.env.RUNNER_TEMP ?? root
   return {
     shards:
       shards === 'auto'
@@ -54,24 +62,71 @@ export function planInputs(io: ActionIO): PlanOptions & { readonly planFile: str
     itemsFrom: itemsFrom === '' ? undefined : resolve(root, itemsFrom),
     root,
     roots: [workspace],
-    planFile: resolve(temp, io.getInput('plan-file') || 'shardwise-plan.json'),
   }
 }
 
-/** `mode: plan` — plan, write the plan file, set the matrix and summary outputs. */
-export async function actionPlan(io: ActionIO): Promise<void> {
-  const options = planInputs(io)
-  const plan = await planMode(options, {
-    log: io,
-    readStdin: () =>
-      Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
-  })
-  await mkdir(dirname(options.planFile), { recursive: true })
-  await writeFile(options.planFile, `${renderPlanJson(plan)}\n`)
+/**
+ * `mode: plan` — restores the timing history from the cache, finds the tests (globs, a list,
+ * or the runner's own listing), plans, uploads the plan (with the history it used) as an
+ * artifact for the shards and combine, and outputs the matrix.
+ */
+export async function actionPlan(deps: ActionDeps): Promise<void> {
+  const { io } = deps
+  const job = jobContext(io)
+  const options = planInputs(io, job.root, job.workspace)
+  const timings = [...options.timings]
+  if (boolInput(io, 'cache')) {
+    const restored = await deps.cache.restore(
+      CACHED_STORE,
+      job.name,
+      job.runId,
+      String(job.attempt),
+    )
+    const path = resolve(job.workspace, CACHED_STORE)
+    if (restored !== undefined && existsSync(path)) timings.unshift(path)
+  }
+  let itemsFrom = options.itemsFrom
+  const command = io.getInput('command')
+  if (options.patterns.length === 0 && itemsFrom === undefined && command.trim() !== '') {
+    const resolved = await resolveRunner(
+      splitWords(command),
+      job.root,
+      parseChoice('runner', io.getInput('runner') || 'auto', ['auto', ...RUNNER_NAMES] as const),
+    )
+    const items = await listItems(
+      { root: job.root, env: io.env },
+      resolved.runner,
+      resolved.command,
+      io,
+    )
+    itemsFrom = join(await mkdtemp(join(job.temp, 'shardwise-items-')), 'items.txt')
+    await writeFile(itemsFrom, `${items.join('\n')}\n`)
+  }
+  const plan = await planMode(
+    { ...options, timings, itemsFrom },
+    {
+      log: io,
+      readStdin: () =>
+        Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
+    },
+  )
+  const planFile = resolve(job.temp, io.getInput('plan-file') || 'shardwise-plan.json')
+  await mkdir(dirname(planFile), { recursive: true })
+  await writeFile(planFile, `${renderPlanJson(plan)}\n`)
+
+  // The plan artifact carries the history it was planned from: combine merges into it
+  // without ever restoring a cache itself (a restore can write anywhere on the runner).
+  const stage = await mkdtemp(join(job.temp, 'shardwise-plan-'))
+  await copyFile(planFile, join(stage, 'plan.json'))
+  const history = resolve(job.workspace, CACHED_STORE)
+  if (timings[0] === history) await copyFile(history, join(stage, 'timings.json'))
+  await deps.artifacts.upload(artifactName(job.name, { kind: 'plan' }, job.attempt), stage)
+  await rm(stage, { recursive: true, force: true })
+
   io.info(renderPlanTable(plan))
   io.setOutput('matrix', stableStringify(planMatrix(plan)))
   io.setOutput('shard-count', plan.shardCount)
-  io.setOutput('plan-file', options.planFile)
+  io.setOutput('plan-file', planFile)
   io.setOutput('predicted-seconds', plan.predictedMakespanSeconds)
   io.setOutput('lower-bound-seconds', plan.lowerBoundSeconds)
   io.setOutput('unknown-items', plan.unknownItems)

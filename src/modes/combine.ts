@@ -44,6 +44,11 @@ export interface CombineOptions {
   readonly root: string
   readonly env: NodeJS.ProcessEnv
   readonly signal?: AbortSignal
+  /**
+   * A serial fallback that already ran in a job of its own (the action): its shard result is
+   * folded in instead of running the command here.
+   */
+  readonly fallbackResultsDir?: string
   /** Computes coverage from the chosen shard results (wired in by the caller). */
   readonly coverage?: (
     results: readonly { dir: string; workspace: string; files: readonly string[] }[],
@@ -90,7 +95,7 @@ async function findResults(dir: string): Promise<string[]> {
   return found
 }
 
-async function readResults(dir: string, log: Log): Promise<SourcedResult[]> {
+export async function readResults(dir: string, log: Log): Promise<SourcedResult[]> {
   const results: SourcedResult[] = []
   for (const path of await findResults(dir)) {
     const source = relative(dir, path) || path
@@ -208,7 +213,25 @@ export async function combineMode(
   })
 
   let fallback: FallbackReport | undefined
-  if (options.fallback === 'serial' && combined.verdict === 'failed') {
+  if (options.fallbackResultsDir !== undefined) {
+    const ran = (await readResults(options.fallbackResultsDir, log)).sort(
+      (a, b) => b.result.attempt - a.result.attempt,
+    )[0]
+    if (ran && combined.verdict === 'failed') {
+      const items = fallbackItems(
+        combined,
+        ran.result.items.some((i) => i.includes('::')),
+      )
+      combined = applyFallback(combined, ran.result, quarantine, now)
+      const why = new Map(items.map((i) => [i.id, i.why]))
+      fallback = {
+        items: ran.result.items.map((id) => ({ id, why: why.get(id) ?? 'failed or unrun' })),
+        passed: ran.result.counts.passed,
+        failed: ran.result.counts.failed,
+        skipped: undefined,
+      }
+    }
+  } else if (options.fallback === 'serial' && combined.verdict === 'failed') {
     if (options.command.length === 0)
       throw new UsageError('`--fallback serial` needs the test command after `--`.')
     const resolved = await resolveRunner(options.command, options.root, options.runner)

@@ -1,16 +1,15 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UsageError, describeError } from '../core/errors.js'
-import { normalizeId } from '../core/ids.js'
+import { describeError } from '../core/errors.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
 import type { ShardResult } from '../core/shard-result.js'
 import { emptyStore, measureRun, mergeRun, storeFromJson, type TimingStore } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
-import { childEnvironment, runProcess } from '../adapters/process.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
+import { listItems } from './list.js'
 import { planMode } from './plan.js'
 import { planDigest, runMode } from './run.js'
 
@@ -52,44 +51,6 @@ export interface TestOutcome {
 }
 
 const STORE_FILE = 'timings.json'
-
-/** Asks the runner which tests it would run, so the plan matches its own configuration. */
-async function listItems(
-  options: TestOptions,
-  runner: RunnerName,
-  command: readonly string[],
-  log: Log,
-): Promise<string[]> {
-  const adapter = RUNNERS[runner]
-  if (!adapter.list) {
-    throw new UsageError(
-      `the ${runner} runner cannot list its tests: give test globs before \`--\` (for example 'test/**/*.test.js')`,
-    )
-  }
-  const argv = adapter.list.argv(command)
-  let stdout = ''
-  let stderr = ''
-  const result = await runProcess(argv, {
-    cwd: options.root,
-    env: childEnvironment(options.env),
-    onStdout: (chunk) => (stdout += chunk.toString('utf8')),
-    onStderr: (chunk) => (stderr += chunk.toString('utf8')),
-    ...(options.signal ? { signal: options.signal } : {}),
-  })
-  if (result.spawnError !== undefined)
-    throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`)
-  if (result.exitCode !== 0) {
-    throw new UsageError(
-      `listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`,
-    )
-  }
-  const items = adapter.list
-    .parse(stdout, options.root)
-    .map((id) => normalizeId(id, { roots: [options.root] }))
-  if (items.length === 0) throw new UsageError(`\`${argv.join(' ')}\` listed no tests`)
-  log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`)
-  return items
-}
 
 async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
   let text: string
@@ -231,7 +192,16 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
 
   let itemsFile: string | undefined
   if (options.patterns.length === 0) {
-    const items = await listItems(options, resolved.runner, resolved.command, log)
+    const items = await listItems(
+      {
+        root: options.root,
+        env: options.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      resolved.runner,
+      resolved.command,
+      log,
+    )
     itemsFile = join(runDir, 'items.txt')
     await writeFile(itemsFile, `${items.join('\n')}\n`)
   }

@@ -25,7 +25,7 @@ export function makePlan(shards: string[][]): Plan {
 export interface TestSpec {
   readonly verdict?: TestVerdict
   readonly seconds?: number
-  readonly message?: string
+  readonly message?: string | undefined
 }
 
 /** A shard result as `shardwise run` writes it, for hand-made result directories. */

@@ -1,0 +1,190 @@
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { dirname, join, resolve } from 'node:path'
+import { UsageError } from '../core/errors.js'
+import { splitWords } from '../core/words.js'
+import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
+import { RUNNER_NAMES } from '../adapters/runners/types.js'
+import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
+import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
+import type { ActionDeps } from './action-plan.js'
+import { combineMode } from './combine.js'
+import { coverageReport } from './coverage.js'
+import { parseChoice, parseNonNegativeSeconds, parseWholeNumber } from './inputs.js'
+import { readPlanFile } from './run.js'
+
+export interface CombineDeps extends ActionDeps {
+  readonly comment: (target: CommentTarget, body: string) => Promise<CommentOutcome>
+}
+
+/** Events after which the timings are trusted enough to become everyone's history. */
+const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch', 'merge_group'])
+
+/**
+ * `mode: combine` — the privileged end of the run. It downloads every shard's artifact into
+ * its own directory, judges completeness, folds in the serial fallback job's result, merges
+ * timings into the history the plan used and saves it under a fresh cache key, merges
+ * coverage, and reports: job summary, one sticky pull-request comment, annotations, outputs.
+ * It never runs the project's code.
+ */
+export async function actionCombine(deps: CombineDeps): Promise<void> {
+  const { io } = deps
+  const job = jobContext(io)
+  const work = await mkdtemp(join(job.temp, `shardwise-${job.name}-combine-`))
+  const found = await ourArtifacts(deps.artifacts, job.name, io)
+  const planDir = await downloadPlan(deps.artifacts, found, job.attempt, join(work, 'plan'))
+  const { plan, digest } = await readPlanFile(join(planDir, 'plan.json'))
+  const resultsDir = join(work, 'shards')
+  await downloadShards(deps.artifacts, found, resultsDir)
+  const fallbacks = found
+    .filter((a) => a.what.kind === 'fallback')
+    .sort((a, b) => b.what.attempt - a.what.attempt)
+  let fallbackDir: string | undefined
+  if (fallbacks[0]) {
+    fallbackDir = join(work, 'fallback')
+    await mkdir(fallbackDir, { recursive: true })
+    await deps.artifacts.download(fallbacks[0].id, fallbackDir)
+  }
+
+  // History: the store the plan was made from (carried in the plan artifact), merged here.
+  const storePath = resolve(job.workspace, CACHED_STORE)
+  await mkdir(dirname(storePath), { recursive: true })
+  const carried = join(planDir, 'timings.json')
+  if (existsSync(carried)) await copyFile(carried, storePath)
+
+  const thresholdRaw = io.getInput('coverage-threshold')
+  let coverageThreshold: number | undefined
+  if (thresholdRaw !== '') {
+    coverageThreshold = parseNonNegativeSeconds('coverage-threshold', thresholdRaw)
+    if (coverageThreshold > 100)
+      throw new UsageError(
+        `\`coverage-threshold\` must be a percentage from 0 to 100; got \`${thresholdRaw}\`.`,
+      )
+  }
+  const flakyRaw = io.getInput('flaky-threshold') || '0.1'
+  if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw))
+    throw new UsageError(`\`flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
+  const quarantine = io.getInput('quarantine')
+  const quarantinePath = quarantine === '' ? undefined : resolve(job.root, quarantine)
+  const command = io.getInput('command')
+  const reportJsonPath = join(work, 'report.json')
+  const baseRef = io.getInput('base-ref')
+  const outcome = await combineMode(
+    {
+      plan,
+      planDigest: digest,
+      resultsDir,
+      storePath,
+      quarantinePath:
+        quarantinePath !== undefined && existsSync(quarantinePath) ? quarantinePath : undefined,
+      flakyThreshold: Number(flakyRaw),
+      coverageThreshold,
+      fallback: 'none',
+      command: command === '' ? [] : splitWords(command),
+      runner: parseChoice('runner', io.getInput('runner') || 'auto', [
+        'auto',
+        ...RUNNER_NAMES,
+      ] as const),
+      fallbackMaxItems: parseWholeNumber(
+        'fallback-max-items',
+        io.getInput('fallback-max-items') || '50',
+        0,
+        100_000,
+      ),
+      reportMarkdown: undefined,
+      reportJson: reportJsonPath,
+      root: job.root,
+      env: io.env,
+      ...(fallbackDir ? { fallbackResultsDir: fallbackDir } : {}),
+      coverage: (shards) =>
+        coverageReport(shards, {
+          root: job.root,
+          threshold: coverageThreshold,
+          baseRef: baseRef === '' ? undefined : baseRef,
+          log: io,
+        }),
+    },
+    {
+      log: io,
+      out: (t) => process.stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      now: () => new Date(),
+    },
+  )
+  const { combined } = outcome
+
+  const save = io.getInput('save-timings') || 'auto'
+  const mode = parseChoice('save-timings', save, ['auto', 'always', 'never'] as const)
+  if (mode === 'always' || (mode === 'auto' && TRUSTED_EVENTS.has(job.eventName))) {
+    if (existsSync(storePath))
+      await deps.cache.save(CACHED_STORE, job.name, job.runId, String(job.attempt))
+  } else if (mode === 'auto') {
+    io.notice(
+      `timings from a \`${job.eventName || 'unknown'}\` run are not saved to the shared history (only push, schedule, workflow_dispatch and merge_group runs are; set \`save-timings: always\` to change that)`,
+    )
+  }
+
+  await io.summary(outcome.markdown)
+  const pr = job.event.pull_request as { number?: unknown } | undefined
+  const issue = typeof pr?.number === 'number' ? pr.number : undefined
+  const token = io.getInput('github-token')
+  io.setOutput('comment', 'none')
+  if (boolInput(io, 'comment') && issue !== undefined) {
+    const [owner = '', repo = ''] = job.repository.split('/')
+    if (token === '') io.notice('no `github-token`: the report is in the job summary only')
+    else {
+      const marker = `<!-- shardwise:${createHash('sha256')
+        .update(`${io.env.GITHUB_WORKFLOW ?? ''}\n${io.env.GITHUB_JOB ?? ''}\n${job.name}`)
+        .digest('hex')
+        .slice(0, 16)} -->`
+      const outcomeOfComment = await deps.comment(
+        {
+          token,
+          owner,
+          repo,
+          issue,
+          marker,
+          author: io.getInput('comment-author') || 'github-actions[bot]',
+          runId: Number(job.runId),
+          runAttempt: job.attempt,
+        },
+        outcome.markdown,
+      )
+      io.setOutput('comment', outcomeOfComment)
+    }
+  }
+
+  for (const test of combined.failed.slice(0, 10)) {
+    io.error(
+      `${test.id}${test.message ? `\n${test.message.slice(0, 300)}` : ''}`,
+      `Test failed (shard ${test.shard})`,
+    )
+  }
+  if (combined.failed.length > 10)
+    io.warning(`${combined.failed.length - 10} more failed tests are listed in the job summary`)
+  for (const problem of combined.problems.filter(
+    (p) => p.resolved !== true && p.kind !== 'foreign-result',
+  ))
+    io.error(problem.message, 'Shardwise')
+
+  io.setOutput('result', combined.verdict)
+  io.setOutput('passed', combined.counts.passed)
+  io.setOutput('failed', combined.failed.length)
+  io.setOutput('flaky', combined.flaky.length)
+  io.setOutput('flaky-tests', JSON.stringify(combined.flaky.slice(0, 50).map((f) => f.id)))
+  io.setOutput('coverage', outcome.coverage ? outcome.coverage.percent.toFixed(2) : '')
+  io.setOutput(
+    'speedup',
+    combined.wallSeconds > 0 ? (combined.serialSeconds / combined.wallSeconds).toFixed(2) : '1.00',
+  )
+  io.setOutput('wall-seconds', combined.wallSeconds.toFixed(1))
+  io.setOutput('report-file', reportJsonPath)
+  if (outcome.exitCode !== 0) {
+    io.setFailed(
+      combined.verdict === 'failed'
+        ? `tests failed: ${combined.failed.length} failed, ${combined.unaccounted.length} planned items without a result, ${combined.problems.filter((p) => p.resolved !== true && p.kind !== 'foreign-result').length} problems`
+        : `coverage ${outcome.coverage?.percent.toFixed(2) ?? '?'}% is below the threshold of ${String(coverageThreshold)}%`,
+    )
+  }
+}
