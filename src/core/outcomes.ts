@@ -50,11 +50,22 @@ function seconds(ms: unknown): number | undefined {
 /**
  * Jest `--json` and Vitest's `json` reporter (the same shape): `testResults[]` per file with
  * `assertionResults[]` per test. A file whose suite failed to run has `status: "failed"` and a
- * `message` but no assertions.
+ * `message` but no assertions; so does one whose tests passed while a hook around them failed
+ * (Jest's `afterAll`, Vitest's `beforeAll`, which marks the tests skipped). Jest colours its
+ * messages when colour is forced (`FORCE_COLOR`, `--colors`): the escape codes are dropped.
  */
 export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {}): Outcomes {
   const tests: TestOutcome[] = []
   const fileFailures: FileFailure[] = []
+  // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks).
+  // eslint-disable-next-line no-control-regex
+  const escapes = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g
+  const plain = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? value.replace(escapes, '')
+      : Array.isArray(value)
+        ? value.map((v: unknown) => (typeof v === 'string' ? v.replace(escapes, '') : v))
+        : value
   const results = isObject(data) && Array.isArray(data.testResults) ? data.testResults : []
   for (const result of results as unknown[]) {
     if (!isObject(result) || typeof result.name !== 'string') continue
@@ -78,14 +89,17 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
         file,
         status,
         seconds: seconds(assertion.duration),
-        message: status === 'failed' ? message(assertion.failureMessages) : undefined,
+        message: status === 'failed' ? message(plain(assertion.failureMessages)) : undefined,
       })
     }
     if (
       result.status === 'failed' &&
       !assertions.some((a) => isObject(a) && a.status === 'failed')
     ) {
-      fileFailures.push({ file, message: message(result.message) ?? 'the test file failed to run' })
+      fileFailures.push({
+        file,
+        message: message(plain(result.message)) ?? 'the test file failed to run',
+      })
     }
   }
   return { tests, fileFailures }
@@ -95,41 +109,85 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
  * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
  * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
  * package that fails without any test failing (a build error, a panic in init) is a file
- * failure.
+ * failure; so is one whose build failed, which Go up to 1.23 reports only as a plain
+ * `FAIL\t<package> [build failed]` line among the events (1.24 adds `build-output` and
+ * `build-fail` events). A test that started but never ended in a failed package (a crash, an
+ * `os.Exit`, the `-timeout` panic) failed. A package that ran no test at all (no test files,
+ * or none left by `-run`) answers for itself as one skipped outcome whose id is the package.
+ * Every end event is kept, so `-count=N` runs fold like repeats (failed if any run failed).
  */
 export function parseGoOutcomes(text: string): Outcomes {
-  const tests = new Map<string, TestOutcome>()
+  const tests: TestOutcome[] = []
   const packageFailed = new Map<string, string>()
+  const packageEnded = new Set<string>()
+  const packagesWithTests = new Set<string>()
+  const running = new Map<string, string>() // test id → package, started and not yet ended
   const output = new Map<string, string[]>()
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('{')) continue
+  const buildOutput = new Map<string, string[]>()
+  const remember = (store: Map<string, string[]>, key: string, line: string) => {
+    // The end of the output explains a failure; progress lines explain nothing.
+    if (/^=== (?:RUN|PAUSE|CONT|NAME)\b/.test(line)) return
+    const lines = store.get(key) ?? []
+    lines.push(line)
+    if (lines.length > 40) lines.shift()
+    store.set(key, lines)
+  }
+  const importPath = (value: string) => value.replace(/ \[.*\]$/, '')
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '')
+    if (!line.startsWith('{')) {
+      // go 1.19–1.23 print a package that does not build as plain text on stdout.
+      const failed = /^FAIL\t(\S+) \[(build failed|setup failed)\]$/.exec(line)
+      if (failed?.[1] !== undefined) packageFailed.set(failed[1], failed[2] ?? 'failed')
+      continue
+    }
     let event: unknown
     try {
       event = JSON.parse(line)
     } catch {
       continue
     }
-    if (!isObject(event) || typeof event.Package !== 'string' || typeof event.Action !== 'string')
+    if (!isObject(event) || typeof event.Action !== 'string') continue
+    if (event.Action === 'build-output' || event.Action === 'build-fail') {
+      if (typeof event.ImportPath === 'string' && typeof event.Output === 'string')
+        remember(buildOutput, importPath(event.ImportPath), event.Output)
       continue
+    }
+    if (typeof event.Package !== 'string') continue
     const pkg = event.Package
     const test = typeof event.Test === 'string' ? event.Test : undefined
+    const top = test?.split('/')[0]
+    const id = top === undefined ? undefined : joinTestId(pkg, [], top)
     if (event.Action === 'output' && typeof event.Output === 'string') {
-      const key = test === undefined ? pkg : `${pkg}::${test.split('/')[0] ?? test}`
-      const lines = output.get(key) ?? []
-      if (lines.length < 40) lines.push(event.Output)
-      output.set(key, lines)
+      remember(output, id ?? pkg, event.Output)
+      continue
+    }
+    if (test === undefined || id === undefined) {
+      if (event.Action === 'fail') {
+        const failedBuild =
+          typeof event.FailedBuild === 'string' ? importPath(event.FailedBuild) : undefined
+        packageFailed.set(
+          pkg,
+          failedBuild === undefined
+            ? (output.get(pkg) ?? []).join('')
+            : `build failed\n${(buildOutput.get(failedBuild) ?? []).join('')}`,
+        )
+      }
+      if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip')
+        packageEnded.add(pkg)
+      continue
+    }
+    packagesWithTests.add(pkg)
+    if (test !== top) continue
+    if (event.Action === 'run') {
+      running.set(id, pkg)
       continue
     }
     if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip') continue
-    if (test === undefined) {
-      if (event.Action === 'fail') packageFailed.set(pkg, (output.get(pkg) ?? []).join(''))
-      continue
-    }
-    if (test.includes('/')) continue
-    const id = joinTestId(pkg, [], test)
+    running.delete(id)
     const status: OutcomeStatus =
       event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped'
-    tests.set(id, {
+    tests.push({
       id,
       file: pkg,
       status,
@@ -137,38 +195,54 @@ export function parseGoOutcomes(text: string): Outcomes {
       message: status === 'failed' ? message((output.get(id) ?? []).join('')) : undefined,
     })
   }
+  for (const [id, pkg] of running) {
+    if (!packageFailed.has(pkg)) continue
+    const tail = (output.get(id) ?? output.get(pkg) ?? []).join('')
+    tests.push({
+      id,
+      file: pkg,
+      status: 'failed',
+      seconds: undefined,
+      message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
+    })
+  }
   const fileFailures: FileFailure[] = []
   for (const [pkg, text] of packageFailed) {
-    const anyTestFailed = [...tests.values()].some((t) => t.file === pkg && t.status === 'failed')
-    if (!anyTestFailed)
-      fileFailures.push({ file: pkg, message: message(text) ?? 'the package failed' })
+    if (tests.some((t) => t.file === pkg && t.status === 'failed')) continue
+    fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' })
   }
-  return { tests: [...tests.values()], fileFailures }
+  for (const pkg of packageEnded) {
+    if (packagesWithTests.has(pkg) || packageFailed.has(pkg)) continue
+    tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined })
+  }
+  return { tests, fileFailures }
 }
 
-/** Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. */
+/**
+ * Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. A
+ * failing hook (`"before all" hook for "x"`) is in `failures[]` only, and the tests it stopped
+ * are in no list: it fails its file, so that the file counts as failed and a retry runs it
+ * again, even when other tests of the file passed.
+ */
 export function parseMochaOutcomes(data: unknown, options: NormalizeOptions = {}): Outcomes {
   const tests: TestOutcome[] = []
   if (!isObject(data)) return { tests, fileFailures: [] }
-  const failed = new Set<unknown>()
-  const pending = new Set<unknown>()
-  const list = (key: string): JsonObject[] =>
-    Array.isArray(data[key]) ? (data[key] as unknown[]).filter(isObject) : []
-  for (const t of list('failures')) failed.add(`${String(t.file)}\u0000${String(t.fullTitle)}`)
-  for (const t of list('pending')) pending.add(`${String(t.file)}\u0000${String(t.fullTitle)}`)
-  const fileFailures: FileFailure[] = []
+  const key = (t: JsonObject) => `${String(t.file)}\u0000${String(t.fullTitle)}`
+  const list = (name: string): JsonObject[] =>
+    Array.isArray(data[name]) ? (data[name] as unknown[]).filter(isObject) : []
+  const failed = new Set(list('failures').map(key))
+  const pending = new Set(list('pending').map(key))
+  const reported = new Set<string>()
   for (const t of list('tests')) {
     if (typeof t.fullTitle !== 'string' || typeof t.title !== 'string') continue
-    const key = `${String(t.file)}\u0000${t.fullTitle}`
-    if (typeof t.file !== 'string') {
-      // A hook failure outside any file ("before all" in a root hook) has no file.
-      continue
-    }
+    reported.add(key(t))
+    // A test from a root hook file or a programmatic suite may have no file: no id to give it.
+    if (typeof t.file !== 'string') continue
     const file = normalizeFileId(t.file, options)
     const scope = t.fullTitle.endsWith(t.title) ? t.fullTitle.slice(0, -t.title.length).trim() : ''
-    const status: OutcomeStatus = failed.has(key)
+    const status: OutcomeStatus = failed.has(key(t))
       ? 'failed'
-      : pending.has(key)
+      : pending.has(key(t))
         ? 'skipped'
         : 'passed'
     const error = isObject(t.err) ? t.err : undefined
@@ -180,12 +254,27 @@ export function parseMochaOutcomes(data: unknown, options: NormalizeOptions = {}
       message: status === 'failed' ? message(error?.message) : undefined,
     })
   }
+  const fileFailures: FileFailure[] = []
+  for (const t of list('failures')) {
+    // Outside any file (a root hook, an uncaught error between files): the exit code says it.
+    if (reported.has(key(t)) || typeof t.file !== 'string') continue
+    const error = isObject(t.err) ? message(t.err.message) : undefined
+    const title = typeof t.fullTitle === 'string' ? t.fullTitle : 'a hook'
+    fileFailures.push({
+      file: normalizeFileId(t.file, options),
+      message: (error === undefined ? title : `${title}: ${error}`).slice(0, MAX_MESSAGE_CHARS),
+    })
+  }
   return { tests, fileFailures }
 }
 
 /**
  * Playwright's `json` reporter: nested `suites[]` (file, then describe blocks) with `specs[]`,
- * each spec's `tests[]` (one per project) and their `results[]` (one per try).
+ * each spec's `tests[]` (one per project) and their `results[]` (one per try). Files are named
+ * relative to `config.rootDir` (the test directory), so they are resolved against it before
+ * being made relative to the roots. A test's outcome is Playwright's own verdict: one marked
+ * `test.fail()` that fails passed, one that passed on Playwright's retry passed. A test with no
+ * result (`--list`, or not reached) is skipped.
  */
 export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions = {}): Outcomes {
   const tests: TestOutcome[] = []
@@ -193,8 +282,32 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
   const roots = isObject(data) && Array.isArray(data.suites) ? (data.suites as unknown[]) : []
   const rootDir =
     isObject(data) && isObject(data.config) && typeof data.config.rootDir === 'string'
-      ? data.config.rootDir
+      ? data.config.rootDir.replace(/[\\/]+$/, '')
       : undefined
+  const isAbsolute = (path: string) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path)
+  const fileIdOf = (path: string) =>
+    normalizeFileId(rootDir !== undefined && !isAbsolute(path) ? `${rootDir}/${path}` : path, {
+      roots: [...(options.roots ?? []), ...(rootDir !== undefined ? [rootDir] : [])],
+    })
+  // A test's outcome from Playwright's own verdict (`expected`, `unexpected`, `flaky`, `skipped`).
+  const outcomeOf = (test: JsonObject, results: readonly JsonObject[]): OutcomeStatus => {
+    const last = results[results.length - 1]
+    if (!last) return 'skipped'
+    switch (test.status) {
+      case 'expected':
+        return last.status === 'skipped' ? 'skipped' : 'passed'
+      case 'flaky':
+        return 'passed'
+      case 'unexpected':
+        return 'failed'
+      case 'skipped':
+        return 'skipped'
+      default:
+        // Reports without `status`: a result is as expected when it has the expected status.
+        if (last.status === 'skipped') return 'skipped'
+        return last.status === (test.expectedStatus ?? 'passed') ? 'passed' : 'failed'
+    }
+  }
   const walk = (suite: unknown, file: string | undefined, scopes: string[]) => {
     if (!isObject(suite)) return
     const suiteFile = typeof suite.file === 'string' ? suite.file : undefined
@@ -205,9 +318,7 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
       if (!isObject(spec) || typeof spec.title !== 'string') continue
       const specFile = typeof spec.file === 'string' ? spec.file : here
       if (specFile === undefined) continue
-      const fileId = normalizeFileId(specFile, {
-        roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])],
-      })
+      const fileId = fileIdOf(specFile)
       for (const test of Array.isArray(spec.tests) ? (spec.tests as unknown[]) : []) {
         if (!isObject(test)) continue
         const project =
@@ -215,15 +326,10 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
         const results = Array.isArray(test.results)
           ? (test.results as unknown[]).filter(isObject)
           : []
+        const status = outcomeOf(test, results)
         const last = results[results.length - 1]
-        const raw = last?.status
-        const status: OutcomeStatus =
-          raw === 'passed'
-            ? 'passed'
-            : raw === 'skipped' || results.length === 0
-              ? 'skipped'
-              : 'failed'
-        const error = last && isObject(last.error) ? last.error : undefined
+        const errors = last && Array.isArray(last.errors) ? last.errors.filter(isObject) : []
+        const error = last && isObject(last.error) ? last.error : errors[0]
         tests.push({
           id: joinTestId(fileId, [...project, ...nextScopes], spec.title),
           file: fileId,
@@ -234,7 +340,7 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
               0,
             ),
           ),
-          message: status === 'failed' ? message(error?.message) : undefined,
+          message: status === 'failed' ? (message(error?.message) ?? 'the test failed') : undefined,
         })
       }
     }
@@ -252,7 +358,7 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
         : undefined
     if (location)
       fileFailures.push({
-        file: normalizeFileId(location, options),
+        file: fileIdOf(location),
         message: message(error.message) ?? 'error',
       })
   }

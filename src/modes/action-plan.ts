@@ -85,25 +85,18 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
     const path = resolve(job.workspace, CACHED_STORE)
     if (restored !== undefined && existsSync(path)) timings.unshift(path)
   }
-  let itemsFrom = options.itemsFrom
   const command = io.getInput('command')
-  if (options.patterns.length === 0 && itemsFrom === undefined && command.trim() !== '') {
+  let listed: string[] | undefined
+  if (options.patterns.length === 0 && options.itemsFrom === undefined && command.trim() !== '') {
     const resolved = await resolveRunner(
       splitWords(command),
       job.root,
       parseChoice('runner', io.getInput('runner') || 'auto', ['auto', ...RUNNER_NAMES] as const),
     )
-    const items = await listItems(
-      { root: job.root, env: io.env },
-      resolved.runner,
-      resolved.command,
-      io,
-    )
-    itemsFrom = join(await mkdtemp(join(job.temp, 'shardwise-items-')), 'items.txt')
-    await writeFile(itemsFrom, `${items.join('\n')}\n`)
+    listed = await listItems({ root: job.root, env: io.env }, resolved.runner, resolved.command, io)
   }
   const plan = await planMode(
-    { ...options, timings, itemsFrom },
+    { ...options, timings, ...(listed ? { items: listed } : {}) },
     {
       log: io,
       readStdin: () =>

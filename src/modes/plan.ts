@@ -16,6 +16,8 @@ export interface PlanOptions {
   readonly patterns: readonly string[]
   /** A file with one id per line, or `-` for standard input. */
   readonly itemsFrom: string | undefined
+  /** Ids listed by the runner, passed in memory (names may hold newlines). */
+  readonly items?: readonly string[]
   /** The repository root: globs are matched and ids made relative here. */
   readonly root: string
   /** Extra absolute prefixes stripped from ids (the CI workspace). */
@@ -65,6 +67,11 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
     }
     items = [...discovered.files]
     sizes = discovered.sizes
+  }
+  if (options.items !== undefined) {
+    const listed = options.items.map((id) => normalizeId(id, { roots }))
+    items = [...(items ?? []), ...listed]
+    sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
   }
   if (options.itemsFrom !== undefined) {
     const listed = await readItems(options.itemsFrom, deps, roots)

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import {
   access,
+  readdir,
+  rm,
   appendFile,
   copyFile,
   lstat,
@@ -151,6 +153,35 @@ async function invoke(
   if (pending !== '' && adapter.display) deps.stdout(adapter.display(`${pending}\n`))
   await writes
   return result
+}
+
+/**
+ * The path of a file id as spelled on disk: the id itself, or — where the file system keeps a
+ * name decomposed (NFD) — the entry whose NFC form is the id's.
+ */
+async function findOnDisk(root: string, id: string): Promise<string | undefined> {
+  try {
+    await access(resolve(root, id))
+    return id
+  } catch {
+    // Look for another Unicode spelling, one segment at a time.
+  }
+  let dir = root
+  const parts: string[] = []
+  for (const segment of id.split('/')) {
+    let names: string[]
+    try {
+      names = await readdir(dir)
+    } catch {
+      return undefined
+    }
+    const name =
+      names.find((n) => n === segment) ?? names.find((n) => n.normalize('NFC') === segment)
+    if (name === undefined) return undefined
+    parts.push(name)
+    dir = join(dir, name)
+  }
+  return parts.join('/')
 }
 
 /** Files matching the globs that were written at or after `sinceMs` (this run's reports). */
@@ -331,17 +362,20 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   }
 
   // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
+  // Ids are NFC; a file stored decomposed (as macOS writes names) is found by its spelling on disk.
   const extraFailures: FileFailure[] = []
   let runnable = items
+  const onDisk = new Map<string, string>()
   if (adapter.name !== 'go') {
     const files = [...new Set(items.map(fileOfId))]
     const gone = new Set<string>()
     for (const file of files) {
-      try {
-        await access(resolve(options.root, file))
-      } catch {
+      const found = await findOnDisk(options.root, file)
+      if (found === undefined) {
         gone.add(file)
         extraFailures.push({ file, message: `planned file not found: ${file}` })
+      } else if (found !== file) {
+        onDisk.set(file, found)
       }
     }
     if (gone.size > 0) {
@@ -378,7 +412,12 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     const runOnce = async (subset: readonly string[], label: string): Promise<void> => {
       const dir = join(reportRoot, label)
       await mkdir(dir, { recursive: true })
-      const input = { command: resolved.command, items: subset, reportDir: dir, cwd: options.root }
+      const spelled = subset.map((item) => {
+        const file = fileOfId(item)
+        const disk = onDisk.get(file)
+        return disk === undefined ? item : disk + item.slice(file.length)
+      })
+      const input = { command: resolved.command, items: spelled, reportDir: dir, cwd: options.root }
       const invocationsStarted = elapsed()
       const tests: TestOutcome[] = []
       const fileFailures: FileFailure[] = []
@@ -432,6 +471,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     }
   } finally {
     if (progressTimer) clearInterval(progressTimer)
+    await rm(reportRoot, { recursive: true, force: true })
   }
 
   if (stopped) {

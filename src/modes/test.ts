@@ -190,9 +190,10 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
   const runDir = join(options.stateDir, 'runs', stamp)
   await mkdir(runDir, { recursive: true })
 
-  let itemsFile: string | undefined
+  // The runner's own list travels in memory: a file name may hold a newline.
+  let listed: string[] | undefined
   if (options.patterns.length === 0) {
-    const items = await listItems(
+    listed = await listItems(
       {
         root: options.root,
         env: options.env,
@@ -202,8 +203,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       resolved.command,
       log,
     )
-    itemsFile = join(runDir, 'items.txt')
-    await writeFile(itemsFile, `${items.join('\n')}\n`)
+    await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed, null, 2)}\n`)
   }
   const timings = store ? [storePath, ...options.timings] : [...options.timings]
   if (!store && options.timings.length === 0)
@@ -215,7 +215,8 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
       timings,
       patterns: options.patterns,
-      itemsFrom: itemsFile,
+      itemsFrom: undefined,
+      ...(listed ? { items: listed } : {}),
       root: options.root,
       roots: [],
     },

@@ -1,59 +1,78 @@
-import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { parseJestOutcomes } from '../../core/outcomes.js'
-import { jestLikeInvocations } from './jest.js'
+import { jestLikeInvocations, parseListedPaths, readJestLikeReport, rootsOf } from './jest.js'
 import type { RunnerAdapter } from './types.js'
 
+const VITEST = /(^|\/)vitest(\.m?js)?$/
+/** Vitest commands that would not run the tests once and exit. */
+const NOT_RUN = new Set(['watch', 'dev'])
+
 /**
- * Vitest: `vitest run` (never watch mode) with absolute file paths — Vitest's file filters
- * match any path that contains them, and only an absolute path contains exactly one file.
- * Results come from Vitest's `json` reporter (Jest's shape); a retry uses `-t`.
+ * The command in `run` mode: `vitest` → `vitest run`, `vitest watch` → `vitest run`, and a
+ * package script (`npm test --`) gets `--run`.
+ */
+function runOnce(command: readonly string[]): string[] {
+  const out = [...command]
+  const at = out.findIndex((a) => VITEST.test(a))
+  if (at < 0) {
+    if (!out.includes('--run')) out.push('--run')
+    return out
+  }
+  const next = out[at + 1]
+  if (next === 'run') return out
+  if (next !== undefined && NOT_RUN.has(next)) out[at + 1] = 'run'
+  else if (!out.includes('--run')) out.splice(at + 1, 0, 'run')
+  return out
+}
+
+/**
+ * Vitest: `vitest run` (never watch mode) with absolute file paths under the real root (Vitest
+ * globs real paths; a symlinked root would match nothing). Vitest's file filters are not exact:
+ * a file runs when its path starts with a filter (`/r/a.test.ts` also selects `/r/a.test.tsx`)
+ * or when its root-relative path, lower-cased, contains the filter's (`a.test.js` also selects
+ * `ba.test.js` and `sub/a.test.js`), and no spelling of a path avoids that. So only the outcomes
+ * of the asked files count, and any other file it ran is named in a warning: it cost time, and
+ * if it failed Vitest exits non-zero. Results come from Vitest's `json` reporter (Jest's shape);
+ * single tests run with an anchored `-t` over their full names.
  */
 export const vitest: RunnerAdapter = {
   name: 'vitest',
-  selectsTests: false,
+  selectsTests: true,
   invocations(input) {
-    const command = [...input.command]
-    const at = command.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a))
-    const next = command[at + 1]
-    if (at >= 0 && next !== 'run' && !command.includes('--run')) command.splice(at + 1, 0, 'run')
-    const fixed = (n: number) => [
-      ...command,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${join(input.reportDir, `vitest-${n}.json`)}`,
-    ]
+    const command = runOnce(input.command)
+    const roots = rootsOf(input.cwd)
+    const root = roots[roots.length - 1] ?? input.cwd
     return jestLikeInvocations(
       input,
-      fixed,
-      (files) => files.map((f) => resolve(input.cwd, f)),
+      (report) => [
+        ...command,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      (n) => join(input.reportDir, `vitest-${n}.json`),
+      { before: [], file: (f) => resolve(root, f) },
       '-t',
     )
   },
-  async readOutcomes(invocation, { cwd }) {
-    const output = invocation.argv
-      .find((a) => a.startsWith('--outputFile.json='))
-      ?.slice('--outputFile.json='.length)
-    if (output === undefined) return { tests: [], fileFailures: [] }
-    try {
-      return parseJestOutcomes(JSON.parse(await readFile(output, 'utf8')), { roots: [cwd] })
-    } catch {
-      return { tests: [], fileFailures: [] }
-    }
+  readOutcomes(invocation, input) {
+    return readJestLikeReport('vitest', invocation, input, () =>
+      invocation.argv
+        .findLast((a) => a.startsWith('--outputFile.json='))
+        ?.slice('--outputFile.json='.length),
+    )
   },
   list: {
+    // `--json` prints `[{"file": "/abs/path"}, …]`: names with spaces or newlines stay whole
+    // (the plain listing is one root-relative name per line).
     argv: (command) => {
       const out = [...command]
-      const at = out.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a))
-      if (out[at + 1] === 'run') out.splice(at + 1, 1)
-      out.splice(at + 1, 0, 'list', '--filesOnly')
+      const at = out.findIndex((a) => VITEST.test(a))
+      if (at < 0) return [...out, 'list', '--filesOnly', '--json']
+      const next = out[at + 1]
+      if (next === 'run' || (next !== undefined && NOT_RUN.has(next))) out.splice(at + 1, 1)
+      out.splice(at + 1, 0, 'list', '--filesOnly', '--json')
       return out
     },
-    parse: (stdout, cwd) =>
-      stdout
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.includes(' '))
-        .map((line) => (line.startsWith('/') ? line.slice(resolve(cwd).length + 1) : line)),
+    parse: parseListedPaths,
   },
 }
