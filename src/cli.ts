@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { InternalError, UsageError, describeError } from './core/errors.js'
 import { MAX_SHARDS, type ShardCountRequest } from './core/plan.js'
@@ -92,6 +93,7 @@ the next run balances better.
 
 Options:
   --parallel <P>                 shards running at once (default: the shard count)
+  --coverage-threshold <P>       fail when merged line coverage is below P percent
 ${RUN_FLAGS}
 ${PLAN_FLAGS}
   -h, --help                     show this help
@@ -336,6 +338,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
     plan: { type: 'string' },
     shard: { type: 'string' },
     'results-dir': { type: 'string' },
+    'items-from': { type: 'string' },
   })
   if (parsed.flag('help')) {
     io.stdout.write(`${RUN_USAGE}\n`)
@@ -399,11 +402,31 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   return outcome.exitCode
 }
 
+/** `--items-from -` for `test`: standard input kept in a file the planner reads. */
+async function stdinToFile(io: Io): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'shardwise-items-'))
+  const path = join(dir, 'items.txt')
+  await writeFile(path, await io.readStdin())
+  return path
+}
+
+function coverageThresholdFlag(parsed: Parsed): number | undefined {
+  const raw = parsed.str('coverage-threshold')
+  if (raw === undefined) return undefined
+  const value = parseNonNegativeSeconds('--coverage-threshold', raw)
+  if (value > 100)
+    throw new UsageError(
+      `\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${raw}\`.`,
+    )
+  return value
+}
+
 async function testCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, {
     ...PLAN_OPTIONS,
     ...RUN_OPTIONS,
     parallel: { type: 'string' },
+    'items-from': { type: 'string' },
   })
   if (parsed.flag('help')) {
     io.stdout.write(`${TEST_USAGE}\n`)
@@ -423,11 +446,13 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       granularity: plan.granularity,
       shardOverheadSeconds: plan.shardOverheadSeconds,
       patterns: plan.patterns,
+      itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
       timings: plan.timings,
       command,
       ...runFlags(parsed),
       root,
       stateDir: resolve(root, '.shardwise'),
+      coverageThreshold: coverageThresholdFlag(parsed),
       env: io.env,
       ...(io.signal ? { signal: io.signal } : {}),
     },

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(600);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 90:
+/***/ 600:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2529,8 +2529,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   W: () => (/* binding */ processIo)
 });
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
@@ -2541,7 +2545,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * (bad flag, unreadable file, malformed data) and prints without a stack; an `InternalError`
  * is our bug and prints with one. Anything else reaching an entry is an environment failure.
  */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     name = 'UsageError';
 }
 class InternalError extends Error {
@@ -2611,7 +2615,8 @@ function toPosix(path) {
 }
 /** Normalises a file path or Go package into the canonical file id. */
 function normalizeFileId(raw, options = {}) {
-    let path = toPosix(raw.trim());
+    // Collapsed first, so that `C:\.\a\r\r\x` meets the runner roots as `C:/a/r/r/x` does.
+    let path = collapseSegments(toPosix(raw.trim()));
     for (const root of options.roots ?? []) {
         const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/');
         if (prefix !== '/' && path.startsWith(prefix)) {
@@ -3653,7 +3658,7 @@ function argumentBytes(args) {
  * thing about the same mistake: "`name` must be …; got `value`."
  */
 function fail(name, expected, got) {
-    throw new UsageError(`\`${name}\` must be ${expected}; got \`${got}\`.`);
+    throw new errors_UsageError(`\`${name}\` must be ${expected}; got \`${got}\`.`);
 }
 function parseWholeNumber(name, raw, min, max) {
     const value = raw.trim();
@@ -4635,8 +4640,6 @@ async function fileSizes(ids, root) {
     return sizes;
 }
 //# sourceMappingURL=discover.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./build/core/duration.js
 /** Six hours: GitHub's hosted job limit, and so the longest duration a real test can have. */
 const MAX_DURATION_SECONDS = 6 * 60 * 60;
@@ -5523,15 +5526,15 @@ async function expand(path) {
         info = await (0,promises_namespaceObject.lstat)(path);
     }
     catch (error) {
-        throw new UsageError(`--timings ${path}: cannot read it (${describeError(error)})`);
+        throw new errors_UsageError(`--timings ${path}: cannot read it (${describeError(error)})`);
     }
     if (info.isFile())
         return [path];
     if (info.isSymbolicLink()) {
-        throw new UsageError(`--timings ${path}: is a symbolic link; give the file it points to`);
+        throw new errors_UsageError(`--timings ${path}: is a symbolic link; give the file it points to`);
     }
     if (!info.isDirectory())
-        throw new UsageError(`--timings ${path}: is not a file or directory`);
+        throw new errors_UsageError(`--timings ${path}: is not a file or directory`);
     const found = [];
     const walk = async (dir, depth) => {
         const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
@@ -5661,7 +5664,7 @@ async function readItems(source, deps, roots) {
         text = source === '-' ? await deps.readStdin() : await (0,promises_namespaceObject.readFile)(source, 'utf8');
     }
     catch (error) {
-        throw new UsageError(`--items-from ${source}: cannot read it (${describeError(error)})`);
+        throw new errors_UsageError(`--items-from ${source}: cannot read it (${describeError(error)})`);
     }
     const ids = text
         .split('\n')
@@ -5669,7 +5672,7 @@ async function readItems(source, deps, roots) {
         .filter((line) => line.trim() !== '')
         .map((line) => normalizeId(line, { roots }));
     if (ids.length === 0)
-        throw new UsageError(`--items-from ${source}: holds no ids (one per line)`);
+        throw new errors_UsageError(`--items-from ${source}: holds no ids (one per line)`);
     return ids;
 }
 /** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
@@ -5683,10 +5686,15 @@ async function planMode(options, deps) {
     if (options.patterns.length > 0) {
         const discovered = await discoverFiles(options.patterns, options.root);
         if (discovered.files.length === 0) {
-            throw new UsageError(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
+            throw new errors_UsageError(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
         }
         items = [...discovered.files];
         sizes = discovered.sizes;
+    }
+    if (options.items !== undefined) {
+        const listed = options.items.map((id) => normalizeId(id, { roots }));
+        items = [...(items ?? []), ...listed];
+        sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))]);
     }
     if (options.itemsFrom !== undefined) {
         const listed = await readItems(options.itemsFrom, deps, roots);
@@ -5698,7 +5706,7 @@ async function planMode(options, deps) {
             const why = options.timings.length === 0
                 ? 'no test globs, no --items-from and no --timings were given'
                 : `none of the --timings files held usable timings (${loaded.sources.length} read)`;
-            throw new UsageError(`nothing to plan: ${why}. Give test globs, --items-from <file>, or --timings <file>.`);
+            throw new errors_UsageError(`nothing to plan: ${why}. Give test globs, --items-from <file>, or --timings <file>.`);
         }
         log.notice('no globs or --items-from: planning the items present in the timings');
     }
@@ -5725,8 +5733,6 @@ async function planMode(options, deps) {
 //# sourceMappingURL=plan.js.map
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./build/core/shard-result.js
 
 /**
@@ -5855,6 +5861,9 @@ function retryItems(items, judgement, selectsTests) {
         if (failedFiles.has(fileOfId(item)))
             out.add(isTestId(item) && selectsTests ? item : fileOfId(item));
     }
+    // An item with no result at all (the runner died before reporting it) gets another chance too.
+    for (const item of judgement.missing)
+        out.add(isTestId(item) && selectsTests ? item : fileOfId(item));
     return [...out].sort();
 }
 //# sourceMappingURL=shard-result.js.map
@@ -5881,10 +5890,10 @@ function isStrippedVariable(name) {
     return STRIPPED_EXACT.has(upper) || STRIPPED_PREFIXES.some((p) => upper.startsWith(p));
 }
 /** The environment for a test process: the parent's, minus credentials, plus `extra`. */
-function childEnvironment(parent, extra = {}) {
+function childEnvironment(parent, extra = {}, drop = []) {
     const env = {};
     for (const [name, value] of Object.entries(parent)) {
-        if (value !== undefined && !isStrippedVariable(name))
+        if (value !== undefined && !isStrippedVariable(name) && !drop.includes(name))
             env[name] = value;
     }
     return { ...env, ...extra };
@@ -6006,7 +6015,10 @@ const generic = {
         const before = placeholder < 0 ? command : command.slice(0, placeholder);
         const after = placeholder < 0 ? [] : command.slice(placeholder + 1);
         const chunks = chunkByArgumentBytes(files, argumentBytes([...before, ...after]), (f) => Buffer.byteLength(f) + 2);
-        return chunks.map((chunk) => ({ argv: [...before, ...chunk.map(pathArgument), ...after] }));
+        return chunks.map((chunk) => ({
+            argv: [...before, ...chunk.map(pathArgument), ...after],
+            items: chunk,
+        }));
     },
     readOutcomes() {
         // Outcomes come from --junit files or the exit status; see the run mode.
@@ -6034,11 +6046,21 @@ function outcomes_seconds(ms) {
 /**
  * Jest `--json` and Vitest's `json` reporter (the same shape): `testResults[]` per file with
  * `assertionResults[]` per test. A file whose suite failed to run has `status: "failed"` and a
- * `message` but no assertions.
+ * `message` but no assertions; so does one whose tests passed while a hook around them failed
+ * (Jest's `afterAll`, Vitest's `beforeAll`, which marks the tests skipped). Jest colours its
+ * messages when colour is forced (`FORCE_COLOR`, `--colors`): the escape codes are dropped.
  */
 function parseJestOutcomes(data, options = {}) {
     const tests = [];
     const fileFailures = [];
+    // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks).
+    // eslint-disable-next-line no-control-regex
+    const escapes = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+    const plain = (value) => typeof value === 'string'
+        ? value.replace(escapes, '')
+        : Array.isArray(value)
+            ? value.map((v) => (typeof v === 'string' ? v.replace(escapes, '') : v))
+            : value;
     const results = outcomes_isObject(data) && Array.isArray(data.testResults) ? data.testResults : [];
     for (const result of results) {
         if (!outcomes_isObject(result) || typeof result.name !== 'string')
@@ -6063,12 +6085,15 @@ function parseJestOutcomes(data, options = {}) {
                 file,
                 status,
                 seconds: outcomes_seconds(assertion.duration),
-                message: status === 'failed' ? message(assertion.failureMessages) : undefined,
+                message: status === 'failed' ? message(plain(assertion.failureMessages)) : undefined,
             });
         }
         if (result.status === 'failed' &&
             !assertions.some((a) => outcomes_isObject(a) && a.status === 'failed')) {
-            fileFailures.push({ file, message: message(result.message) ?? 'the test file failed to run' });
+            fileFailures.push({
+                file,
+                message: message(plain(result.message)) ?? 'the test file failed to run',
+            });
         }
     }
     return { tests, fileFailures };
@@ -6077,15 +6102,41 @@ function parseJestOutcomes(data, options = {}) {
  * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
  * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
  * package that fails without any test failing (a build error, a panic in init) is a file
- * failure.
+ * failure; so is one whose build failed, which Go up to 1.23 reports only as a plain
+ * `FAIL\t<package> [build failed]` line among the events (1.24 adds `build-output` and
+ * `build-fail` events). A test that started but never ended in a failed package (a crash, an
+ * `os.Exit`, the `-timeout` panic) failed. A package that ran no test at all (no test files,
+ * or none left by `-run`) answers for itself as one skipped outcome whose id is the package.
+ * Every end event is kept, so `-count=N` runs fold like repeats (failed if any run failed).
  */
 function parseGoOutcomes(text) {
-    const tests = new Map();
+    const tests = [];
     const packageFailed = new Map();
+    const packageEnded = new Set();
+    const packagesWithTests = new Set();
+    const running = new Map(); // test id → package, started and not yet ended
     const output = new Map();
-    for (const line of text.split('\n')) {
-        if (!line.startsWith('{'))
+    const buildOutput = new Map();
+    const remember = (store, key, line) => {
+        // The end of the output explains a failure; progress lines explain nothing.
+        if (/^=== (?:RUN|PAUSE|CONT|NAME)\b/.test(line))
+            return;
+        const lines = store.get(key) ?? [];
+        lines.push(line);
+        if (lines.length > 40)
+            lines.shift();
+        store.set(key, lines);
+    };
+    const importPath = (value) => value.replace(/ \[.*\]$/, '');
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        if (!line.startsWith('{')) {
+            // go 1.19–1.23 print a package that does not build as plain text on stdout.
+            const failed = /^FAIL\t(\S+) \[(build failed|setup failed)\]$/.exec(line);
+            if (failed?.[1] !== undefined)
+                packageFailed.set(failed[1], `${failed[2] ?? 'failed'}: the compiler's messages are in the shard's output`);
             continue;
+        }
         let event;
         try {
             event = JSON.parse(line);
@@ -6093,30 +6144,46 @@ function parseGoOutcomes(text) {
         catch {
             continue;
         }
-        if (!outcomes_isObject(event) || typeof event.Package !== 'string' || typeof event.Action !== 'string')
+        if (!outcomes_isObject(event) || typeof event.Action !== 'string')
+            continue;
+        if (event.Action === 'build-output' || event.Action === 'build-fail') {
+            if (typeof event.ImportPath === 'string' && typeof event.Output === 'string')
+                remember(buildOutput, importPath(event.ImportPath), event.Output);
+            continue;
+        }
+        if (typeof event.Package !== 'string')
             continue;
         const pkg = event.Package;
         const test = typeof event.Test === 'string' ? event.Test : undefined;
+        const top = test?.split('/')[0];
+        const id = top === undefined ? undefined : joinTestId(pkg, [], top);
         if (event.Action === 'output' && typeof event.Output === 'string') {
-            const key = test === undefined ? pkg : `${pkg}::${test.split('/')[0] ?? test}`;
-            const lines = output.get(key) ?? [];
-            if (lines.length < 40)
-                lines.push(event.Output);
-            output.set(key, lines);
+            remember(output, id ?? pkg, event.Output);
+            continue;
+        }
+        if (test === undefined || id === undefined) {
+            if (event.Action === 'fail') {
+                const failedBuild = typeof event.FailedBuild === 'string' ? importPath(event.FailedBuild) : undefined;
+                packageFailed.set(pkg, failedBuild === undefined
+                    ? (output.get(pkg) ?? []).join('')
+                    : `build failed\n${(buildOutput.get(failedBuild) ?? []).join('')}`);
+            }
+            if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip')
+                packageEnded.add(pkg);
+            continue;
+        }
+        packagesWithTests.add(pkg);
+        if (test !== top)
+            continue;
+        if (event.Action === 'run') {
+            running.set(id, pkg);
             continue;
         }
         if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip')
             continue;
-        if (test === undefined) {
-            if (event.Action === 'fail')
-                packageFailed.set(pkg, (output.get(pkg) ?? []).join(''));
-            continue;
-        }
-        if (test.includes('/'))
-            continue;
-        const id = joinTestId(pkg, [], test);
+        running.delete(id);
         const status = event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped';
-        tests.set(id, {
+        tests.push({
             id,
             file: pkg,
             status,
@@ -6124,40 +6191,58 @@ function parseGoOutcomes(text) {
             message: status === 'failed' ? message((output.get(id) ?? []).join('')) : undefined,
         });
     }
+    for (const [id, pkg] of running) {
+        if (!packageFailed.has(pkg))
+            continue;
+        const tail = (output.get(id) ?? output.get(pkg) ?? []).join('');
+        tests.push({
+            id,
+            file: pkg,
+            status: 'failed',
+            seconds: undefined,
+            message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
+        });
+    }
     const fileFailures = [];
     for (const [pkg, text] of packageFailed) {
-        const anyTestFailed = [...tests.values()].some((t) => t.file === pkg && t.status === 'failed');
-        if (!anyTestFailed)
-            fileFailures.push({ file: pkg, message: message(text) ?? 'the package failed' });
+        if (tests.some((t) => t.file === pkg && t.status === 'failed'))
+            continue;
+        fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' });
     }
-    return { tests: [...tests.values()], fileFailures };
+    for (const pkg of packageEnded) {
+        if (packagesWithTests.has(pkg) || packageFailed.has(pkg))
+            continue;
+        tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined });
+    }
+    return { tests, fileFailures };
 }
-/** Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. */
+/**
+ * Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. A
+ * failing hook (`"before all" hook for "x"`) is in `failures[]` only, and the tests it stopped
+ * are in no list: it fails its file, so that the file counts as failed and a retry runs it
+ * again, even when other tests of the file passed.
+ */
 function parseMochaOutcomes(data, options = {}) {
     const tests = [];
     if (!outcomes_isObject(data))
         return { tests, fileFailures: [] };
-    const failed = new Set();
-    const pending = new Set();
-    const list = (key) => Array.isArray(data[key]) ? data[key].filter(outcomes_isObject) : [];
-    for (const t of list('failures'))
-        failed.add(`${String(t.file)}\u0000${String(t.fullTitle)}`);
-    for (const t of list('pending'))
-        pending.add(`${String(t.file)}\u0000${String(t.fullTitle)}`);
-    const fileFailures = [];
+    const key = (t) => `${String(t.file)}\u0000${String(t.fullTitle)}`;
+    const list = (name) => Array.isArray(data[name]) ? data[name].filter(outcomes_isObject) : [];
+    const failed = new Set(list('failures').map(key));
+    const pending = new Set(list('pending').map(key));
+    const reported = new Set();
     for (const t of list('tests')) {
         if (typeof t.fullTitle !== 'string' || typeof t.title !== 'string')
             continue;
-        const key = `${String(t.file)}\u0000${t.fullTitle}`;
-        if (typeof t.file !== 'string') {
-            // A hook failure outside any file ("before all" in a root hook) has no file.
+        reported.add(key(t));
+        // A test from a root hook file or a programmatic suite may have no file: no id to give it.
+        if (typeof t.file !== 'string')
             continue;
-        }
         const file = normalizeFileId(t.file, options);
         const scope = t.fullTitle.endsWith(t.title) ? t.fullTitle.slice(0, -t.title.length).trim() : '';
-        const status = failed.has(key)
+        const status = failed.has(key(t))
             ? 'failed'
-            : pending.has(key)
+            : pending.has(key(t))
                 ? 'skipped'
                 : 'passed';
         const error = outcomes_isObject(t.err) ? t.err : undefined;
@@ -6169,19 +6254,60 @@ function parseMochaOutcomes(data, options = {}) {
             message: status === 'failed' ? message(error?.message) : undefined,
         });
     }
+    const fileFailures = [];
+    for (const t of list('failures')) {
+        // Outside any file (a root hook, an uncaught error between files): the exit code says it.
+        if (reported.has(key(t)) || typeof t.file !== 'string')
+            continue;
+        const error = outcomes_isObject(t.err) ? message(t.err.message) : undefined;
+        const title = typeof t.fullTitle === 'string' ? t.fullTitle : 'a hook';
+        fileFailures.push({
+            file: normalizeFileId(t.file, options),
+            message: (error === undefined ? title : `${title}: ${error}`).slice(0, outcomes_MAX_MESSAGE_CHARS),
+        });
+    }
     return { tests, fileFailures };
 }
 /**
  * Playwright's `json` reporter: nested `suites[]` (file, then describe blocks) with `specs[]`,
- * each spec's `tests[]` (one per project) and their `results[]` (one per try).
+ * each spec's `tests[]` (one per project) and their `results[]` (one per try). Files are named
+ * relative to `config.rootDir` (the test directory), so they are resolved against it before
+ * being made relative to the roots. A test's outcome is Playwright's own verdict: one marked
+ * `test.fail()` that fails passed, one that passed on Playwright's retry passed. A test with no
+ * result (`--list`, or not reached) is skipped.
  */
 function parsePlaywrightOutcomes(data, options = {}) {
     const tests = [];
     const fileFailures = [];
     const roots = outcomes_isObject(data) && Array.isArray(data.suites) ? data.suites : [];
     const rootDir = outcomes_isObject(data) && outcomes_isObject(data.config) && typeof data.config.rootDir === 'string'
-        ? data.config.rootDir
+        ? data.config.rootDir.replace(/[\\/]+$/, '')
         : undefined;
+    const isAbsolute = (path) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+    const fileIdOf = (path) => normalizeFileId(rootDir !== undefined && !isAbsolute(path) ? `${rootDir}/${path}` : path, {
+        roots: [...(options.roots ?? []), ...(rootDir !== undefined ? [rootDir] : [])],
+    });
+    // A test's outcome from Playwright's own verdict (`expected`, `unexpected`, `flaky`, `skipped`).
+    const outcomeOf = (test, results) => {
+        const last = results[results.length - 1];
+        if (!last)
+            return 'skipped';
+        switch (test.status) {
+            case 'expected':
+                return last.status === 'skipped' ? 'skipped' : 'passed';
+            case 'flaky':
+                return 'passed';
+            case 'unexpected':
+                return 'failed';
+            case 'skipped':
+                return 'skipped';
+            default:
+                // Reports without `status`: a result is as expected when it has the expected status.
+                if (last.status === 'skipped')
+                    return 'skipped';
+                return last.status === (test.expectedStatus ?? 'passed') ? 'passed' : 'failed';
+        }
+    };
     const walk = (suite, file, scopes) => {
         if (!outcomes_isObject(suite))
             return;
@@ -6195,9 +6321,7 @@ function parsePlaywrightOutcomes(data, options = {}) {
             const specFile = typeof spec.file === 'string' ? spec.file : here;
             if (specFile === undefined)
                 continue;
-            const fileId = normalizeFileId(specFile, {
-                roots: [...(options.roots ?? []), ...(rootDir ? [rootDir] : [])],
-            });
+            const fileId = fileIdOf(specFile);
             for (const test of Array.isArray(spec.tests) ? spec.tests : []) {
                 if (!outcomes_isObject(test))
                     continue;
@@ -6205,20 +6329,16 @@ function parsePlaywrightOutcomes(data, options = {}) {
                 const results = Array.isArray(test.results)
                     ? test.results.filter(outcomes_isObject)
                     : [];
+                const status = outcomeOf(test, results);
                 const last = results[results.length - 1];
-                const raw = last?.status;
-                const status = raw === 'passed'
-                    ? 'passed'
-                    : raw === 'skipped' || results.length === 0
-                        ? 'skipped'
-                        : 'failed';
-                const error = last && outcomes_isObject(last.error) ? last.error : undefined;
+                const errors = last && Array.isArray(last.errors) ? last.errors.filter(outcomes_isObject) : [];
+                const error = last && outcomes_isObject(last.error) ? last.error : errors[0];
                 tests.push({
                     id: joinTestId(fileId, [...project, ...nextScopes], spec.title),
                     file: fileId,
                     status,
                     seconds: outcomes_seconds(results.reduce((total, r) => total + (typeof r.duration === 'number' ? r.duration : 0), 0)),
-                    message: status === 'failed' ? message(error?.message) : undefined,
+                    message: status === 'failed' ? (message(error?.message) ?? 'the test failed') : undefined,
                 });
             }
         }
@@ -6235,7 +6355,7 @@ function parsePlaywrightOutcomes(data, options = {}) {
             : undefined;
         if (location)
             fileFailures.push({
-                file: normalizeFileId(location, options),
+                file: fileIdOf(location),
                 message: message(error.message) ?? 'error',
             });
     }
@@ -6290,91 +6410,264 @@ function parseNodeTestOutcomes(text, options = {}) {
 
 
 
+
+
 /** Escapes a string for use as a literal inside a regular expression. */
 function escapeRegExp(text) {
     return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 /**
- * A pattern matching exactly these tests' full names (describe titles and test title joined by
- * spaces, as Jest's and Vitest's `-t` see them).
+ * A pattern matching exactly these tests' full names: the describe titles and the test title
+ * joined by spaces, as Jest's and Vitest's `-t` see them. A `::` inside a title is
+ * indistinguishable in the id from a scope boundary, so each boundary matches either.
  */
 function fullNamePattern(ids) {
     const names = ids
         .map((id) => splitTestId(id)?.rest)
-        .filter((rest) => rest !== undefined)
-        .map((rest) => rest.split('::').join(' '));
+        .filter((rest) => rest !== undefined);
     if (names.length === 0)
         return undefined;
-    return `^(?:${[...new Set(names)].sort().map(escapeRegExp).join('|')})$`;
+    return `^(?:${[...new Set(names)].sort().map(alternative).join('|')})$`;
 }
-/** Groups items into invocations: whole files together, single tests with a `-t` pattern. */
-function jestLikeInvocations(input, fixed, fileArguments, testNameFlag) {
+function alternative(rest) {
+    return rest.split('::').map(escapeRegExp).join('(?: |::)');
+}
+/**
+ * One argument may hold at most 128 KiB on Linux (MAX_ARG_STRLEN): many tests of one file are
+ * selected by several patterns, one invocation each.
+ */
+const MAX_PATTERN_BYTES = 64 * 1024;
+function patternGroups(ids) {
+    const groups = [];
+    let current = [];
+    let bytes = 0;
+    for (const id of ids) {
+        const size = Buffer.byteLength(alternative(splitTestId(id)?.rest ?? '')) + 1;
+        if (current.length > 0 && bytes + size > MAX_PATTERN_BYTES) {
+            groups.push(current);
+            current = [];
+            bytes = 0;
+        }
+        current.push(id);
+        bytes += size;
+    }
+    if (current.length > 0)
+        groups.push(current);
+    return groups;
+}
+/** The items and report of each invocation built here, for reading its outcomes back. */
+const asked = new WeakMap();
+/**
+ * Groups items into invocations: whole files together (chunked below the OS argument limit),
+ * and, for each file with only some tests selected, one invocation per anchored `-t` pattern
+ * (of that file only, so that a pattern cannot pick up a same-named test in another file).
+ */
+function jestLikeInvocations(input, fixed, reportPath, files, testNameFlag) {
     const wholeFiles = [...new Set(input.items.filter((i) => splitTestId(i) === undefined))].sort();
+    const whole = new Set(wholeFiles);
     const testsByFile = new Map();
     for (const item of input.items) {
-        if (splitTestId(item) === undefined || wholeFiles.includes(fileOfId(item)))
+        const file = fileOfId(item);
+        if (splitTestId(item) === undefined || whole.has(file))
             continue;
-        const list = testsByFile.get(fileOfId(item)) ?? [];
+        const list = testsByFile.get(file) ?? [];
         list.push(item);
-        testsByFile.set(fileOfId(item), list);
+        testsByFile.set(file, list);
     }
     const out = [];
     let n = 0;
-    const base = argumentBytes(fixed(0));
-    for (const chunk of chunkByArgumentBytes(wholeFiles, base, (f) => Buffer.byteLength(f) + 2)) {
-        out.push({ argv: [...fixed(n++), ...fileArguments(chunk)] });
-    }
-    // Files with only some tests selected: one invocation each, so a name pattern cannot pick
-    // up a same-named test in another file.
-    for (const [file, ids] of [...testsByFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const pattern = fullNamePattern(ids);
-        out.push({
-            argv: [...fixed(n++), ...(pattern ? [testNameFlag, pattern] : []), ...fileArguments([file])],
+    const add = (argv, report, value) => {
+        const invocation = { argv };
+        asked.set(invocation, { ...value, report });
+        out.push(invocation);
+    };
+    const base = argumentBytes([...fixed(reportPath(0)), ...files.before]);
+    for (const chunk of chunkByArgumentBytes(wholeFiles, base, (f) => Buffer.byteLength(files.file(f)))) {
+        const report = reportPath(n++);
+        add([...fixed(report), ...files.before, ...chunk.map(files.file)], report, {
+            wholeFiles: new Set(chunk),
+            testsByFile: new Map(),
         });
+    }
+    for (const [file, ids] of [...testsByFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        for (const group of patternGroups([...new Set(ids)].sort())) {
+            const pattern = fullNamePattern(group);
+            const report = reportPath(n++);
+            add([
+                ...fixed(report),
+                ...(pattern ? [testNameFlag, pattern] : []),
+                ...files.before,
+                files.file(file),
+            ], report, { wholeFiles: new Set(), testsByFile: new Map([[file, group]]) });
+        }
     }
     return out;
 }
-function reportPath(reportDir, n) {
-    return (0,external_node_path_namespaceObject.join)(reportDir, `jest-${n}.json`);
+/** The directory and, when it differs, its real path: runners report real paths. */
+function rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
+/** Reads a Jest-shaped JSON report, keeping only what the invocation asked for. */
+async function readJestLikeReport(runner, invocation, input, reportFromArgv) {
+    const known = asked.get(invocation);
+    const report = known?.report ?? reportFromArgv();
+    if (report === undefined)
+        return { tests: [], fileFailures: [], problems: [] };
+    let data;
+    try {
+        data = JSON.parse(await (0,promises_namespaceObject.readFile)(report, 'utf8'));
+    }
+    catch {
+        // No report (the runner crashed or never started): every asked item stays missing.
+        return { tests: [], fileFailures: [], problems: [] };
+    }
+    const outcomes = parseJestOutcomes(data, { roots: rootsOf(input.cwd) });
+    return keepAsked(runner, outcomes, known ?? askedOf(input.items, report));
+}
+function askedOf(items, report) {
+    const wholeFiles = new Set(items.filter((i) => splitTestId(i) === undefined));
+    const testsByFile = new Map();
+    for (const item of items) {
+        if (splitTestId(item) === undefined || wholeFiles.has(fileOfId(item)))
+            continue;
+        testsByFile.set(fileOfId(item), [...(testsByFile.get(fileOfId(item)) ?? []), item]);
+    }
+    return { wholeFiles, testsByFile, report };
+}
+/**
+ * Keeps the outcomes of what was asked. A `-t` pattern makes the runner report every other test
+ * of the file as skipped, and Vitest's file filters also run any file whose path merely contains
+ * a requested one: neither is a result of this shard (the other shard that owns such a file
+ * reports it), and counting them would add skipped attempts and duplicate tests.
+ */
+function keepAsked(runner, outcomes, spelled) {
+    // Items may carry a file's on-disk spelling (NFD); outcomes are normalised to NFC.
+    const nfc = (text) => text.normalize('NFC');
+    const what = {
+        wholeFiles: new Set([...spelled.wholeFiles].map(nfc)),
+        testsByFile: new Map([...spelled.testsByFile].map(([file, ids]) => [nfc(file), ids.map(nfc)])),
+        report: spelled.report,
+    };
+    const isAsked = (file) => what.wholeFiles.has(file) || what.testsByFile.has(file);
+    const extraFiles = new Set();
+    const tests = outcomes.tests.filter((test) => {
+        if (what.wholeFiles.has(test.file))
+            return true;
+        const ids = what.testsByFile.get(test.file);
+        if (ids)
+            return ids.some((id) => covers(id, test.id));
+        extraFiles.add(test.file);
+        return false;
+    });
+    const fileFailures = outcomes.fileFailures.filter((failure) => {
+        if (isAsked(failure.file))
+            return true;
+        extraFiles.add(failure.file);
+        return false;
+    });
+    const problems = extraFiles.size === 0
+        ? []
+        : [
+            `${runner} also ran ${extraFiles.size} ${extraFiles.size === 1 ? 'file' : 'files'} this shard did not ask for (results ignored): ${[
+                ...extraFiles,
+            ]
+                .sort()
+                .slice(0, 5)
+                .map((f) => JSON.stringify(f))
+                .join(', ')}${extraFiles.size > 5 ? ', …' : ''}`,
+        ];
+    return { tests, fileFailures, problems };
+}
+/**
+ * Paths from a runner's listing, relative to `cwd`: a JSON array of paths (or of `{file}`
+ * objects) on a line of its own, or else one absolute path per line. JSON keeps names with
+ * newlines whole; lines around it (`npm test` prints its own header) are ignored.
+ */
+function parseListedPaths(stdout, cwd) {
+    const roots = rootsOf(cwd);
+    const toRelative = (path) => {
+        for (const root of roots) {
+            const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+            if (rel !== '' && rel !== '..' && !rel.startsWith('../') && !(0,external_node_path_namespaceObject.isAbsolute)(rel))
+                return rel;
+        }
+        return undefined;
+    };
+    const fromJson = jsonPaths(stdout);
+    const paths = fromJson ??
+        stdout
+            .split('\n')
+            .map((line) => line.replace(/\r$/, ''))
+            .filter((line) => line.startsWith('/'));
+    const out = [];
+    for (const path of paths) {
+        const rel = (0,external_node_path_namespaceObject.isAbsolute)(path) ? toRelative(path) : normalizeFileId(path);
+        if (rel !== undefined)
+            out.push(rel);
+    }
+    return [...new Set(out)];
+}
+/** The first JSON array of paths in the output (it may span lines, as Vitest prints it). */
+function jsonPaths(stdout) {
+    const lines = stdout.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        if (!(lines[i] ?? '').trimStart().startsWith('['))
+            continue;
+        // Try the shortest run of lines from here that parses: one line (Jest), or until the
+        // closing bracket (Vitest's indented output).
+        for (let j = i; j < lines.length; j++) {
+            if (!(lines[j] ?? '').trimEnd().endsWith(']'))
+                continue;
+            let data;
+            try {
+                data = JSON.parse(lines.slice(i, j + 1).join('\n'));
+            }
+            catch {
+                continue;
+            }
+            if (!Array.isArray(data))
+                break;
+            const paths = [];
+            for (const entry of data) {
+                if (typeof entry === 'string')
+                    paths.push(entry);
+                else if (typeof entry === 'object' &&
+                    entry !== null &&
+                    typeof entry.file === 'string')
+                    paths.push(entry.file);
+            }
+            return paths;
+        }
+    }
+    return undefined;
 }
 /**
  * Jest: files go after `--runTestsByPath`, which makes Jest take them as literal paths (as
- * plain arguments they are regular expressions, and `[id].test.tsx` matches nothing). Results
- * come from Jest's own `--json` output. Jest cannot select a test by id exactly, so plans do not
- * split Jest files; a retry of failed tests uses an anchored, escaped `-t` pattern.
+ * plain arguments they are regular expressions, and `[id].test.tsx` matches nothing), each
+ * `./`-prefixed so that `-rf.test.js` is not an option. Results come from Jest's own `--json`
+ * output. Single tests (planned at test granularity, or retried after failing) run with an
+ * anchored, escaped `-t` pattern over their full names; Jest applies it case-insensitively and
+ * full names can coincide, so only the outcomes of the asked ids count.
  */
 const jest = {
     name: 'jest',
-    selectsTests: false,
+    selectsTests: true,
     invocations(input) {
-        const fixed = (n) => [
-            ...input.command,
-            '--json',
-            `--outputFile=${reportPath(input.reportDir, n)}`,
-        ];
-        return jestLikeInvocations(input, fixed, (files) => ['--runTestsByPath', ...files.map(pathArgument)], '-t');
+        return jestLikeInvocations(input, (report) => [...input.command, '--json', `--outputFile=${report}`], (n) => (0,external_node_path_namespaceObject.join)(input.reportDir, `jest-${n}.json`), { before: ['--runTestsByPath'], file: pathArgument }, '-t');
     },
-    async readOutcomes(invocation, { cwd }) {
-        const output = invocation.argv
-            .find((a) => a.startsWith('--outputFile='))
-            ?.slice('--outputFile='.length);
-        if (output === undefined)
-            return { tests: [], fileFailures: [] };
-        try {
-            return parseJestOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
-        }
-        catch {
-            return { tests: [], fileFailures: [] };
-        }
+    readOutcomes(invocation, input) {
+        return readJestLikeReport('jest', invocation, input, () => invocation.argv.findLast((a) => a.startsWith('--outputFile='))?.slice('--outputFile='.length));
     },
     list: {
-        argv: (command) => [...command, '--listTests'],
-        parse: (stdout, cwd) => stdout
-            .split('\n')
-            .map((line) => line.trim())
-            .filter((line) => line.startsWith('/'))
-            .map((line) => (0,external_node_path_namespaceObject.relative)(cwd, line))
-            .filter((line) => !line.startsWith('..')),
+        // `--json` prints one JSON array: a path with a newline in it stays one path.
+        argv: (command) => [...command, '--listTests', '--json'],
+        parse: parseListedPaths,
     },
 };
 //# sourceMappingURL=jest.js.map
@@ -6385,15 +6678,249 @@ const jest = {
 
 
 
+
+/** `go test` flags that take a value as the next word (`-run X`; `-run=X` is one word). */
+const VALUE_FLAGS = new Set([
+    // build flags
+    'asmflags',
+    'buildmode',
+    'compiler',
+    'C',
+    'gccgoflags',
+    'gcflags',
+    'installsuffix',
+    'ldflags',
+    'mod',
+    'modfile',
+    'overlay',
+    'p',
+    'pgo',
+    'pkgdir',
+    'tags',
+    'toolexec',
+    // test flags
+    'bench',
+    'benchtime',
+    'blockprofile',
+    'blockprofilerate',
+    'count',
+    'covermode',
+    'coverpkg',
+    'coverprofile',
+    'cpu',
+    'cpuprofile',
+    'exec',
+    'fuzz',
+    'fuzzminimizetime',
+    'fuzztime',
+    'list',
+    'memprofile',
+    'memprofilerate',
+    'mutexprofile',
+    'mutexprofilefraction',
+    'o',
+    'outputdir',
+    'parallel',
+    'run',
+    'shuffle',
+    'skip',
+    'timeout',
+    'trace',
+    'vet',
+]);
+/** Build flags that change which files and packages exist: `go list` must see them too. */
+const LIST_FLAGS = new Set(['tags', 'mod', 'modfile', 'overlay', 'race', 'msan', 'asan']);
+function base(word) {
+    return word.slice(word.lastIndexOf('/') + 1);
+}
+/** Splits `go test [flags] [packages] [flags] [-args …]` into its parts. */
+function parseGoCommand(command) {
+    const at = command.findIndex((word, i) => base(word) === 'go' && command[i + 1] === 'test');
+    if (at < 0)
+        return undefined;
+    const flags = [];
+    const patterns = [];
+    const words = command.slice(at + 2);
+    let binaryArgs = [];
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i] ?? '';
+        if (word === '-args' || word === '--args') {
+            binaryArgs = words.slice(i);
+            break;
+        }
+        if (!word.startsWith('-') || word === '-') {
+            patterns.push(word);
+            continue;
+        }
+        const name = word.replace(/^--?/, '');
+        const next = words[i + 1];
+        if (!name.includes('=') && VALUE_FLAGS.has(name) && next !== undefined) {
+            flags.push([word, next]);
+            i++;
+        }
+        else {
+            flags.push([word]);
+        }
+    }
+    return { head: command.slice(0, at + 1), flags, patterns, binaryArgs };
+}
+function flagName(flag) {
+    return (flag[0] ?? '').replace(/^--?/, '').replace(/=.*$/s, '');
+}
 /**
- * `go test`: items are packages (as `go list ./...` prints them) or `<package>::<TestName>`
- * for top-level tests, run with an anchored `-run`. `-json` events arrive on stdout: they are
+ * Replaces Go's string, rune and comment contents with spaces (keeping line breaks), so that a
+ * `func TestX` inside a comment or a raw string is not taken for a test.
+ */
+function codeOnly(source) {
+    let out = '';
+    let i = 0;
+    /** Where the literal or comment starting at `i` ends (exclusive), or -1 for plain code. */
+    const literalEnd = (c, next) => {
+        if (c === '/' && next === '/') {
+            const end = source.indexOf('\n', i);
+            return end < 0 ? source.length : end;
+        }
+        if (c === '/' && next === '*') {
+            const end = source.indexOf('*/', i + 2);
+            return end < 0 ? source.length : end + 2;
+        }
+        if (c === '`') {
+            const end = source.indexOf('`', i + 1);
+            return end < 0 ? source.length : end + 1;
+        }
+        if (c === '"' || c === "'") {
+            let end = i + 1;
+            while (end < source.length && source[end] !== c && source[end] !== '\n') {
+                end += source[end] === '\\' ? 2 : 1;
+            }
+            return Math.min(source.length, end + 1);
+        }
+        return -1;
+    };
+    while (i < source.length) {
+        const c = source[i] ?? '';
+        const end = literalEnd(c, source[i + 1]);
+        if (end < 0) {
+            out += c;
+            i++;
+            continue;
+        }
+        out += source.slice(i, end).replace(/[^\n]/g, ' ');
+        i = end;
+    }
+    return out;
+}
+/** Go's rule: `Test`, or `Test` followed by anything but a lower-case letter (`TestX`, `Test_x`). */
+function isTestName(name, prefix) {
+    if (!name.startsWith(prefix))
+        return false;
+    const rest = name.slice(prefix.length);
+    return rest === '' || !/^\p{Ll}/u.test(rest);
+}
+const FUNC = /(?:^|[\s;}])func[ \t]+([\p{L}_][\p{L}\p{N}_]*)[ \t]*([[(])/gu;
+const ANY_FUNC = /(?:^|[\s;}])func\b/gu;
+const OUTPUT_COMMENT = /^[ \t]*\/\/[ \t]*(?:unordered )?output:/im;
+/**
+ * The top-level tests `go test` runs from one test file: `TestX`, fuzz targets (their seed
+ * corpus runs as a test) and examples with an output comment. A function with the name of a
+ * test but the wrong signature fails the build, so names alone decide.
+ */
+function goTestNames(source) {
+    const code = codeOnly(source);
+    const starts = [];
+    for (const match of code.matchAll(ANY_FUNC))
+        starts.push(match.index);
+    const names = [];
+    for (const match of code.matchAll(FUNC)) {
+        const name = match[1] ?? '';
+        if (match[2] === '[')
+            continue; // generic: not a test (and a build error if named like one)
+        const from = match.index;
+        const to = starts.find((s) => s > from + 1) ?? source.length;
+        if (name === 'TestMain') {
+            // TestMain(m *testing.M) sets up the package; TestMain(t *testing.T) is a test.
+            const params = code.slice(from, code.indexOf(')', from) + 1);
+            if (/\*\s*(?:[\p{L}_][\p{L}\p{N}_]*\s*\.\s*)?M\s*\)/u.test(params))
+                continue;
+        }
+        if (isTestName(name, 'Test') || isTestName(name, 'Fuzz'))
+            names.push(name);
+        else if (isTestName(name, 'Example') && OUTPUT_COMMENT.test(source.slice(from, to)))
+            names.push(name);
+    }
+    return names;
+}
+/** `go list -json` prints one indented object after another: split at the top-level `}`. */
+function listedPackages(stdout) {
+    const out = [];
+    for (const chunk of stdout.split(/^}\r?$/m)) {
+        const text = chunk.trim();
+        if (!text.startsWith('{'))
+            continue;
+        try {
+            out.push(JSON.parse(`${text}\n}`));
+        }
+        catch {
+            // Not a package object: ignore.
+        }
+    }
+    return out;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+/**
+ * The items of a Go module: `<package>::<TopLevelTest>` for each test of a package, found in
+ * its test files; a package whose tests cannot be read (or that does not load) is an item
+ * whole, so that `go test` reports on it. Packages without test files are left out: `go test`
+ * has nothing to run there.
+ */
+function parseListed(stdout) {
+    const items = [];
+    for (const pkg of listedPackages(stdout)) {
+        if (typeof pkg.ImportPath !== 'string' || pkg.ImportPath === '')
+            continue;
+        const files = [...strings(pkg.TestGoFiles), ...strings(pkg.XTestGoFiles)];
+        const broken = pkg.Error !== undefined || strings(pkg.DepsErrors).length > 0;
+        if (files.length === 0 && !broken)
+            continue;
+        if (broken || typeof pkg.Dir !== 'string') {
+            items.push(pkg.ImportPath);
+            continue;
+        }
+        const dir = pkg.Dir;
+        let names = [];
+        for (const file of files) {
+            try {
+                names.push(...goTestNames((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.isAbsolute)(file) ? file : (0,external_node_path_namespaceObject.join)(dir, file), 'utf8')));
+            }
+            catch {
+                names = undefined;
+                break;
+            }
+        }
+        if (names === undefined || names.length === 0)
+            items.push(pkg.ImportPath);
+        else
+            for (const name of new Set(names))
+                items.push(`${pkg.ImportPath}::${name}`);
+    }
+    return items;
+}
+/**
+ * `go test`: items are packages (import paths) or `<package>::<TopLevelTest>` for top-level
+ * tests, run with an anchored `-run` per package (one pattern over several packages would
+ * also run a same-named test of another package). Package patterns in the user's command
+ * (`./...`) are dropped: the plan names the packages. `-json` events arrive on stdout: they are
  * saved as the report and shown as the plain test output they carry.
  */
 const goTest = {
     name: 'go',
     selectsTests: true,
     invocations({ command, items, reportDir }) {
+        const parsed = parseGoCommand(command);
+        const head = parsed ? [...parsed.head, 'test', ...parsed.flags.flat()] : [...command];
+        const tail = parsed ? parsed.binaryArgs : [];
         const wholePackages = [...new Set(items.filter((i) => splitTestId(i) === undefined))].sort();
         const testsByPackage = new Map();
         for (const item of items) {
@@ -6404,16 +6931,19 @@ const goTest = {
             list.push(parts.rest);
             testsByPackage.set(parts.file, list);
         }
-        const fixed = [...command, '-json'];
+        const fixed = [...head, '-json'];
         const out = [];
         let n = 0;
-        for (const chunk of chunkByArgumentBytes(wholePackages, argumentBytes(fixed), (p) => Buffer.byteLength(p))) {
-            out.push({ argv: [...fixed, ...chunk], stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`) });
+        for (const chunk of chunkByArgumentBytes(wholePackages, argumentBytes([...fixed, ...tail]), (p) => Buffer.byteLength(p))) {
+            out.push({
+                argv: [...fixed, ...chunk, ...tail],
+                stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`),
+            });
         }
         for (const [pkg, tests] of [...testsByPackage].sort(([a], [b]) => (a < b ? -1 : 1))) {
             const pattern = `^(?:${[...new Set(tests)].sort().map(escapeRegExp).join('|')})$`;
             out.push({
-                argv: [...fixed, '-run', pattern, pkg],
+                argv: [...fixed, '-run', pattern, pkg, ...tail],
                 stdoutReport: (0,external_node_path_namespaceObject.join)(reportDir, `go-${n++}.jsonl`),
             });
         }
@@ -6430,14 +6960,23 @@ const goTest = {
         }
     },
     list: {
+        // `go list` loads packages without compiling them, so one that does not build is still
+        // listed (and fails when its shard runs it, naming it), and the listing itself succeeds.
         argv: (command) => {
-            const at = command.indexOf('test');
-            return [...command.slice(0, Math.max(0, at)), 'list', './...'];
+            const parsed = parseGoCommand(command);
+            if (!parsed)
+                return ['go', 'list', '-e', '-json', './...'];
+            const buildFlags = parsed.flags.filter((flag) => LIST_FLAGS.has(flagName(flag))).flat();
+            return [
+                ...parsed.head,
+                'list',
+                '-e',
+                '-json',
+                ...buildFlags,
+                ...(parsed.patterns.length > 0 ? parsed.patterns : ['./...']),
+            ];
         },
-        parse: (stdout) => stdout
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l !== '' && !l.startsWith('go: ')),
+        parse: (stdout) => parseListed(stdout),
     },
     display: (chunk) => {
         let out = '';
@@ -6449,7 +6988,8 @@ const goTest = {
             }
             try {
                 const event = JSON.parse(line);
-                if (event.Action === 'output' && typeof event.Output === 'string')
+                if ((event.Action === 'output' || event.Action === 'build-output') &&
+                    typeof event.Output === 'string')
                     out += event.Output;
             }
             catch {
@@ -6467,14 +7007,119 @@ const goTest = {
 
 
 
+
+/** Reads `--config`, `--package` and `--spec` from the user's Mocha command. */
+function commandConfig(command) {
+    const kept = [];
+    let config = null;
+    let pkg = null;
+    for (let i = 0; i < command.length; i++) {
+        const word = command[i] ?? '';
+        const [name, inline] = word.startsWith('--') ? splitOption(word) : [word, undefined];
+        const takesValue = name === '--config' || name === '--package' || name === '--spec';
+        const value = takesValue ? (inline ?? command[++i]) : undefined;
+        if (name === '--config')
+            config = value ?? null;
+        else if (name === '--package')
+            pkg = value ?? null;
+        else if (name === '--no-config')
+            config = false;
+        else if (name === '--no-package')
+            pkg = false;
+        else if (name !== '--spec')
+            kept.push(word);
+    }
+    return { command: kept, config, package: pkg };
+}
+function splitOption(word) {
+    const eq = word.indexOf('=');
+    return eq < 0 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1)];
+}
 /**
- * Mocha: files as `./` paths, results from Mocha's `json` reporter written to a file. A retry
- * of single tests uses an anchored, escaped `--grep` on the full title.
+ * A Mocha configuration file that is the project's own (`.mocharc.*` and package.json's
+ * `mocha`, loaded by the running Mocha's own `loadRc`/`loadPkgRc`) without `spec`: Mocha runs
+ * a configured `spec` *in addition to* the files on the command line (mochajs/mocha#5412), so
+ * with it every shard would run the whole suite. Mocha passes it with `--no-package`, so the
+ * package.json options are merged in here, under the rc file's as Mocha would (array options
+ * concatenated, others taken from the rc file).
+ */
+function configSource(choice) {
+    return `'use strict'
+// Written by Shardwise for one shard: the project's Mocha configuration without \`spec\`.
+const { existsSync, readFileSync, realpathSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { dirname, join } = require('node:path')
+
+const CONFIG = ${JSON.stringify(choice.config)}
+const PACKAGE = ${JSON.stringify(choice.package)}
+
+function isMocha(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'mocha'
+  } catch {
+    return false
+  }
+}
+
+// The Mocha that is running (its entry is process.argv[1]), else the project's.
+function mochaRoot() {
+  try {
+    let dir = dirname(realpathSync(process.argv[1]))
+    while (dirname(dir) !== dir) {
+      if (isMocha(dir)) return dir
+      dir = dirname(dir)
+    }
+  } catch {}
+  return dirname(createRequire(join(process.cwd(), 'package.json')).resolve('mocha/package.json'))
+}
+
+const root = mochaRoot()
+const options = require(['options.cjs', 'options.js']
+  .map((name) => join(root, 'lib', 'cli', name))
+  .find((path) => existsSync(path)))
+
+function withoutSpec(config) {
+  const out = Object.assign({}, config || {})
+  delete out.spec
+  delete out._
+  return out
+}
+
+const rc = CONFIG === false ? {} : withoutSpec(options.loadRc(CONFIG === null ? {} : { config: CONFIG }))
+const pkg = PACKAGE === false ? {} : withoutSpec(options.loadPkgRc(PACKAGE === null ? {} : { package: PACKAGE }))
+const merged = Object.assign({}, pkg)
+for (const [key, value] of Object.entries(rc)) {
+  merged[key] =
+    Array.isArray(value) || Array.isArray(pkg[key])
+      ? [].concat(value, key in pkg ? pkg[key] : [])
+      : value
+}
+module.exports = merged
+`;
+}
+/** The directory and, when it differs, its real path: Mocha reports real paths. */
+function mocha_rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
+/**
+ * Mocha: files as `./` paths (Mocha takes a path that exists literally, and reads only the
+ * others as globs), results from Mocha's `json` reporter written to a file. The project's
+ * configuration is passed on without its `spec` (see `configSource`). A retry of single tests
+ * uses an anchored, escaped `--grep` on the full title.
  */
 const mocha = {
     name: 'mocha',
     selectsTests: false,
     invocations({ command, items, reportDir }) {
+        const choice = commandConfig(command);
+        const config = (0,external_node_path_namespaceObject.join)(reportDir, 'mocharc.cjs');
+        (0,external_node_fs_namespaceObject.writeFileSync)(config, configSource(choice));
         const files = [...new Set(items.map(fileOfId))].sort();
         const tests = items.filter((i) => splitTestId(i) !== undefined);
         const titles = tests.map((id) => (splitTestId(id)?.rest ?? '').split('::').join(' '));
@@ -6482,22 +7127,34 @@ const mocha = {
             ? ['--grep', `^(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
             : [];
         const fixed = (n) => [
-            ...command,
+            ...choice.command,
+            '--config',
+            config,
+            '--no-package',
             '--reporter',
             'json',
             '--reporter-option',
             `output=${(0,external_node_path_namespaceObject.join)(reportDir, `mocha-${n}.json`)}`,
             ...grep,
         ];
-        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2);
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(pathArgument(f)));
         return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
     },
     async readOutcomes(invocation, { cwd }) {
-        const option = invocation.argv.find((a) => a.startsWith('output='))?.slice('output='.length);
+        const option = invocation.argv.findLast((a) => a.startsWith('output='))?.slice('output='.length);
         if (option === undefined)
             return { tests: [], fileFailures: [] };
+        let text;
         try {
-            return parseMochaOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(option, 'utf8')), { roots: [cwd] });
+            text = await (0,promises_namespaceObject.readFile)(option, 'utf8');
+        }
+        catch {
+            // No report: Mocha stopped before running (a file that throws at import stops the
+            // whole run); every item of the invocation shows as missing.
+            return { tests: [], fileFailures: [] };
+        }
+        try {
+            return parseMochaOutcomes(JSON.parse(text), { roots: mocha_rootsOf(cwd) });
         }
         catch {
             return { tests: [], fileFailures: [] };
@@ -6508,6 +7165,7 @@ const mocha = {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./build/adapters/runners/node-test.js
+
 
 
 
@@ -6535,26 +7193,74 @@ function nodeReporterPath() {
     }
     return found;
 }
+/** Characters that node ≥ 21's `--test` glob matching reads as pattern syntax. */
+const GLOB_SYNTAX = /[*?[\](){}]/;
+/**
+ * A file path as a pattern that node ≥ 21's `--test` matches only against that file. Node
+ * reads every positional argument as a glob (minimatch with backslashes as path separators, so
+ * a backslash cannot escape): each pattern character goes into a one-character class. Brace
+ * expansion runs before classes are read, and still expands `[{]a,b[}]` at its comma, so a
+ * comma between braces becomes `[+--]` (`+`, `,` or `-`): the one place the pattern can match
+ * more than the file, and only a sibling that differs from it by exactly that character.
+ */
+function nodeGlobLiteral(path) {
+    let out = '';
+    for (const char of path)
+        out += GLOB_SYNTAX.test(char) ? `[${char}]` : char;
+    return path.includes('{') && path.includes('}') ? out.replace(/,/g, '[+--]') : out;
+}
+const majorCache = new Map();
+/**
+ * The major version of the node that `command` runs: its first word when that is a node
+ * binary, else the `node` on the PATH (`npm test`, `npx …` scripts run that one).
+ */
+function nodeMajor(command) {
+    const first = command[0] ?? 'node';
+    const binary = /^node(?:js)?(?:\.exe)?$/.test((0,external_node_path_namespaceObject.basename)(first)) ? first : 'node';
+    if (!majorCache.has(binary)) {
+        const result = (0,external_node_child_process_namespaceObject.spawnSync)(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+        const match = /^v(\d+)\./.exec(typeof result.stdout === 'string' ? result.stdout : '');
+        majorCache.set(binary, match ? Number(match[1]) : undefined);
+    }
+    return majorCache.get(binary);
+}
+/** The directory and, when it differs, its real path: node reports real paths. */
+function node_test_rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
 /**
  * node's test runner: `node --test` with the files as `./` paths. It cannot run one test of a
  * file by id, so a retry runs the failing tests' files again. Results come from Shardwise's
  * own reporter (node 20's JUnit reporter records no file); the human-readable `spec` reporter
- * still prints to the terminal.
+ * still prints to the terminal. Node 21 and later read the file arguments as globs, so a name
+ * with glob syntax (`[id].test.js`) is passed as a pattern that matches only itself; node 20
+ * takes them literally.
  */
 const nodeTest = {
     name: 'node',
     selectsTests: false,
     invocations({ command, items, reportDir }) {
         const files = [...new Set(items.map(fileOfId))];
+        const globbing = files.some((f) => GLOB_SYNTAX.test(f)) && (nodeMajor(command) ?? 24) >= 21;
+        const argument = (f) => (globbing ? nodeGlobLiteral(pathArgument(f)) : pathArgument(f));
+        // A URL, not a path: node imports the reporter as a module specifier, where `#`, `?` or
+        // `%` in a path would be read as URL syntax.
+        const reporter = (0,external_node_url_namespaceObject.pathToFileURL)(nodeReporterPath()).href;
         const fixed = (n) => [
             ...command,
             '--test-reporter=spec',
             '--test-reporter-destination=stdout',
-            `--test-reporter=${nodeReporterPath()}`,
+            `--test-reporter=${reporter}`,
             `--test-reporter-destination=${(0,external_node_path_namespaceObject.join)(reportDir, `node-${n}.jsonl`)}`,
         ];
-        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(f) + 2);
-        return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(argument(f)));
+        return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(argument)] }));
     },
     async readOutcomes(invocation, { cwd }) {
         const destination = invocation.argv
@@ -6568,7 +7274,7 @@ const nodeTest = {
         catch {
             // No report: the runner died before writing one; every item will show as missing.
         }
-        return parseNodeTestOutcomes(text, { roots: [cwd] });
+        return parseNodeTestOutcomes(text, { roots: node_test_rootsOf(cwd) });
     },
 };
 //# sourceMappingURL=node-test.js.map
@@ -6579,10 +7285,67 @@ const nodeTest = {
 
 
 
+
 /**
- * Playwright Test: its file arguments are regular expressions, so each file goes as an escaped
- * pattern of its absolute path, anchored at the end. Results come from the `json` reporter
- * (beside the `list` reporter for the terminal).
+ * Regular-expression source matching `text` literally. Every ASCII character but letters and
+ * digits is escaped, line terminators as `\uXXXX`, so that the source holds no character
+ * that Playwright's `/…/` argument syntax (which is `.`-based) cannot carry.
+ */
+function literalSource(text) {
+    let out = '';
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        if (/[A-Za-z0-9]/.test(char) || (code > 0x7f && code !== 0x2028 && code !== 0x2029)) {
+            out += char;
+        }
+        else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+            out += `\\u${code.toString(16).padStart(4, '0')}`;
+        }
+        else {
+            out += `\\${char}`;
+        }
+    }
+    return out;
+}
+/** The absolute paths Playwright may see for a file: from `cwd` and from its real path. */
+function absolutePaths(cwd, file) {
+    const plain = (0,external_node_path_namespaceObject.resolve)(cwd, file);
+    let real = plain;
+    try {
+        real = (0,external_node_path_namespaceObject.resolve)((0,external_node_fs_namespaceObject.realpathSync)(cwd), file);
+    }
+    catch {
+        // The directory is gone: the plain path is all there is.
+    }
+    return real === plain ? [plain] : [plain, real];
+}
+/**
+ * Playwright's file filter for exactly one file. Playwright reads each positional argument as
+ * a regular expression tested against the absolute path of every test file, by default with
+ * the flags `gi` (so `A.spec.ts` would also select `a.spec.ts`) and unanchored (`a.spec.ts`
+ * would also select `data.spec.ts`). The `/source/` form sets the flags: none here, and the
+ * source is anchored at both ends. It never ends in `:<digits>`, which Playwright would read
+ * as a line number.
+ */
+function playwrightFileFilter(cwd, file) {
+    const paths = absolutePaths(cwd, file).map(literalSource);
+    return `/^(?:${paths.join('|')})$/`;
+}
+/** The directory and, when it differs, its real path: Playwright reports real paths. */
+function playwright_rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
+/**
+ * Playwright Test: each file goes as an exact, anchored, case-sensitive pattern of its absolute
+ * path (see `playwrightFileFilter`). Results come from the `json` reporter (beside the `list`
+ * reporter for the terminal), written where `PLAYWRIGHT_JSON_OUTPUT_FILE` says (Playwright ≥
+ * 1.46; older versions read `PLAYWRIGHT_JSON_OUTPUT_NAME` as the path).
  */
 const playwright = {
     name: 'playwright',
@@ -6595,9 +7358,9 @@ const playwright = {
             ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
             : [];
         const fixed = [...command, '--reporter=list,json', ...grep];
-        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) => Buffer.byteLength((0,external_node_path_namespaceObject.resolve)(cwd, f)) * 2 + 2);
+        const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) => Buffer.byteLength(playwrightFileFilter(cwd, f)));
         return chunks.map((chunk, n) => ({
-            argv: [...fixed, ...chunk.map((f) => `${escapeRegExp((0,external_node_path_namespaceObject.resolve)(cwd, f))}$`)],
+            argv: [...fixed, ...chunk.map((f) => playwrightFileFilter(cwd, f))],
             env: {
                 PLAYWRIGHT_JSON_OUTPUT_FILE: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`),
                 PLAYWRIGHT_JSON_OUTPUT_NAME: (0,external_node_path_namespaceObject.join)(reportDir, `playwright-${n}.json`),
@@ -6609,9 +7372,12 @@ const playwright = {
         if (output === undefined)
             return { tests: [], fileFailures: [] };
         try {
-            return parsePlaywrightOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
+            return parsePlaywrightOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), {
+                roots: playwright_rootsOf(cwd),
+            });
         }
         catch {
+            // No report (Playwright was killed or could not start): every item shows as missing.
             return { tests: [], fileFailures: [] };
         }
     },
@@ -6619,7 +7385,7 @@ const playwright = {
         argv: (command) => [...command, '--list', '--reporter=json'],
         parse: (stdout, cwd) => {
             const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), {
-                roots: [cwd],
+                roots: playwright_rootsOf(cwd),
             });
             return [...new Set(outcomes.tests.map((t) => t.file))].sort();
         },
@@ -6627,6 +7393,7 @@ const playwright = {
 };
 //# sourceMappingURL=playwright.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/junit-outcomes.js
+
 
 
 
@@ -6668,9 +7435,11 @@ async function readJunitOutcomes(paths, roots) {
                 problems.push(summary.partial);
         }
         catch (error) {
-            if (!(error instanceof JunitError))
-                throw error;
-            problems.push(error.message);
+            // Not JUnit, or unreadable (a directory, no permission, gone since): the cases read so
+            // far stand and the rest show up as missing. Throwing would lose the whole shard result.
+            problems.push(error instanceof JunitError
+                ? error.message
+                : `${path}: cannot read the report (${describeError(error)})`);
         }
     }
     return { tests, fileFailures, problems };
@@ -6680,96 +7449,306 @@ async function readJunitOutcomes(paths, roots) {
 
 
 
+
+
+const JUNIT_FLAG = '--junitxml=';
+/**
+ * pytest's dotted name for a file, as its JUnit writer builds class names: `/` becomes `.` and
+ * the `.py` goes (`tests/test_x.py` → `tests.test_x`).
+ */
+function dottedModule(file) {
+    return file.replace(/\//g, '.').replace(/\.py$/, '');
+}
+/**
+ * pytest (since 7.1) cuts every argument at its first `[`, where a node id's parameters begin,
+ * so a path with a `[` in it cannot be given at all: pytest stops with a usage error ("file or
+ * directory not found" up to 8, "path cannot contain [] parametrization" from 9).
+ */
+function selectable(item) {
+    return !fileOfId(item).includes('[');
+}
+/**
+ * Rewrites one JUnit test case into the node id pytest itself uses. pytest's xunit1 JUnit has
+ * `classname` = the node id with `/` → `.` and `.py` dropped, `name` = the last part, and
+ * `file` = where the test function is *defined*. The generic reader gets the node id right for
+ * the common case, but not when the function is defined in another module than the one that
+ * collects it (a test class inheriting its tests from a base class in `base.py`), nor when the
+ * module's name is not a Python identifier (`test_a b.py`, `test_ünï.py`, `-k_test.py`): there
+ * it keeps the raw class name as one scope. The files this invocation ran tell which module the
+ * class name starts with.
+ */
+function nodeIdOf(test, modules) {
+    const prefix = `${test.file}::`;
+    if (!test.id.startsWith(prefix))
+        return test.id;
+    const rest = test.id.slice(prefix.length);
+    const at = rest.indexOf('::');
+    if (at < 0)
+        return test.id;
+    const className = rest.slice(0, at);
+    const name = rest.slice(at + 2);
+    // The longest module first: `tests.test_x.TestY`, then `tests.test_x`, then `tests`.
+    for (let end = className.length; end > 0; end = className.lastIndexOf('.', end - 1)) {
+        const file = modules.get(className.slice(0, end));
+        // The reader already took a class name equal to its own file's module as no scope.
+        if (file === undefined || (end === className.length && file === test.file))
+            continue;
+        const classes = end === className.length ? [] : className.slice(end + 1).split('.');
+        return joinTestId(file, classes, name);
+    }
+    return test.id;
+}
+/** pytest options that take no value: a word after one of them is an argument of its own. */
+const FLAGS = new Set([
+    '-v',
+    '-vv',
+    '-vvv',
+    '-q',
+    '-qq',
+    '-x',
+    '-s',
+    '-l',
+    '--verbose',
+    '--quiet',
+    '--exitfirst',
+    '--showlocals',
+    '--strict-markers',
+    '--strict-config',
+    '--strict',
+    '--lf',
+    '--last-failed',
+    '--ff',
+    '--failed-first',
+    '--nf',
+    '--new-first',
+    '--sw',
+    '--stepwise',
+    '--no-header',
+    '--no-summary',
+    '--disable-warnings',
+    '--runxfail',
+    '--doctest-modules',
+    '--pyargs',
+    '--continue-on-collection-errors',
+]);
+/**
+ * The user's command without the test paths it names (`python -m pytest -q tests/unit`): the
+ * listing keeps them (they bound the suite), but a shard given `tests/unit` besides its own node
+ * ids would run all of `tests/unit` again. A word counts as a path only when it exists, follows
+ * the runner's name, a known flag, another argument or a value, and is not an `@argsfile`; a word
+ * right after an unknown option may be that option's value (`--cov src`) and stays.
+ */
+function withoutPaths(command, cwd) {
+    const at = command.findIndex((word) => /(?:^|\/)(?:pytest|py\.test)$/.test(word));
+    if (at < 0)
+        return [...command];
+    const out = command.slice(0, at + 1);
+    for (let i = at + 1; i < command.length; i++) {
+        const word = command[i] ?? '';
+        const previous = command[i - 1] ?? '';
+        const mayBeValue = i > at + 1 && previous.startsWith('-') && !previous.includes('=') && !FLAGS.has(previous);
+        if (!mayBeValue &&
+            !word.startsWith('-') &&
+            !word.startsWith('@') &&
+            word !== '' &&
+            (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, fileOfId(word))))
+            continue;
+        out.push(word);
+    }
+    return out;
+}
+/** Turns what the JUnit reader found into pytest node ids, and collection errors into file failures. */
+function pytestOutcomes(read, input) {
+    const modules = new Map(input.items.map((item) => [dottedModule(fileOfId(item)), fileOfId(item)]));
+    const tests = [];
+    const fileFailures = [...read.fileFailures];
+    for (const test of read.tests) {
+        // A collection report has an empty class name and the dotted module as its name. A module
+        // skipped whole (`pytest.importorskip`) stays a skipped case of its file.
+        if (test.id === `${test.file}::${dottedModule(test.file)}` &&
+            test.status === 'failed' &&
+            (test.message ?? '').startsWith('collection failure')) {
+            fileFailures.push({
+                file: test.file,
+                message: 'collection failure: the module could not be imported (see the pytest output)',
+            });
+            continue;
+        }
+        const id = nodeIdOf(test, modules);
+        tests.push(id === test.id ? test : { ...test, id, file: fileOfId(id) });
+    }
+    return { tests, fileFailures, problems: read.problems };
+}
+/**
+ * Reads the lines of `pytest --collect-only` at verbosity -1: node ids, one a line, then a
+ * blank line and the summary. A node id whose path holds a newline arrives over several lines:
+ * they are joined back where the joined path exists and the pieces do not. At verbosity -2
+ * (`-qq`) pytest prints `path: count` per file instead: those files are the items.
+ */
+function parseCollected(stdout, cwd) {
+    const lines = stdout.split('\n').map((line) => line.replace(/\r$/, ''));
+    const exists = (id) => {
+        const file = fileOfId(id);
+        return file !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, file));
+    };
+    const out = new Set();
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.trim() === '') {
+            if (out.size > 0)
+                break;
+            continue;
+        }
+        if (line.startsWith(' '))
+            continue;
+        if (splitTestId(line) !== undefined && exists(line)) {
+            out.add(line);
+            continue;
+        }
+        // A path with newlines: join the following lines until the path exists (a few at most).
+        let joined = line;
+        let found;
+        for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
+            joined += `\n${lines[j] ?? ''}`;
+            if (splitTestId(joined) !== undefined && exists(joined)) {
+                found = joined;
+                i = j;
+                break;
+            }
+        }
+        if (found !== undefined) {
+            out.add(found);
+            continue;
+        }
+        const perFile = /^(.+): \d+$/.exec(line);
+        if (perFile?.[1] !== undefined && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, perFile[1])))
+            out.add(perFile[1]);
+    }
+    return [...out];
+}
 /**
  * pytest: items are node ids (`tests/test_x.py::TestY::test_z[param]`) or files, passed as
- * `./`-prefixed arguments (a file named `@x` would otherwise be read as an arguments file).
- * Results come from pytest's built-in JUnit writer in the `xunit1` family, the one that
- * records each test's file.
+ * `./`-prefixed arguments (a file named `@x` would otherwise be read as an arguments file, one
+ * named `-k_test.py` as an option). Results come from pytest's built-in JUnit writer in the
+ * `xunit1` family, the one that records each test's file, mapped back to node ids.
+ * `--continue-on-collection-errors` keeps one module that fails to import from hiding the
+ * results of every other file in the shard: it is reported as a file failure instead.
  */
 const pytest = {
     name: 'pytest',
     selectsTests: true,
-    invocations({ command, items, reportDir }) {
+    noTestsExitCode: 5,
+    invocations({ command, items, reportDir, cwd }) {
+        const own = withoutPaths(command, cwd);
         const fixed = (n) => [
-            ...command,
-            `--junitxml=${(0,external_node_path_namespaceObject.join)(reportDir, `pytest-${n}.xml`)}`,
+            ...own,
+            `${JUNIT_FLAG}${(0,external_node_path_namespaceObject.join)(reportDir, `pytest-${n}.xml`)}`,
             '-o',
             'junit_family=xunit1',
             '-p',
             'no:cacheprovider',
+            '--continue-on-collection-errors',
         ];
-        const chunks = chunkByArgumentBytes(items, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2);
+        const good = items.filter(selectable);
+        // pytest rejects the whole command for one such path: run each such file alone, so that it
+        // fails (never reported, so never a pass) without taking the others down with it.
+        const bad = new Map();
+        for (const item of items.filter((i) => !selectable(i))) {
+            bad.set(fileOfId(item), [...(bad.get(fileOfId(item)) ?? []), item]);
+        }
+        const chunks = [
+            ...chunkByArgumentBytes(good, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2),
+            ...bad.values(),
+        ];
         return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }));
     },
-    async readOutcomes(invocation, { cwd }) {
+    async readOutcomes(invocation, input) {
+        // Ours is the last one: a `--junitxml` in the user's command comes earlier and is overridden.
         const report = invocation.argv
-            .find((a) => a.startsWith('--junitxml='))
-            ?.slice('--junitxml='.length);
-        return readJunitOutcomes(report === undefined ? [] : [report], [cwd]);
+            .filter((a) => a.startsWith(JUNIT_FLAG))
+            .at(-1)
+            ?.slice(JUNIT_FLAG.length);
+        const read = await readJunitOutcomes(report === undefined ? [] : [report], [input.cwd]);
+        return pytestOutcomes(read, input);
     },
     list: {
-        argv: (command) => [...command, '--collect-only', '-q', '-p', 'no:cacheprovider'],
-        parse: (stdout) => stdout
-            .split('\n')
-            .map((line) => line.trimEnd())
-            .filter((line) => line.includes('::') && !line.startsWith(' ')),
+        // `--verbosity=-1` after the user's words: a `-q` or `-v` there would change the format.
+        argv: (command) => [...command, '--collect-only', '--verbosity=-1', '-p', 'no:cacheprovider'],
+        parse: parseCollected,
     },
 };
 //# sourceMappingURL=pytest.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/vitest.js
 
 
-
-
+const VITEST = /(^|\/)vitest(\.m?js)?$/;
+/** Vitest commands that would not run the tests once and exit. */
+const NOT_RUN = new Set(['watch', 'dev']);
 /**
- * Vitest: `vitest run` (never watch mode) with absolute file paths — Vitest's file filters
- * match any path that contains them, and only an absolute path contains exactly one file.
- * Results come from Vitest's `json` reporter (Jest's shape); a retry uses `-t`.
+ * The command in `run` mode: `vitest` → `vitest run`, `vitest watch` → `vitest run`, and a
+ * package script (`npm test --`) gets `--run`.
+ */
+function runOnce(command) {
+    const out = [...command];
+    const at = out.findIndex((a) => VITEST.test(a));
+    if (at < 0) {
+        if (!out.includes('--run'))
+            out.push('--run');
+        return out;
+    }
+    const next = out[at + 1];
+    if (next === 'run')
+        return out;
+    if (next !== undefined && NOT_RUN.has(next))
+        out[at + 1] = 'run';
+    else if (!out.includes('--run'))
+        out.splice(at + 1, 0, 'run');
+    return out;
+}
+/**
+ * Vitest: `vitest run` (never watch mode) with absolute file paths under the real root (Vitest
+ * globs real paths; a symlinked root would match nothing). Vitest's file filters are not exact:
+ * a file runs when its path starts with a filter (`/r/a.test.ts` also selects `/r/a.test.tsx`)
+ * or when its root-relative path, lower-cased, contains the filter's (`a.test.js` also selects
+ * `ba.test.js` and `sub/a.test.js`), and no spelling of a path avoids that. So only the outcomes
+ * of the asked files count, and any other file it ran is named in a warning: it cost time, and
+ * if it failed Vitest exits non-zero. Results come from Vitest's `json` reporter (Jest's shape);
+ * single tests run with an anchored `-t` over their full names.
  */
 const vitest = {
     name: 'vitest',
-    selectsTests: false,
+    selectsTests: true,
     invocations(input) {
-        const command = [...input.command];
-        const at = command.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a));
-        const next = command[at + 1];
-        if (at >= 0 && next !== 'run' && !command.includes('--run'))
-            command.splice(at + 1, 0, 'run');
-        const fixed = (n) => [
+        const command = runOnce(input.command);
+        const roots = rootsOf(input.cwd);
+        const root = roots[roots.length - 1] ?? input.cwd;
+        return jestLikeInvocations(input, (report) => [
             ...command,
             '--reporter=default',
             '--reporter=json',
-            `--outputFile.json=${(0,external_node_path_namespaceObject.join)(input.reportDir, `vitest-${n}.json`)}`,
-        ];
-        return jestLikeInvocations(input, fixed, (files) => files.map((f) => (0,external_node_path_namespaceObject.resolve)(input.cwd, f)), '-t');
+            `--outputFile.json=${report}`,
+        ], (n) => (0,external_node_path_namespaceObject.join)(input.reportDir, `vitest-${n}.json`), { before: [], file: (f) => (0,external_node_path_namespaceObject.resolve)(root, f) }, '-t');
     },
-    async readOutcomes(invocation, { cwd }) {
-        const output = invocation.argv
-            .find((a) => a.startsWith('--outputFile.json='))
-            ?.slice('--outputFile.json='.length);
-        if (output === undefined)
-            return { tests: [], fileFailures: [] };
-        try {
-            return parseJestOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), { roots: [cwd] });
-        }
-        catch {
-            return { tests: [], fileFailures: [] };
-        }
+    readOutcomes(invocation, input) {
+        return readJestLikeReport('vitest', invocation, input, () => invocation.argv
+            .findLast((a) => a.startsWith('--outputFile.json='))
+            ?.slice('--outputFile.json='.length));
     },
     list: {
+        // `--json` prints `[{"file": "/abs/path"}, …]`: names with spaces or newlines stay whole
+        // (the plain listing is one root-relative name per line).
         argv: (command) => {
             const out = [...command];
-            const at = out.findIndex((a) => /(^|\/)vitest(\.m?js)?$/.test(a));
-            if (out[at + 1] === 'run')
+            const at = out.findIndex((a) => VITEST.test(a));
+            if (at < 0)
+                return [...out, 'list', '--filesOnly', '--json'];
+            const next = out[at + 1];
+            if (next === 'run' || (next !== undefined && NOT_RUN.has(next)))
                 out.splice(at + 1, 1);
-            out.splice(at + 1, 0, 'list', '--filesOnly');
+            out.splice(at + 1, 0, 'list', '--filesOnly', '--json');
             return out;
         },
-        parse: (stdout, cwd) => stdout
-            .split('\n')
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.includes(' '))
-            .map((line) => (line.startsWith('/') ? line.slice((0,external_node_path_namespaceObject.resolve)(cwd).length + 1) : line)),
+        parse: parseListedPaths,
     },
 };
 //# sourceMappingURL=vitest.js.map
@@ -6794,12 +7773,12 @@ const RUNNERS = {
     go: goTest,
     generic: generic,
 };
-function base(token) {
+function runners_base(token) {
     return token.slice(token.lastIndexOf('/') + 1).replace(/\.(?:c|m)?js$/, '');
 }
 /** Tells the runner from the words of a command (`npx jest --ci`, `python -m pytest`, `go test ./...`). */
 function runnerFromWords(words) {
-    const names = words.map(base);
+    const names = words.map(runners_base);
     if (names.includes('vitest'))
         return 'vitest';
     if (names.includes('jest'))
@@ -6827,7 +7806,7 @@ async function resolveRunner(command, cwd, forced) {
     const [first, ...rest] = command;
     let words = command;
     let extended = command;
-    if (first !== undefined && PACKAGE_MANAGERS.has(base(first))) {
+    if (first !== undefined && PACKAGE_MANAGERS.has(runners_base(first))) {
         const script = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
         if (script !== undefined) {
             try {
@@ -6839,7 +7818,7 @@ async function resolveRunner(command, cwd, forced) {
             catch {
                 // No package.json: the words of the command are all there is.
             }
-            if (base(first) === 'npm' && !rest.includes('--'))
+            if (runners_base(first) === 'npm' && !rest.includes('--'))
                 extended = [...command, '--'];
         }
     }
@@ -6871,19 +7850,19 @@ async function readPlanFile(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new UsageError(`--plan ${path}: cannot read it (${describeError(error)})`);
+        throw new errors_UsageError(`--plan ${path}: cannot read it (${describeError(error)})`);
     }
     let data;
     try {
         data = JSON.parse(text);
     }
     catch (error) {
-        throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`);
+        throw new errors_UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`);
     }
     const record = typeof data === 'object' && data !== null ? data : undefined;
     const shards = record?.shards;
     if (record?.version !== 1 || !Array.isArray(shards)) {
-        throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`);
+        throw new errors_UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`);
     }
     for (const [i, shard] of shards.entries()) {
         const entry = typeof shard === 'object' && shard !== null ? shard : {};
@@ -6891,7 +7870,7 @@ async function readPlanFile(path) {
         if (entry.index !== i + 1 ||
             !Array.isArray(items) ||
             !items.every((item) => typeof item === 'string' && item !== '')) {
-            throw new UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`);
+            throw new errors_UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`);
         }
     }
     const full = data;
@@ -6934,6 +7913,36 @@ async function invoke(adapter, invocation, options, deps, shardEnv, timeoutMs) {
     await writes;
     return result;
 }
+/**
+ * The path of a file id as spelled on disk: the id itself, or — where the file system keeps a
+ * name decomposed (NFD) — the entry whose NFC form is the id's.
+ */
+async function findOnDisk(root, id) {
+    try {
+        await (0,promises_namespaceObject.access)((0,external_node_path_namespaceObject.resolve)(root, id));
+        return id;
+    }
+    catch {
+        // Look for another Unicode spelling, one segment at a time.
+    }
+    let dir = root;
+    const parts = [];
+    for (const segment of id.split('/')) {
+        let names;
+        try {
+            names = await (0,promises_namespaceObject.readdir)(dir);
+        }
+        catch {
+            return undefined;
+        }
+        const name = names.find((n) => n === segment) ?? names.find((n) => n.normalize('NFC') === segment);
+        if (name === undefined)
+            return undefined;
+        parts.push(name);
+        dir = (0,external_node_path_namespaceObject.join)(dir, name);
+    }
+    return parts.join('/');
+}
 /** Files matching the globs that were written at or after `sinceMs` (this run's reports). */
 async function freshMatches(globs, root, sinceMs) {
     if (globs.length === 0)
@@ -6951,12 +7960,44 @@ async function freshMatches(globs, root, sinceMs) {
     }
     return out.sort();
 }
-/** Outcomes for a runner that reports nothing itself: JUnit files, else the exit status. */
-async function genericOutcomes(files, options, exitCode, sinceMs) {
+/** A signature (modification time and size) of each file the globs match. */
+async function snapshot(globs, root) {
+    const out = new Map();
+    if (globs.length === 0)
+        return out;
+    for (const path of await glob([...globs], {
+        cwd: root,
+        absolute: true,
+        followSymbolicLinks: false,
+    })) {
+        const info = await (0,promises_namespaceObject.lstat)(path);
+        if (info.isFile())
+            out.set(path, `${info.mtimeMs}:${info.size}`);
+    }
+    return out;
+}
+/**
+ * Outcomes for a runner that reports nothing itself: the JUnit files the invocation wrote or
+ * changed (compared with a snapshot taken before it started), keeping only cases of its own
+ * files — another shard running beside it may write to the same place. Without JUnit files,
+ * the exit status stands for every file of the invocation.
+ */
+async function genericOutcomes(files, options, exitCode, before) {
     if (options.junitGlobs.length > 0) {
-        return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [
-            options.root,
-        ]);
+        const after = await snapshot(options.junitGlobs, options.root);
+        const written = [...after]
+            .filter(([path, signature]) => before.get(path) !== signature)
+            .map(([path]) => path);
+        const read = await readJunitOutcomes(written.sort(), [options.root]);
+        const own = new Set(files.map((f) => f.normalize('NFC')));
+        const tests = read.tests.filter((t) => own.has(t.file));
+        const foreign = read.tests.length - tests.length;
+        const problems = [...read.problems];
+        if (foreign > 0)
+            problems.push(`${foreign} JUnit test cases belong to files this invocation did not run; ignored`);
+        if (written.length === 0)
+            problems.push(`the command wrote no JUnit report matching ${options.junitGlobs.join(', ')}`);
+        return { tests, fileFailures: read.fileFailures.filter((f) => own.has(f.file)), problems };
     }
     const status = exitCode === 0 ? 'passed' : 'failed';
     const tests = files.map((file) => ({
@@ -6991,7 +8032,7 @@ async function runMode(options, deps) {
     const { log } = deps;
     const shard = plan.shards[options.shardIndex - 1];
     if (!shard) {
-        throw new UsageError(`--shard ${options.shardIndex}: the plan has ${plan.shards.length} shards`);
+        throw new errors_UsageError(`--shard ${options.shardIndex}: the plan has ${plan.shards.length} shards`);
     }
     const startedAt = deps.now();
     const started = process.hrtime.bigint();
@@ -7025,7 +8066,14 @@ async function runMode(options, deps) {
         // A runner that exits non-zero with every test passing failed for a reason of its own
         // (a coverage threshold, leaked handles, a crash after the report): never a pass.
         const lastExit = fields.attempts[fields.attempts.length - 1]?.exitCode;
-        if (status === 'passed' && lastExit !== 0 && lastExit !== undefined) {
+        // The exception: the runner's own "no tests ran" code (pytest's 5) when every planned
+        // item reported skipped (a module skipped whole) — nothing is missing, nothing failed.
+        const nothingRan = lastExit !== undefined &&
+            lastExit !== null &&
+            adapter.noTestsExitCode === lastExit &&
+            judgement.tests.size > 0 &&
+            [...judgement.tests.values()].every((t) => t.verdict === 'skipped');
+        if (status === 'passed' && lastExit !== 0 && lastExit !== undefined && !nothingRan) {
             status = 'failed';
             reason = `the runner exited with ${String(lastExit)} although no test failed`;
         }
@@ -7073,18 +8121,21 @@ async function runMode(options, deps) {
         });
     }
     // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
+    // Ids are NFC; a file stored decomposed (as macOS writes names) is found by its spelling on disk.
     const extraFailures = [];
     let runnable = items;
+    const onDisk = new Map();
     if (adapter.name !== 'go') {
         const files = [...new Set(items.map(fileOfId))];
         const gone = new Set();
         for (const file of files) {
-            try {
-                await (0,promises_namespaceObject.access)((0,external_node_path_namespaceObject.resolve)(options.root, file));
-            }
-            catch {
+            const found = await findOnDisk(options.root, file);
+            if (found === undefined) {
                 gone.add(file);
                 extraFailures.push({ file, message: `planned file not found: ${file}` });
+            }
+            else if (found !== file) {
+                onDisk.set(file, found);
             }
         }
         if (gone.size > 0) {
@@ -7113,7 +8164,12 @@ async function runMode(options, deps) {
         const runOnce = async (subset, label) => {
             const dir = (0,external_node_path_namespaceObject.join)(reportRoot, label);
             await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-            const input = { command: resolved.command, items: subset, reportDir: dir, cwd: options.root };
+            const spelled = subset.map((item) => {
+                const file = fileOfId(item);
+                const disk = onDisk.get(file);
+                return disk === undefined ? item : disk + item.slice(file.length);
+            });
+            const input = { command: resolved.command, items: spelled, reportDir: dir, cwd: options.root };
             const invocationsStarted = elapsed();
             const tests = [];
             const fileFailures = [];
@@ -7121,14 +8177,16 @@ async function runMode(options, deps) {
             let signal = null;
             for (const invocation of adapter.invocations(input)) {
                 const remaining = deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000);
-                const invokedAt = Date.now();
+                const before = adapter.name === 'generic'
+                    ? await snapshot(options.junitGlobs, options.root)
+                    : new Map();
                 const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining);
                 lastExit = result;
                 if (result.spawnError !== undefined) {
-                    throw new UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`);
+                    throw new errors_UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`);
                 }
                 const outcomes = adapter.name === 'generic'
-                    ? await genericOutcomes([...new Set(subset.map(fileOfId))], options, result.exitCode, invokedAt)
+                    ? await genericOutcomes([...new Set((invocation.items ?? subset).map(fileOfId))], options, result.exitCode, before)
                     : await adapter.readOutcomes(invocation, input);
                 tests.push(...outcomes.tests);
                 fileFailures.push(...outcomes.fileFailures);
@@ -7163,6 +8221,7 @@ async function runMode(options, deps) {
     finally {
         if (progressTimer)
             clearInterval(progressTimer);
+        await (0,promises_namespaceObject.rm)(reportRoot, { recursive: true, force: true });
     }
     if (stopped) {
         const why = stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted';
@@ -7193,6 +8252,7 @@ function run_round(seconds) {
 //# sourceMappingURL=run.js.map
 ;// CONCATENATED MODULE: ./build/core/store.js
 
+
 /** Weight of the newest run in the moving average: recent enough to follow real change. */
 const SMOOTHING = 0.3;
 /** A single run may pull an estimate up at most this many times its old value. */
@@ -7204,7 +8264,7 @@ const MAX_STEP_RATIO = 3;
  * so one bad run cannot wreck the next plan.
  */
 function smooth(previous, seconds, now) {
-    if (!previous)
+    if (!previous || !(previous.seconds > 0))
         return { seconds, runs: 1, lastSeen: now };
     const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
     const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
@@ -7225,6 +8285,12 @@ function emptyStore(now) {
         shardSetupSeconds: undefined,
     };
 }
+/** Runs an entry may go untimed before it is pruned (a deleted or renamed test). */
+const PRUNE_AFTER_RUNS = 30;
+/** The most tests and files a store keeps; the longest unseen go first. */
+const MAX_ENTRIES = 250_000;
+/** Outcome letters kept per test. */
+const OUTCOME_HISTORY = 30;
 /**
  * Collects the durations of a run from its shard results: each test's first attempt (retries
  * run in a warm process and are not representative), each file as the sum of its tests.
@@ -7233,12 +8299,18 @@ function emptyStore(now) {
 function measureRun(results) {
     const tests = new Map();
     const files = new Map();
+    const outcomes = new Map();
     const setups = [];
-    for (const result of results) {
+    // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
+    const ordered = [...results].sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt);
+    for (const result of ordered) {
         if (!result.complete || result.status === 'empty')
             continue;
         setups.push(result.setupSeconds);
         for (const [id, record] of Object.entries(result.tests)) {
+            if (record.verdict !== 'skipped' && id !== fileOfId(id)) {
+                outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f');
+            }
             const first = record.attempts[0];
             if (!first ||
                 first.status === 'skipped' ||
@@ -7254,14 +8326,47 @@ function measureRun(results) {
             files.set(file, (files.get(file) ?? 0) + first.seconds);
         }
     }
-    return { files, tests, shardSetupSeconds: setups };
+    return { files, tests, outcomes, shardSetupSeconds: setups };
 }
-function mergeSection(previous, measured, now) {
+function mergeSection(previous, measured, outcomes, now, run) {
     const out = Object.create(null);
-    for (const [id, entry] of Object.entries(previous))
+    for (const [id, entry] of Object.entries(previous)) {
+        // Unseen for PRUNE_AFTER_RUNS runs: deleted or renamed. Stores from before run numbers
+        // were kept have no lastRun; they age from now on.
+        if (entry.lastRun !== undefined && run - entry.lastRun > PRUNE_AFTER_RUNS)
+            continue;
         out[id] = entry;
-    for (const [id, seconds] of [...measured].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        out[id] = smooth(Object.hasOwn(previous, id) ? previous[id] : undefined, seconds, now);
+    }
+    const ids = new Set([...measured.keys(), ...outcomes.keys()]);
+    for (const id of [...ids].sort()) {
+        const old = Object.hasOwn(out, id) ? out[id] : undefined;
+        const seconds = measured.get(id);
+        const base = seconds === undefined
+            ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
+            : smooth(old, seconds, now);
+        const letter = outcomes.get(id);
+        const history = letter === undefined
+            ? old?.outcomes
+            : `${old?.outcomes ?? ''}${letter}`.slice(-OUTCOME_HISTORY);
+        if (base.seconds <= 0 && history === undefined)
+            continue;
+        out[id] = { ...base, lastRun: run, ...(history === undefined ? {} : { outcomes: history }) };
+    }
+    return out;
+}
+/** Keeps at most `limit` entries, dropping those unseen the longest (then by id). */
+function bound(section, limit) {
+    const ids = Object.keys(section);
+    if (ids.length <= limit)
+        return section;
+    const keep = ids
+        .sort((a, b) => (section[b]?.lastRun ?? 0) - (section[a]?.lastRun ?? 0) || (a < b ? -1 : 1))
+        .slice(0, limit);
+    const out = Object.create(null);
+    for (const id of keep.sort()) {
+        const entry = section[id];
+        if (entry)
+            out[id] = entry;
     }
     return out;
 }
@@ -7269,13 +8374,16 @@ function mergeSection(previous, measured, now) {
 function mergeRun(store, run, now) {
     const setups = [...run.shardSetupSeconds].sort((a, b) => a - b);
     const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined;
+    const number = store.runs + 1;
+    const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES);
+    const files = bound(mergeSection(store.files, run.files, new Map(), now, number), MAX_ENTRIES);
     return {
         version: 1,
         tool: 'shardwise',
         updatedAt: now,
-        runs: store.runs + 1,
-        files: mergeSection(store.files, run.files, now),
-        tests: mergeSection(store.tests, run.tests, now),
+        runs: number,
+        files,
+        tests,
         shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
     };
 }
@@ -7294,12 +8402,19 @@ function storeFromJson(data) {
             if (typeof entry !== 'object' || entry === null)
                 continue;
             const e = entry;
-            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds <= 0)
+            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0)
                 continue;
+            const outcomes = typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
+                ? e.outcomes.slice(-OUTCOME_HISTORY)
+                : undefined;
             out[id] = {
-                seconds: e.seconds,
+                seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
                 runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
-                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen : '',
+                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
+                ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
+                    ? { lastRun: e.lastRun }
+                    : {}),
+                ...(outcomes === undefined ? {} : { outcomes }),
             };
         }
         return out;
@@ -7316,6 +8431,3194 @@ function storeFromJson(data) {
     };
 }
 //# sourceMappingURL=store.js.map
+;// CONCATENATED MODULE: ./build/modes/list.js
+
+
+
+
+/** Asks the runner which tests it would run, so the plan matches its own configuration. */
+async function listItems(options, runner, command, log) {
+    const adapter = RUNNERS[runner];
+    if (!adapter.list) {
+        throw new errors_UsageError(`the ${runner} runner cannot list its tests: give test globs before \`--\` (for example 'test/**/*.test.js')`);
+    }
+    const argv = adapter.list.argv(command);
+    let stdout = '';
+    let stderr = '';
+    const result = await runProcess(argv, {
+        cwd: options.root,
+        // A report destination set for the real runs would swallow the listing's output.
+        env: childEnvironment(options.env, {}, [
+            'PLAYWRIGHT_JSON_OUTPUT_FILE',
+            'PLAYWRIGHT_JSON_OUTPUT_NAME',
+            'PLAYWRIGHT_JSON_OUTPUT_DIR',
+        ]),
+        onStdout: (chunk) => (stdout += chunk.toString('utf8')),
+        onStderr: (chunk) => (stderr += chunk.toString('utf8')),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (result.spawnError !== undefined)
+        throw new errors_UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`);
+    if (result.exitCode !== 0) {
+        throw new errors_UsageError(
+        // pytest prints collection errors to stdout, jest to stderr: show the end of both.
+        `listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${[stdout.trim().slice(-1500), stderr.trim().slice(-1500)].filter((t) => t !== '').join('\n')}`);
+    }
+    const items = adapter.list
+        .parse(stdout, options.root)
+        .map((id) => normalizeId(id, { roots: [options.root] }));
+    if (items.length === 0)
+        throw new errors_UsageError(`\`${argv.join(' ')}\` listed no tests`);
+    log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`);
+    return items;
+}
+//# sourceMappingURL=list.js.map
+;// CONCATENATED MODULE: ./build/core/combine.js
+
+
+/** Checks that untrusted JSON is a shard result this version understands. */
+function validateShardResult(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return 'not a JSON object';
+    const r = data;
+    if (r.tool !== 'shardwise' || r.kind !== 'shard-result')
+        return 'not a Shardwise shard result';
+    if (r.version !== 1)
+        return `shard result version ${JSON.stringify(r.version)} is not supported (this Shardwise reads version 1)`;
+    const shard = r.shard;
+    if (typeof shard !== 'object' ||
+        shard === null ||
+        !Number.isInteger(shard.index) ||
+        !Number.isInteger(shard.count)) {
+        return '"shard" must be {"index": n, "count": n}';
+    }
+    if (typeof r.planDigest !== 'string')
+        return '"planDigest" must be a string';
+    if (!Number.isInteger(r.attempt) || r.attempt < 1)
+        return '"attempt" must be a whole number ≥ 1';
+    if (!Array.isArray(r.items) || !r.items.every((i) => typeof i === 'string'))
+        return '"items" must be a list of strings';
+    if (!Array.isArray(r.missing) || !r.missing.every((i) => typeof i === 'string'))
+        return '"missing" must be a list of strings';
+    if (typeof r.tests !== 'object' || r.tests === null || Array.isArray(r.tests))
+        return '"tests" must be an object';
+    for (const [id, record] of Object.entries(r.tests)) {
+        if (isDangerousKey(id) && typeof record !== 'object')
+            return `test ${JSON.stringify(id)} is malformed`;
+        const t = record;
+        if (typeof t !== 'object' || t === null)
+            return `test ${JSON.stringify(id.slice(0, 200))} is not an object`;
+        if (!['passed', 'failed', 'flaky', 'skipped'].includes(t.verdict)) {
+            return `test ${JSON.stringify(id.slice(0, 200))} has verdict ${JSON.stringify(t.verdict)}`;
+        }
+        if (!Array.isArray(t.attempts))
+            return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`;
+    }
+    if (!['passed', 'failed', 'empty', 'incomplete', 'error'].includes(r.status))
+        return `"status" ${JSON.stringify(r.status)} is not known`;
+    if (typeof r.complete !== 'boolean')
+        return '"complete" must be true or false';
+    if (typeof r.wallSeconds !== 'number' || !Number.isFinite(r.wallSeconds) || r.wallSeconds < 0)
+        return '"wallSeconds" must be a number ≥ 0';
+    if (!Array.isArray(r.fileFailures))
+        return '"fileFailures" must be a list';
+    return data;
+}
+function isQuarantined(id, quarantine, today) {
+    return quarantine.some((q) => q.until >= today && (q.id === id || id.startsWith(`${q.id}::`) || id.startsWith(`${q.id}[`)));
+}
+/** Flake rate from the outcome history a store keeps per test (`p`, `f`, `k` per run). */
+function flakeRate(outcomes) {
+    if (outcomes === undefined || outcomes.length === 0)
+        return undefined;
+    let flaky = 0;
+    for (const c of outcomes)
+        if (c === 'k')
+            flaky++;
+    return flaky / outcomes.length;
+}
+/**
+ * Combines the shard results of one run. Contract: the verdict is `passed` only when every
+ * planned shard reported complete, every planned item has a result exactly once, and no
+ * un-quarantined test failed.
+ */
+function combineResults(input) {
+    const { plan } = input;
+    const problems = [];
+    const today = input.now.slice(0, 10);
+    // The newest attempt of each shard of this plan wins; results of other plans are named.
+    const byShard = new Map();
+    for (const sourced of input.results) {
+        const { result } = sourced;
+        if (result.planDigest !== input.planDigest) {
+            problems.push({
+                kind: 'foreign-result',
+                message: `${sourced.source}: shard ${result.shard.index} result belongs to another plan (digest ${result.planDigest.slice(0, 12)}…); ignored`,
+            });
+            continue;
+        }
+        if (result.shard.index < 1 || result.shard.index > plan.shards.length) {
+            problems.push({
+                kind: 'foreign-result',
+                message: `${sourced.source}: shard ${result.shard.index} is not in the plan; ignored`,
+            });
+            continue;
+        }
+        const list = byShard.get(result.shard.index) ?? [];
+        list.push(sourced);
+        byShard.set(result.shard.index, list);
+    }
+    const shards = [];
+    const chosen = [];
+    const unaccounted = [];
+    for (const planned of plan.shards) {
+        const candidates = (byShard.get(planned.index) ?? []).sort((a, b) => b.result.attempt - a.result.attempt || (a.source < b.source ? -1 : 1));
+        const newest = candidates[0]?.result;
+        if (!newest) {
+            if (planned.items.length === 0) {
+                shards.push(summary(planned.index, 'empty', undefined, 0, planned.predictedSeconds, undefined));
+                continue;
+            }
+            problems.push({
+                kind: 'missing-shard',
+                message: `shard ${planned.index} reported no result (${planned.items.length} planned items)`,
+            });
+            unaccounted.push(...planned.items);
+            shards.push(summary(planned.index, 'missing', undefined, 0, planned.predictedSeconds, 'no result'));
+            continue;
+        }
+        if (candidates.length > 1 && candidates[1]?.result.attempt === newest.attempt) {
+            problems.push({
+                kind: 'duplicate-test',
+                message: `shard ${planned.index} has two results for attempt ${newest.attempt} (${candidates[0]?.source}, ${candidates[1].source}); using the first`,
+            });
+        }
+        if (!sameItems(newest.items, planned.items)) {
+            problems.push({
+                kind: 'plan-mismatch',
+                message: `shard ${planned.index} ran ${newest.items.length} items, but the plan lists ${planned.items.length} different ones`,
+            });
+            unaccounted.push(...planned.items);
+            shards.push(summary(planned.index, 'error', newest, candidates.length, planned.predictedSeconds, 'items differ from the plan'));
+            continue;
+        }
+        chosen.push(newest);
+        let state = newest.status === 'error' ? 'error' : newest.status;
+        const reason = newest.reason;
+        if (!newest.complete || newest.status === 'incomplete') {
+            state = 'incomplete';
+            problems.push({
+                kind: 'incomplete-shard',
+                message: `shard ${planned.index} did not finish: ${newest.reason ?? 'incomplete'}`,
+            });
+            unaccounted.push(...newest.missing);
+        }
+        else if (newest.missing.length > 0) {
+            unaccounted.push(...newest.missing);
+        }
+        for (const failure of newest.fileFailures) {
+            problems.push({
+                kind: 'file-failure',
+                message: `shard ${planned.index}: ${failure.file}: ${firstLine(failure.message)}`,
+            });
+        }
+        if (state === 'failed' &&
+            newest.counts.failed === 0 &&
+            newest.fileFailures.length === 0 &&
+            newest.missing.length === 0 &&
+            newest.reason) {
+            problems.push({ kind: 'runner-error', message: `shard ${planned.index}: ${newest.reason}` });
+        }
+        shards.push(summary(planned.index, state, newest, candidates.length, planned.predictedSeconds, reason));
+    }
+    const missingTests = [...new Set(unaccounted)].sort();
+    const fromIncomplete = new Set(chosen.filter((r) => !r.complete || r.status === 'incomplete').flatMap((r) => r.missing));
+    const explicitMissing = missingTests.filter((item) => !fromIncomplete.has(item) &&
+        !plan.shards.some((s) => byShard.get(s.index) === undefined && s.items.includes(item)));
+    if (explicitMissing.length > 0) {
+        problems.push({
+            kind: 'missing-test',
+            message: `${explicitMissing.length} planned ${explicitMissing.length === 1 ? 'item has' : 'items have'} no result: ${explicitMissing.slice(0, 5).join(', ')}${explicitMissing.length > 5 ? ', …' : ''}`,
+        });
+    }
+    // Every test once: the same id from two shards means a plan or runner bug, not a pass.
+    const tests = [];
+    const seen = new Map();
+    for (const result of chosen) {
+        for (const [id, record] of Object.entries(result.tests)) {
+            const first = seen.get(id);
+            if (first !== undefined) {
+                problems.push({
+                    kind: 'duplicate-test',
+                    message: `${id} ran in shard ${first} and shard ${result.shard.index}`,
+                });
+                continue;
+            }
+            seen.set(id, result.shard.index);
+            tests.push(toCombined(id, result.shard.index, record));
+        }
+    }
+    tests.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const quarantined = tests.filter((t) => (t.verdict === 'failed' || t.verdict === 'flaky') &&
+        isQuarantined(t.id, input.quarantine, today));
+    const quarantinedIds = new Set(quarantined.map((t) => t.id));
+    const failed = tests.filter((t) => t.verdict === 'failed' && !quarantinedIds.has(t.id));
+    const flaky = tests
+        .filter((t) => t.verdict === 'flaky')
+        .map((t) => ({ id: t.id, source: 'run', rate: undefined }));
+    const flakyIds = new Set(flaky.map((f) => f.id));
+    if (input.history) {
+        for (const [id, entry] of Object.entries(input.history.tests)) {
+            const rate = flakeRate(entry.outcomes);
+            if (rate !== undefined && rate >= input.flakyThreshold && rate > 0 && !flakyIds.has(id)) {
+                flaky.push({ id, source: 'history', rate });
+            }
+        }
+    }
+    flaky.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const expiredQuarantine = input.quarantine.filter((q) => q.until < today);
+    const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+    for (const test of tests)
+        counts[test.verdict]++;
+    const wallSeconds = chosen.reduce((m, r) => Math.max(m, r.wallSeconds), 0);
+    const serialSeconds = chosen.reduce((t, r) => t + r.wallSeconds, 0);
+    const verdict = decide(problems, failed, chosen, quarantinedIds, new Set());
+    return {
+        verdict,
+        shards,
+        tests,
+        failed,
+        flaky,
+        quarantined,
+        expiredQuarantine,
+        problems,
+        unaccounted: missingTests,
+        counts,
+        wallSeconds,
+        serialSeconds,
+        results: chosen,
+    };
+}
+/** Passed only with no blocking problem, no failed test, and every shard passed or explained. */
+function decide(problems, failed, results, quarantined, rerun) {
+    const blocking = problems.some((p) => p.kind !== 'foreign-result' && p.resolved !== true);
+    const shardsOk = results.every((r) => r.status === 'passed' ||
+        r.status === 'empty' ||
+        rerun.has(r.shard.index) ||
+        (r.status === 'failed' && failureQuarantined(r, quarantined)));
+    return failed.length === 0 && !blocking && shardsOk ? 'passed' : 'failed';
+}
+/**
+ * The items a serial fallback should run: the failed tests (or their files, where the runner
+ * cannot select tests) and everything that went unrun.
+ */
+function fallbackItems(combined, selectsTests) {
+    const out = new Map();
+    for (const test of combined.failed)
+        out.set(selectsTests ? test.id : fileOfId(test.id), `failed in shard ${test.shard}`);
+    for (const item of combined.unaccounted)
+        if (!out.has(item))
+            out.set(item, 'its shard reported no result for it');
+    for (const problem of combined.problems) {
+        if (problem.kind !== 'file-failure')
+            continue;
+        const match = /^shard (\d+): (.*?): /.exec(problem.message);
+        if (match?.[2] !== undefined && !out.has(match[2]))
+            out.set(match[2], `failed to run in shard ${match[1] ?? '?'}`);
+    }
+    return [...out].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, why]) => ({ id, why }));
+}
+/**
+ * Folds the serial fallback's result into the combined verdict: a test that failed in its
+ * shard and passes on its own is flaky; tests of missing shards get their results; problems
+ * whose items all ran in the fallback are marked resolved.
+ */
+function applyFallback(combined, fallback, quarantine, now) {
+    const today = now.slice(0, 10);
+    const rerunTests = new Map(Object.entries(fallback.tests));
+    const tests = new Map(combined.tests.map((t) => [t.id, t]));
+    for (const [id, record] of rerunTests) {
+        const before = tests.get(id);
+        const verdict = before === undefined
+            ? record.verdict
+            : before.verdict === 'failed'
+                ? record.verdict === 'passed' || record.verdict === 'flaky'
+                    ? 'flaky'
+                    : 'failed'
+                : before.verdict;
+        tests.set(id, {
+            id,
+            shard: before?.shard ?? 0,
+            verdict,
+            seconds: before?.seconds ?? record.attempts[0]?.seconds,
+            message: verdict === 'failed' ? (record.message ?? before?.message) : undefined,
+        });
+    }
+    const all = [...tests.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = all.map((t) => t.id);
+    const stillUnaccounted = combined.unaccounted.filter((item) => fallback.missing.includes(item) || !ids.some((id) => covers(item, id)));
+    const fallbackFiles = new Set(Object.values(fallback.tests).map((t) => t.file));
+    const problems = combined.problems.map((p) => {
+        if (p.kind === 'missing-shard' || p.kind === 'incomplete-shard' || p.kind === 'missing-test') {
+            return stillUnaccounted.length === 0 ? { ...p, resolved: true } : p;
+        }
+        if (p.kind === 'file-failure') {
+            const file = /^shard \d+: (.*?): /.exec(p.message)?.[1];
+            return file !== undefined && fallbackFiles.has(file) ? { ...p, resolved: true } : p;
+        }
+        return p;
+    });
+    const quarantinedList = all.filter((t) => (t.verdict === 'failed' || t.verdict === 'flaky') && isQuarantined(t.id, quarantine, today));
+    const quarantinedIds = new Set(quarantinedList.map((t) => t.id));
+    const failed = all.filter((t) => t.verdict === 'failed' && !quarantinedIds.has(t.id));
+    const runFlaky = all
+        .filter((t) => t.verdict === 'flaky')
+        .map((t) => ({ id: t.id, source: 'run', rate: undefined }));
+    const runFlakyIds = new Set(runFlaky.map((f) => f.id));
+    const flaky = [
+        ...runFlaky,
+        ...combined.flaky.filter((f) => f.source === 'history' && !runFlakyIds.has(f.id)),
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+    for (const test of all)
+        counts[test.verdict]++;
+    const rerunShards = new Set(combined.shards.filter((s) => s.state !== 'passed' && s.state !== 'empty').map((s) => s.index));
+    const fallbackOk = fallback.complete && fallback.fileFailures.length === 0;
+    return {
+        ...combined,
+        tests: all,
+        failed,
+        flaky,
+        quarantined: quarantinedList,
+        problems,
+        unaccounted: stillUnaccounted,
+        counts,
+        verdict: decide(problems, failed, combined.results, quarantinedIds, fallbackOk ? rerunShards : new Set()),
+    };
+}
+/**
+ * Whether a failed shard failed only because of quarantined tests. Any other cause — a file
+ * that failed to run, a missing result, a runner error, a flaky test under --fail-on-flaky —
+ * still fails the run.
+ */
+function failureQuarantined(result, quarantined) {
+    if (result.fileFailures.length > 0 || result.missing.length > 0 || result.reason !== undefined)
+        return false;
+    const failing = Object.entries(result.tests).filter(([, t]) => t.verdict === 'failed');
+    return failing.length > 0 && failing.every(([id]) => quarantined.has(id));
+}
+function toCombined(id, shard, record) {
+    const first = record.attempts[0];
+    return { id, shard, verdict: record.verdict, seconds: first?.seconds, message: record.message };
+}
+function summary(index, state, result, attempts, predictedSeconds, reason) {
+    return {
+        index,
+        state,
+        attempt: result?.attempt,
+        attempts,
+        tests: result ? Object.keys(result.tests).length : 0,
+        failed: result?.counts.failed ?? 0,
+        flaky: result?.counts.flaky ?? 0,
+        predictedSeconds,
+        wallSeconds: result?.wallSeconds,
+        setupSeconds: result?.setupSeconds,
+        reason,
+    };
+}
+function sameItems(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const sortedA = [...a].sort();
+    const sortedB = [...b].sort();
+    return sortedA.every((item, i) => item === sortedB[i]);
+}
+function firstLine(text) {
+    return text.split('\n', 1)[0] ?? '';
+}
+//# sourceMappingURL=combine.js.map
+;// CONCATENATED MODULE: ./build/core/report.js
+
+/** GitHub's comment limit is 65,536 characters; leave room for the marker and a footer. */
+const DEFAULT_BUDGET = 60_000;
+const NAME_LIMIT = 200;
+const MESSAGE_LIMIT = 300;
+/**
+ * A name as an inline code span: white space collapsed, length capped, a backtick fence longer
+ * than any backtick run inside, and (in table cells) `|` escaped.
+ */
+function codeSpan(name, inTable = true) {
+    let text = name.replace(/\s+/g, ' ').trim();
+    if (text.length > NAME_LIMIT)
+        text = `${text.slice(0, NAME_LIMIT - 1)}…`;
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    const padded = text.startsWith('`') || text.endsWith('`') || text === '' ? ` ${text} ` : text;
+    const body = inTable ? padded.replace(/\|/g, '\\|') : padded;
+    return `${fence}${body}${fence}`;
+}
+function formatSeconds(seconds) {
+    if (seconds === undefined || !Number.isFinite(seconds))
+        return '–';
+    if (seconds >= 3600)
+        return `${(seconds / 3600).toFixed(2)} h`;
+    if (seconds >= 120)
+        return `${(seconds / 60).toFixed(1)} min`;
+    return `${seconds.toFixed(1)} s`;
+}
+const STATE_ICON = {
+    passed: '✅',
+    empty: '➖',
+    failed: '❌',
+    incomplete: '⚠️',
+    missing: '❓',
+    error: '❌',
+};
+/**
+ * The shard count to use next time: the fewest shards whose predicted wall time is within 10%
+ * of the best any count could reach (which the longest test file bounds), with each shard's
+ * start-up included.
+ */
+function suggestShardCount(totalSeconds, longestItemSeconds, setupSeconds, maxShards = 256) {
+    const wall = (k) => Math.max(totalSeconds / k, longestItemSeconds) + setupSeconds;
+    const best = wall(maxShards);
+    for (let k = 1; k <= maxShards; k++) {
+        if (wall(k) <= best * 1.1)
+            return { shards: k, wallSeconds: wall(k), bestSeconds: best };
+    }
+    return { shards: maxShards, wallSeconds: best, bestSeconds: best };
+}
+function testsTable(tests, limit, withMessage) {
+    const lines = [
+        withMessage ? '| test | shard | message |' : '| test | shard | time |',
+        '| --- | ---: | --- |',
+    ];
+    for (const test of tests.slice(0, limit)) {
+        const detail = withMessage
+            ? test.message === undefined
+                ? ''
+                : codeSpan(test.message.length > MESSAGE_LIMIT
+                    ? `${test.message.slice(0, MESSAGE_LIMIT)}…`
+                    : test.message)
+            : formatSeconds(test.seconds);
+        lines.push(`| ${codeSpan(test.id)} | ${test.shard} | ${detail} |`);
+    }
+    return lines;
+}
+function more(count, limit, hint) {
+    return count > limit ? [`…and ${count - limit} more${hint ? ` (see ${hint})` : ''}.`] : [];
+}
+/** Renders the report with tables cut to `rows` each. */
+function renderWithRows(input, rows) {
+    const { combined, plan } = input;
+    const out = [];
+    if (input.marker)
+        out.push(input.marker);
+    const ok = combined.verdict === 'passed';
+    const c = combined.counts;
+    out.push(`## ${ok ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}`);
+    out.push('');
+    out.push(`**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`);
+    const speedup = combined.wallSeconds > 0 ? combined.serialSeconds / combined.wallSeconds : 1;
+    const efficiency = combined.wallSeconds > 0
+        ? combined.serialSeconds / (plan.shards.length * combined.wallSeconds)
+        : 1;
+    out.push('');
+    out.push(`Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds)}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds)}.`);
+    if (combined.problems.length > 0) {
+        out.push('');
+        out.push('### Problems');
+        for (const problem of combined.problems.slice(0, rows))
+            out.push(`- ${codeSpan(problem.message, false)}`);
+        out.push(...more(combined.problems.length, rows, input.fullReportHint));
+    }
+    if (input.fallback) {
+        out.push('');
+        const f = input.fallback;
+        out.push(f.skipped
+            ? `> [!WARNING]\n> Serial fallback skipped: ${f.skipped}`
+            : `> [!NOTE]\n> Serial fallback ran ${f.items.length} items again in one process: ${f.passed} passed, ${f.failed} failed.`);
+        if (!f.skipped && f.items.length > 0) {
+            out.push('');
+            out.push('| item | why |', '| --- | --- |');
+            for (const item of f.items.slice(0, rows))
+                out.push(`| ${codeSpan(item.id)} | ${item.why} |`);
+            out.push(...more(f.items.length, rows, input.fullReportHint));
+        }
+    }
+    out.push('');
+    out.push('### Shards');
+    out.push('');
+    out.push('| shard | status | tests | failed | flaky | predicted | actual | attempts |');
+    out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
+        out.push(`| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`);
+    }
+    out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint));
+    const timed = combined.shards.filter((s) => s.wallSeconds !== undefined);
+    if (timed.length > 0 && timed.length <= 64) {
+        out.push('');
+        out.push('```mermaid');
+        out.push('gantt');
+        out.push('  title Shard wall time (seconds)');
+        out.push('  dateFormat X');
+        out.push('  axisFormat %s');
+        for (const shard of timed) {
+            const setup = Math.max(0, Math.round(shard.setupSeconds ?? 0));
+            const total = Math.max(1, Math.round(shard.wallSeconds ?? 0));
+            out.push(`  section Shard ${shard.index}`);
+            if (setup > 0 && setup < total)
+                out.push(`  start-up :done, s${shard.index}a, 0, ${setup}`);
+            const tag = shard.state === 'passed' ? '' : 'crit, ';
+            out.push(`  tests :${tag}s${shard.index}b, ${setup < total ? setup : 0}, ${total}`);
+        }
+        out.push('```');
+    }
+    if (combined.failed.length > 0) {
+        out.push('');
+        out.push(`### Failed tests (${combined.failed.length})`);
+        out.push('');
+        out.push(...testsTable(combined.failed, rows, true));
+        out.push(...more(combined.failed.length, rows, input.fullReportHint));
+    }
+    if (combined.flaky.length > 0) {
+        out.push('');
+        out.push(`### Flaky tests (${combined.flaky.length})`);
+        out.push('');
+        out.push('| test | seen |', '| --- | --- |');
+        for (const f of combined.flaky.slice(0, rows)) {
+            out.push(`| ${codeSpan(f.id)} | ${f.source === 'run' ? 'failed, then passed on retry in this run' : `flaky in ${((f.rate ?? 0) * 100).toFixed(0)}% of recent runs`} |`);
+        }
+        out.push(...more(combined.flaky.length, rows, input.fullReportHint));
+    }
+    if (combined.quarantined.length > 0 || combined.expiredQuarantine.length > 0) {
+        out.push('');
+        out.push(`### Quarantined (${combined.quarantined.length})`);
+        out.push('');
+        out.push('These failed or flaked but do not fail the build.');
+        out.push('');
+        out.push(...testsTable(combined.quarantined, rows, true));
+        out.push(...more(combined.quarantined.length, rows, input.fullReportHint));
+        if (combined.expiredQuarantine.length > 0) {
+            out.push('');
+            out.push(`Expired quarantine entries (they apply no more): ${combined.expiredQuarantine
+                .slice(0, rows)
+                .map((q) => `${codeSpan(q.id, false)} (until ${q.until})`)
+                .join(', ')}`);
+        }
+    }
+    const slowest = [...combined.tests]
+        .filter((t) => t.seconds !== undefined)
+        .sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || (a.id < b.id ? -1 : 1));
+    if (slowest.length > 0) {
+        out.push('');
+        out.push('### Slowest tests');
+        out.push('');
+        out.push(...testsTable(slowest, Math.min(10, rows), false));
+    }
+    if (input.coverage) {
+        const cov = input.coverage;
+        out.push('');
+        out.push('### Coverage');
+        out.push('');
+        out.push(`${cov.passed ? '✅' : '❌'} **${cov.percent.toFixed(2)}%** of lines (${cov.linesHit}/${cov.linesFound}) across all shards${cov.threshold === undefined ? '' : `; threshold ${cov.threshold}%`}.`);
+        if (cov.diff)
+            out.push(`Changed lines covered: **${cov.diff.percent.toFixed(2)}%** (${cov.diff.hit}/${cov.diff.found}).`);
+    }
+    const notes = [];
+    if (input.unknownItems > 0)
+        notes.push(`${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now.`);
+    const setups = combined.shards
+        .map((s) => s.setupSeconds)
+        .filter((s) => s !== undefined)
+        .sort((a, b) => a - b);
+    const setup = setups[setups.length >> 1] ?? 0;
+    // Plans split by file: the longest file is what no shard count gets below.
+    const byFile = new Map();
+    for (const test of combined.tests)
+        byFile.set(fileOfId(test.id), (byFile.get(fileOfId(test.id)) ?? 0) + (test.seconds ?? 0));
+    const longest = [...byFile.values()].reduce((m, s) => Math.max(m, s), 0);
+    const testTotal = combined.tests.reduce((t, x) => t + (x.seconds ?? 0), 0);
+    if (testTotal > 0) {
+        const suggestion = suggestShardCount(testTotal, plan.granularity === 'file' ? longest : 0, setup);
+        notes.push(`Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(setup)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`);
+    }
+    if (notes.length > 0) {
+        out.push('');
+        for (const note of notes)
+            out.push(note);
+    }
+    out.push('');
+    out.push(`<sub>Shardwise · plan ${plan.shards.length} shards, ${plan.itemCount} items, ${plan.granularity} granularity</sub>`);
+    return `${out.join('\n')}\n`;
+}
+/**
+ * Renders the Markdown report within `budget` characters: tables are cut to fewer rows until it
+ * fits; the verdict, the counts and the shard table always stay.
+ */
+function renderReportMarkdown(input, budget = DEFAULT_BUDGET) {
+    for (const rows of [50, 25, 10, 5, 2, 0]) {
+        const text = renderWithRows(input, rows);
+        if (text.length <= budget)
+            return text;
+    }
+    const text = renderWithRows(input, 0);
+    const notice = `\n…report cut at ${budget} characters${input.fullReportHint ? `; see ${input.fullReportHint}` : ''}.\n`;
+    return `${text.slice(0, budget - notice.length)}${notice}`;
+}
+/** The machine-readable report: everything, untruncated. */
+function reportJson(input) {
+    const { combined, plan } = input;
+    return {
+        version: 1,
+        tool: 'shardwise',
+        kind: 'report',
+        verdict: combined.verdict,
+        counts: combined.counts,
+        wallSeconds: combined.wallSeconds,
+        serialSeconds: combined.serialSeconds,
+        lowerBoundSeconds: plan.lowerBoundSeconds,
+        predictedMakespanSeconds: plan.predictedMakespanSeconds,
+        shards: combined.shards,
+        problems: combined.problems,
+        failed: combined.failed,
+        flaky: combined.flaky,
+        quarantined: combined.quarantined,
+        expiredQuarantine: combined.expiredQuarantine,
+        unaccounted: combined.unaccounted,
+        coverage: input.coverage ?? null,
+        fallback: input.fallback ?? null,
+        tests: combined.tests,
+    };
+}
+//# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ./build/modes/combine.js
+
+
+
+
+
+
+
+
+
+const RESULT_FILE = 'shard-result.json';
+const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+const combine_MAX_DEPTH = 6;
+/** Finds every shard result under `dir` (regular files only; links are not followed). */
+async function findResults(dir) {
+    const found = [];
+    const walk = async (current, depth) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(current, { withFileTypes: true });
+        }
+        catch (error) {
+            if (depth === 0)
+                throw new errors_UsageError(`--results-dir ${dir}: cannot read it (${describeError(error)})`);
+            return;
+        }
+        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            const full = (0,external_node_path_namespaceObject.join)(current, entry.name);
+            if (entry.isDirectory() && depth < combine_MAX_DEPTH)
+                await walk(full, depth + 1);
+            else if (entry.isFile() && entry.name === RESULT_FILE)
+                found.push(full);
+        }
+    };
+    await walk(dir, 0);
+    return found;
+}
+async function readResults(dir, log) {
+    const results = [];
+    for (const path of await findResults(dir)) {
+        const source = (0,external_node_path_namespaceObject.relative)(dir, path) || path;
+        try {
+            const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+            if (text.length > MAX_RESULT_BYTES)
+                throw new Error(`larger than ${MAX_RESULT_BYTES} bytes`);
+            const checked = validateShardResult(JSON.parse(text));
+            if (typeof checked === 'string') {
+                log.warning(`${source}: ${checked}; ignored`);
+                continue;
+            }
+            results.push({ source, result: checked });
+        }
+        catch (error) {
+            log.warning(`${source}: unreadable shard result (${describeError(error)}); ignored`);
+        }
+    }
+    return results;
+}
+/** Reads the quarantine list: `{"version":1,"tests":[{"id","until":"YYYY-MM-DD","reason"}]}`. */
+async function readQuarantine(path, log) {
+    if (path === undefined)
+        return [];
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors_UsageError(`--quarantine ${path}: cannot read it (${describeError(error)})`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_UsageError(`--quarantine ${path}: not valid JSON (${describeError(error)})`);
+    }
+    const tests = typeof data === 'object' && data !== null ? data.tests : undefined;
+    if (!Array.isArray(tests))
+        throw new errors_UsageError(`--quarantine ${path}: expected {"version": 1, "tests": [{"id", "until", "reason"}]}`);
+    const entries = [];
+    for (const [i, raw] of tests.entries()) {
+        const entry = typeof raw === 'object' && raw !== null ? raw : {};
+        if (typeof entry.id !== 'string' ||
+            entry.id === '' ||
+            typeof entry.until !== 'string' ||
+            !/^\d{4}-\d{2}-\d{2}$/.test(entry.until)) {
+            throw new errors_UsageError(`--quarantine ${path}: tests[${i}] needs "id" and "until" as YYYY-MM-DD (an expiry date keeps quarantine temporary)`);
+        }
+        entries.push({
+            id: entry.id,
+            until: entry.until,
+            reason: typeof entry.reason === 'string' ? entry.reason : '',
+        });
+    }
+    if (entries.length > 0)
+        log.info(`quarantine: ${entries.length} entries from ${path}`);
+    return entries;
+}
+async function readStore(path, log) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const store = storeFromJson(JSON.parse(text));
+        if (!store)
+            log.warning(`${path}: not a Shardwise timings store of version 1; a new one is started`);
+        return store;
+    }
+    catch (error) {
+        log.warning(`${path}: corrupt timings store (${describeError(error)}); a new one is started`);
+        return undefined;
+    }
+}
+async function writeAtomically(path, text) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(temporary, text);
+    await (0,promises_namespaceObject.rename)(temporary, path);
+}
+/**
+ * Combines the shard results in a directory: verdict, serial fallback, coverage, timings for
+ * next time and the report. It never executes anything it reads; the fallback runs the
+ * user's own command, given on the command line.
+ */
+async function combineMode(options, deps) {
+    const { log } = deps;
+    const now = deps.now().toISOString();
+    const results = await readResults(options.resultsDir, log);
+    const quarantine = await readQuarantine(options.quarantinePath, log);
+    const store = options.storePath === undefined ? undefined : await readStore(options.storePath, log);
+    let combined = combineResults({
+        plan: options.plan,
+        planDigest: options.planDigest,
+        results,
+        quarantine,
+        history: store,
+        now,
+        flakyThreshold: options.flakyThreshold,
+    });
+    let fallback;
+    if (options.fallbackResultsDir !== undefined) {
+        const ran = (await readResults(options.fallbackResultsDir, log)).sort((a, b) => b.result.attempt - a.result.attempt)[0];
+        if (ran && combined.verdict === 'failed') {
+            const items = fallbackItems(combined, ran.result.items.some((i) => i.includes('::')));
+            combined = applyFallback(combined, ran.result, quarantine, now);
+            const why = new Map(items.map((i) => [i.id, i.why]));
+            fallback = {
+                items: ran.result.items.map((id) => ({ id, why: why.get(id) ?? 'failed or unrun' })),
+                passed: ran.result.counts.passed,
+                failed: ran.result.counts.failed,
+                skipped: undefined,
+            };
+        }
+    }
+    else if (options.fallback === 'serial' && combined.verdict === 'failed') {
+        if (options.command.length === 0)
+            throw new errors_UsageError('`--fallback serial` needs the test command after `--`.');
+        const resolved = await resolveRunner(options.command, options.root, options.runner);
+        const items = fallbackItems(combined, RUNNERS[resolved.runner].selectsTests);
+        if (items.length === 0) {
+            fallback = undefined;
+        }
+        else if (items.length > options.fallbackMaxItems) {
+            fallback = {
+                items,
+                passed: 0,
+                failed: 0,
+                skipped: `${items.length} items failed or went unrun, more than the ${options.fallbackMaxItems} a serial re-run takes: this looks systemic, not flaky`,
+            };
+            log.warning(fallback.skipped ?? '');
+        }
+        else {
+            log.info(`serial fallback: running ${items.length} items again in one process`);
+            const plan = {
+                ...options.plan,
+                shards: [{ index: 1, items: items.map((i) => i.id), predictedSeconds: 0 }],
+                shardCount: 1,
+            };
+            const outcome = await runMode({
+                plan,
+                planDigest: planDigest(plan),
+                shardIndex: 1,
+                command: options.command,
+                runner: resolved.runner,
+                retries: 0,
+                repeat: 1,
+                failOnFlaky: false,
+                timeoutSeconds: undefined,
+                resultsDir: (0,external_node_path_namespaceObject.join)(options.resultsDir, 'fallback'),
+                junitGlobs: [],
+                coverageGlobs: [],
+                root: options.root,
+                attempt: 1,
+                env: options.env,
+                ...(options.signal ? { signal: options.signal } : {}),
+            }, { log, stdout: deps.out, stderr: deps.err, now: deps.now });
+            combined = applyFallback(combined, outcome.result, quarantine, now);
+            fallback = {
+                items,
+                passed: outcome.result.counts.passed,
+                failed: outcome.result.counts.failed,
+                skipped: undefined,
+            };
+        }
+    }
+    const coverage = options.coverage
+        ? await options.coverage(combined.results.map((r) => {
+            const source = results.find((s) => s.result === r)?.source ?? '';
+            return {
+                dir: (0,external_node_path_namespaceObject.join)(options.resultsDir, (0,external_node_path_namespaceObject.dirname)(source)),
+                workspace: r.workspace,
+                files: r.artifacts.coverage,
+            };
+        }))
+        : undefined;
+    if (options.storePath !== undefined) {
+        const measured = measureRun(combined.results);
+        if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
+            const next = mergeRun(store ?? emptyStore(now), measured, now);
+            await writeAtomically(options.storePath, `${stableStringify(next, 2)}\n`);
+            log.info(`timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`);
+        }
+    }
+    const input = {
+        combined,
+        plan: options.plan,
+        coverage,
+        fallback,
+        unknownItems: options.plan.unknownItems,
+        ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
+    };
+    const markdown = renderReportMarkdown(input);
+    if (options.reportMarkdown !== undefined)
+        await writeAtomically(options.reportMarkdown, markdown);
+    if (options.reportJson !== undefined)
+        await writeAtomically(options.reportJson, `${stableStringify(reportJson(input), 2)}\n`);
+    const coverageFailed = coverage !== undefined && !coverage.passed;
+    const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1;
+    return { combined, markdown, exitCode, coverage };
+}
+//# sourceMappingURL=combine.js.map
+;// CONCATENATED MODULE: ./build/core/coverage.js
+
+
+/** A report that cannot be used at all (hostile DTD, not JSON, not the format it claims). */
+class CoverageFormatError extends Error {
+    name = 'CoverageFormatError';
+}
+/** The key of a branch outcome in `FileCoverage.branches`. Line and block hold no comma. */
+function branchKey(line, block, branch) {
+    return `${line},${block},${branch}`;
+}
+// ---------------------------------------------------------------------------------------------
+// Counts, files and merging
+/**
+ * Hits saturate here instead of losing precision: saturating addition of non-negative numbers
+ * stays commutative and associative, which plain float addition past 2^53 would not.
+ */
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+/** Beyond any real source file; a Go block claiming more lines is corrupt. */
+const MAX_LINE = 0x7fffffff;
+function addCounts(a, b) {
+    const sum = a + b;
+    return sum > MAX_COUNT ? MAX_COUNT : sum;
+}
+function emptyFile() {
+    return { lines: new Map(), branches: new Map(), functions: new Map() };
+}
+function ownBranch(outcome) {
+    return { line: outcome.line, block: outcome.block, branch: outcome.branch, taken: outcome.taken };
+}
+function copyFile(file) {
+    const branches = new Map();
+    for (const [key, outcome] of file.branches)
+        branches.set(key, ownBranch(outcome));
+    const functions = new Map();
+    for (const [name, fn] of file.functions)
+        functions.set(name, { line: fn.line, hits: fn.hits });
+    return { lines: new Map(file.lines), branches, functions };
+}
+/** Adds `source`'s counts to `target`: the union of records with summed hits. */
+function sumInto(target, source) {
+    for (const [line, hits] of source.lines) {
+        const previous = target.lines.get(line);
+        target.lines.set(line, previous === undefined ? hits : addCounts(previous, hits));
+    }
+    for (const [key, outcome] of source.branches) {
+        const previous = target.branches.get(key);
+        if (previous)
+            previous.taken = addCounts(previous.taken, outcome.taken);
+        else
+            target.branches.set(key, ownBranch(outcome));
+    }
+    for (const [name, fn] of source.functions) {
+        const previous = target.functions.get(name);
+        if (previous) {
+            // Two shards disagreeing on where a function starts cannot happen within one commit;
+            // the smaller line keeps the merge independent of shard order.
+            previous.line = Math.min(previous.line, fn.line);
+            previous.hits = addCounts(previous.hits, fn.hits);
+        }
+        else
+            target.functions.set(name, { line: fn.line, hits: fn.hits });
+    }
+}
+/**
+ * Keeps the larger count per record. Used inside one Cobertura report, where several `<class>`
+ * elements for one file (inner classes) describe the same execution: summing would count it
+ * twice.
+ */
+function maxInto(target, source) {
+    for (const [line, hits] of source.lines) {
+        target.lines.set(line, Math.max(target.lines.get(line) ?? 0, hits));
+    }
+    for (const [key, outcome] of source.branches) {
+        const previous = target.branches.get(key);
+        if (!previous)
+            target.branches.set(key, ownBranch(outcome));
+        else
+            previous.taken = Math.max(previous.taken, outcome.taken);
+    }
+    for (const [name, fn] of source.functions) {
+        const previous = target.functions.get(name);
+        if (!previous)
+            target.functions.set(name, { line: fn.line, hits: fn.hits });
+        else if (previous.line === fn.line)
+            previous.hits = Math.max(previous.hits, fn.hits);
+        else {
+            target.functions.set(uniqueName(target.functions, name, fn.line), {
+                line: fn.line,
+                hits: fn.hits,
+            });
+        }
+    }
+}
+/** `name`, or `name (line N)` when another function of the file already has that name. */
+function uniqueName(functions, name, line) {
+    if (!functions.has(name))
+        return name;
+    const withLine = `${name} (line ${line})`;
+    if (!functions.has(withLine))
+        return withLine;
+    for (let n = 2;; n++) {
+        const numbered = `${name} (line ${line}, #${n})`;
+        if (!functions.has(numbered))
+            return numbered;
+    }
+}
+/** The sum of two files' coverage. Neither argument is changed. */
+function mergeFileCoverage(a, b) {
+    const merged = copyFile(a);
+    sumInto(merged, b);
+    return merged;
+}
+/**
+ * Merges two models by summing hits per line, branch outcome and function; a file present in
+ * only one of them is kept as it is. Commutative and associative (up to map order), so shard
+ * order never matters and no shard overwrites another. Neither argument is changed.
+ */
+function mergeCoverage(a, b) {
+    const merged = new Map(a);
+    for (const [path, file] of b) {
+        const previous = merged.get(path);
+        merged.set(path, previous ? mergeFileCoverage(previous, file) : file);
+    }
+    return merged;
+}
+/**
+ * Merges shard after shard into one model, as `mergeCoverage` would pairwise, but copying each
+ * file at most once and holding only the merged model (plus the shard being added): the way to
+ * merge hundreds of shards (THREATS E6). The models added are never changed.
+ *
+ * Files whose number of instrumented lines differs between shards are reported: in one run
+ * every shard tests the same commit, so it means different commits or different tools.
+ */
+class CoverageMerger {
+    merged = new Map();
+    lineCounts = new Map();
+    add(model) {
+        for (const [path, file] of model) {
+            const counts = this.lineCounts.get(path);
+            if (counts)
+                counts.add(file.lines.size);
+            else
+                this.lineCounts.set(path, new Set([file.lines.size]));
+            const entry = this.merged.get(path);
+            if (!entry) {
+                this.merged.set(path, { file, owned: undefined });
+                continue;
+            }
+            if (!entry.owned) {
+                entry.owned = copyFile(entry.file);
+                entry.file = entry.owned;
+            }
+            sumInto(entry.owned, file);
+        }
+    }
+    /** The merge so far, sorted by path, with its warnings. */
+    result() {
+        const files = new Map();
+        for (const path of [...this.merged.keys()].sort(compareStrings)) {
+            const entry = this.merged.get(path);
+            if (entry)
+                files.set(path, entry.owned ? copyFile(entry.owned) : entry.file);
+        }
+        const mismatched = [...this.lineCounts]
+            .filter(([, counts]) => counts.size > 1)
+            .map(([path, counts]) => `${quote(path)} (${[...counts].sort((x, y) => x - y).join(' vs ')})`)
+            .sort(compareStrings);
+        const warnings = mismatched.length === 0
+            ? []
+            : [
+                `${mismatched.length} file(s) have different instrumented line counts in different shards (different commits or coverage tools?); their lines were merged as a union: ${listSome(mismatched)}`,
+            ];
+        return { files, warnings };
+    }
+}
+/** Merges any number of models at once. See `CoverageMerger`. */
+function mergeCoverageModels(models) {
+    const merger = new CoverageMerger();
+    for (const model of models)
+        merger.add(model);
+    return merger.result();
+}
+/** Longest first, so a workspace nested in another root is stripped as a whole. */
+function sortRoots(roots) {
+    return [...roots].filter((root) => root.trim() !== '').sort((a, b) => b.length - a.length);
+}
+function fromFileUrl(raw) {
+    try {
+        const url = new URL(raw);
+        let path = decodeURIComponent(url.pathname);
+        if (/^\/[A-Za-z]:\//.test(path))
+            path = path.slice(1);
+        return url.host === '' ? path : `//${url.host}${path}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isOutside(path) {
+    return (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || path === '..' || path.startsWith('../'));
+}
+/**
+ * Where a path named by a coverage report lives: strips the given roots (longest first) and the
+ * hosted runners' workspaces, turns `\` into `/`, applies NFC and resolves `.`/`..` lexically.
+ * What is still absolute, or climbs out with `../`, is outside the repository.
+ */
+function locateCoveragePath(raw, roots) {
+    return locate(raw, sortRoots(roots));
+}
+function locate(raw, sortedRoots) {
+    if (raw.includes('\0') || raw.includes('\n') || raw.includes('\r')) {
+        return { kind: 'invalid', reason: 'it contains a NUL or line break' };
+    }
+    let path = raw;
+    if (/^file:\/\//i.test(path)) {
+        const decoded = fromFileUrl(path);
+        if (decoded === undefined)
+            return { kind: 'invalid', reason: 'it is not a valid file URL' };
+        path = decoded;
+    }
+    if (path.trim() === '')
+        return { kind: 'invalid', reason: 'it is empty' };
+    const id = normalizeFileId(path, { roots: sortedRoots });
+    if (id === '.')
+        return { kind: 'invalid', reason: 'it names the repository root, not a file' };
+    return isOutside(id) ? { kind: 'outside', path: id } : { kind: 'repo', path: id };
+}
+/** A directory named by a Cobertura `<source>`: `.` for the repository root itself. */
+function locateDirectory(raw, sortedRoots) {
+    const trimmed = raw.trim().replace(/[\\/]+$/, '');
+    if (trimmed === '' || trimmed === '.')
+        return { kind: 'repo', path: '.' };
+    const id = normalizeFileId(`${trimmed}/.`, { roots: sortedRoots });
+    if (id === '.')
+        return { kind: 'repo', path: '.' };
+    return isOutside(id) ? { kind: 'outside', path: id } : { kind: 'repo', path: id };
+}
+// ---------------------------------------------------------------------------------------------
+// Shared parser plumbing
+const MAX_WARNINGS = 50;
+function quote(value) {
+    return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+}
+function listSome(items, limit = 10) {
+    return items.length <= limit
+        ? items.join(', ')
+        : `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
+}
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** A whole number of hits, saturated at `MAX_COUNT`; `undefined` for anything else. */
+function parseCount(text) {
+    if (text === undefined || !/^\d+$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return value > MAX_COUNT ? MAX_COUNT : value;
+}
+function countProblem(text) {
+    if (text === undefined)
+        return 'is missing';
+    return /^-\d+$/.test(text.trim())
+        ? `${quote(text)} is negative`
+        : `${quote(text)} is not a whole number`;
+}
+function parseLineNumber(text) {
+    if (text === undefined || !/^\d+$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return value >= 1 && value <= MAX_LINE ? value : undefined;
+}
+function cleanName(name) {
+    return name.replace(/[\r\n]+/g, ' ');
+}
+/** Collects one report's files, outside paths and warnings. */
+class ReportBuilder {
+    format;
+    source;
+    files = new Map();
+    outsidePaths = new Set();
+    warningList = [];
+    droppedWarnings = 0;
+    roots;
+    constructor(format, source, roots) {
+        this.format = format;
+        this.source = source;
+        this.roots = sortRoots(roots);
+    }
+    warn(message) {
+        if (this.warningList.length < MAX_WARNINGS)
+            this.warningList.push(message);
+        else
+            this.droppedWarnings++;
+    }
+    locate(raw) {
+        return locate(raw, this.roots);
+    }
+    /** Records a file; a path seen before in the same report is combined (`sum` or `max`). */
+    add(path, file, combine, where) {
+        if (path.kind === 'invalid') {
+            this.warn(`${where}: the file path is unusable (${path.reason}); its coverage is skipped`);
+            return;
+        }
+        if (path.kind === 'outside') {
+            this.outsidePaths.add(path.path);
+            return;
+        }
+        const previous = this.files.get(path.path);
+        if (!previous)
+            this.files.set(path.path, file);
+        else if (combine === 'sum')
+            sumInto(previous, file);
+        else
+            maxInto(previous, file);
+    }
+    get fileCount() {
+        return this.files.size;
+    }
+    finish() {
+        const outside = [...this.outsidePaths].sort(compareStrings);
+        const warnings = [...this.warningList];
+        if (this.droppedWarnings > 0) {
+            warnings.push(`${this.source}: ${this.droppedWarnings} more problems like the above`);
+        }
+        if (outside.length > 0) {
+            warnings.push(`${this.source}: ${outside.length} file(s) outside the repository are excluded from coverage: ${listSome(outside.map(quote), 5)}`);
+        }
+        const files = new Map();
+        for (const path of [...this.files.keys()].sort(compareStrings)) {
+            const file = this.files.get(path);
+            if (file)
+                files.set(path, file);
+        }
+        return { format: this.format, files, outside, warnings };
+    }
+}
+/**
+ * Splits chunks into lines (CRLF or LF) and guards against one endless line. A line is handed
+ * over as `text` with its bounds rather than as a new string, so that a parser can read the
+ * lines that make up most of a report without allocating (`slice` when it needs the string).
+ */
+class LineSplitter {
+    onLine;
+    onOverlong;
+    rest = '';
+    skipping = false;
+    lineNumber = 0;
+    static MAX_LINE_CHARS = 1 << 20;
+    constructor(onLine, onOverlong) {
+        this.onLine = onLine;
+        this.onOverlong = onOverlong;
+    }
+    write(chunk) {
+        const text = this.rest.length === 0 ? chunk : this.rest + chunk;
+        let start = 0;
+        for (;;) {
+            const newline = text.indexOf('\n', start);
+            if (newline < 0)
+                break;
+            this.lineNumber++;
+            if (this.skipping)
+                this.skipping = false;
+            else
+                this.emit(text, start, newline);
+            start = newline + 1;
+        }
+        this.rest = text.slice(start);
+        if (this.rest.length > LineSplitter.MAX_LINE_CHARS) {
+            if (!this.skipping)
+                this.onOverlong(this.lineNumber + 1);
+            this.skipping = true;
+            this.rest = '';
+        }
+    }
+    end() {
+        if (this.rest.length > 0 && !this.skipping) {
+            this.lineNumber++;
+            this.emit(this.rest, 0, this.rest.length);
+        }
+        this.rest = '';
+    }
+    emit(text, start, end) {
+        if (end > start && text.charCodeAt(end - 1) === 13)
+            end--;
+        if (this.lineNumber === 1 && text.charCodeAt(start) === 0xfeff)
+            start++;
+        this.onLine(text, start, end, this.lineNumber);
+    }
+}
+/** `text.slice(start, end)` starts with `prefix`. */
+function startsWithAt(text, start, end, prefix) {
+    return end - start >= prefix.length && text.startsWith(prefix, start);
+}
+/** lcov's summary lines, which are recomputed from the records and so never read. */
+const LCOV_SUMMARIES = ['LF:', 'LH:', 'BRF:', 'BRH:', 'FNF:', 'FNH:'];
+/**
+ * Streaming lcov (tracefile) parser: `SF`, `DA`, `BRDA`, `FN`/`FNDA` (and lcov 2's `FN` with an
+ * end line, `FNL`/`FNA`), `end_of_record`; CRLF; a missing `end_of_record`. A bad record line
+ * (non-numeric or negative count, bad line number) is skipped with a warning naming
+ * `report:line`; the rest of the file is kept. A file repeated within one report is summed, as
+ * lcov itself does.
+ */
+class LcovParser {
+    report;
+    lines;
+    record;
+    sawContent = false;
+    constructor(options) {
+        this.report = new ReportBuilder('lcov', options.source ?? 'lcov', options.roots);
+        this.lines = new LineSplitter((text, start, end, n) => this.read(text, start, end, n), (n) => this.report.warn(`${this.report.source}:${n}: a line longer than 1 MiB is skipped`));
+    }
+    write(chunk) {
+        this.lines.write(chunk);
+    }
+    end() {
+        this.lines.end();
+        if (this.record) {
+            this.report.warn(`${this.report.source}:${this.record.startLine}: the record for ${quote(this.record.rawPath)} has no end_of_record (truncated?); kept what it holds`);
+            this.commit();
+        }
+        if (!this.sawContent)
+            this.report.warn(`${this.report.source}: the lcov report is empty`);
+        return this.report.finish();
+    }
+    where(n) {
+        return `${this.report.source}:${n}`;
+    }
+    read(text, start, end, n) {
+        if (end === start)
+            return;
+        const record = this.record;
+        if (record && text.charCodeAt(start) > 32) {
+            // `DA:` lines are most of any report, and summaries are never read: no allocation.
+            if (startsWithAt(text, start, end, 'DA:') &&
+                this.fastLineData(record, text, start + 3, end)) {
+                this.sawContent = true;
+                return;
+            }
+            for (const summary of LCOV_SUMMARIES) {
+                if (startsWithAt(text, start, end, summary)) {
+                    this.sawContent = true;
+                    return;
+                }
+            }
+        }
+        this.line(text.slice(start, end), n);
+    }
+    line(line, n) {
+        if (line.trim() === '')
+            return;
+        this.sawContent = true;
+        if (line === 'end_of_record') {
+            if (this.record)
+                this.commit();
+            else
+                this.report.warn(`${this.where(n)}: end_of_record without a record; ignored`);
+            return;
+        }
+        const colon = line.indexOf(':');
+        const tag = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1);
+        if (tag === 'SF') {
+            if (this.record) {
+                this.report.warn(`${this.where(n)}: SF before the end_of_record of ${quote(this.record.rawPath)}; that record is kept as it is`);
+                this.commit();
+            }
+            this.record = {
+                path: this.report.locate(value),
+                rawPath: value,
+                startLine: n,
+                file: emptyFile(),
+                declared: new Map(),
+                executed: new Map(),
+                indexLines: new Map(),
+            };
+            return;
+        }
+        if (tag === 'TN' || tag === 'VER')
+            return;
+        const record = this.record;
+        if (!record) {
+            this.report.warn(`${this.where(n)}: ${quote(line.slice(0, 40))} outside a record (no SF); ignored`);
+            return;
+        }
+        switch (tag) {
+            case 'DA':
+                this.lineData(record, value, n);
+                return;
+            case 'BRDA':
+                this.branchData(record, value, n);
+                return;
+            case 'FN':
+                this.functionDeclaration(record, value, n);
+                return;
+            case 'FNDA':
+                this.functionData(record, value, n);
+                return;
+            case 'FNL':
+                this.functionLeader(record, value, n);
+                return;
+            case 'FNA':
+                this.functionAlias(record, value, n);
+                return;
+            default:
+                // LF, LH, BRF, BRH, FNF, FNH are recomputed from the records; other tags are
+                // extensions. A line with no tag at all is damage.
+                if (!/^[A-Z][A-Z0-9_]*:/.test(line)) {
+                    this.report.warn(`${this.where(n)}: ${quote(line.slice(0, 40))} is not an lcov line; ignored`);
+                }
+                return;
+        }
+    }
+    /**
+     * The value of a `DA:` line, `<line>,<hits>[,<checksum>]` in plain digits, read in place;
+     * `false` sends anything else to `lineData`, which explains what is wrong.
+     */
+    fastLineData(record, text, from, end) {
+        let i = from;
+        let line = 0;
+        let c = i < end ? text.charCodeAt(i) : -1;
+        while (c >= 48 && c <= 57) {
+            line = line * 10 + (c - 48);
+            c = ++i < end ? text.charCodeAt(i) : -1;
+        }
+        if (i === from || c !== 44 || line < 1 || line > MAX_LINE)
+            return false;
+        const digits = ++i;
+        let hits = 0;
+        c = i < end ? text.charCodeAt(i) : -1;
+        while (c >= 48 && c <= 57) {
+            hits = hits * 10 + (c - 48);
+            c = ++i < end ? text.charCodeAt(i) : -1;
+        }
+        // Up to 15 digits are exact; longer counts take the saturating path.
+        if (i === digits || i - digits > 15 || (i < end && c !== 44))
+            return false;
+        const previous = record.file.lines.get(line);
+        record.file.lines.set(line, previous === undefined ? hits : addCounts(previous, hits));
+        return true;
+    }
+    lineData(record, value, n) {
+        const [lineText, hitsText] = value.split(',', 3);
+        const line = parseLineNumber(lineText);
+        if (line === undefined) {
+            this.report.warn(`${this.where(n)}: DA line number ${quote(lineText ?? '')} is not valid; skipped`);
+            return;
+        }
+        const hits = parseCount(hitsText);
+        if (hits === undefined) {
+            this.report.warn(`${this.where(n)}: DA count ${countProblem(hitsText)}; skipped`);
+            return;
+        }
+        const previous = record.file.lines.get(line);
+        record.file.lines.set(line, previous === undefined ? hits : addCounts(previous, hits));
+    }
+    branchData(record, value, n) {
+        const first = value.indexOf(',');
+        const second = first < 0 ? -1 : value.indexOf(',', first + 1);
+        const last = value.lastIndexOf(',');
+        if (first < 0 || second < 0 || last <= second) {
+            this.report.warn(`${this.where(n)}: BRDA needs line,block,branch,taken; skipped`);
+            return;
+        }
+        const line = parseLineNumber(value.slice(0, first));
+        const block = value.slice(first + 1, second);
+        const branch = value.slice(second + 1, last);
+        const takenText = value.slice(last + 1);
+        if (line === undefined) {
+            this.report.warn(`${this.where(n)}: BRDA line number ${quote(value.slice(0, first))} is not valid; skipped`);
+            return;
+        }
+        const taken = takenText === '-' ? 0 : parseCount(takenText);
+        if (taken === undefined) {
+            this.report.warn(`${this.where(n)}: BRDA taken ${countProblem(takenText)}; skipped`);
+            return;
+        }
+        const key = branchKey(line, block, branch);
+        const previous = record.file.branches.get(key);
+        if (previous)
+            previous.taken = addCounts(previous.taken, taken);
+        else
+            record.file.branches.set(key, { line, block, branch, taken });
+    }
+    functionDeclaration(record, value, n) {
+        const comma = value.indexOf(',');
+        const line = parseLineNumber(value.slice(0, comma < 0 ? value.length : comma));
+        if (comma < 0 || line === undefined) {
+            this.report.warn(`${this.where(n)}: FN needs a line number and a name; skipped`);
+            return;
+        }
+        let name = value.slice(comma + 1);
+        // lcov 2: FN:<start>,<end>,<name>
+        const withEnd = /^(\d+),(.+)$/.exec(name);
+        if (withEnd?.[2] !== undefined)
+            name = withEnd[2];
+        name = cleanName(name);
+        if (!record.declared.has(name))
+            record.declared.set(name, line);
+    }
+    functionData(record, value, n) {
+        const comma = value.indexOf(',');
+        const hitsText = comma < 0 ? value : value.slice(0, comma);
+        const hits = parseCount(hitsText);
+        if (comma < 0 || hits === undefined) {
+            this.report.warn(`${this.where(n)}: FNDA count ${comma < 0 ? 'or name is missing' : countProblem(hitsText)}; skipped`);
+            return;
+        }
+        const name = cleanName(value.slice(comma + 1));
+        record.executed.set(name, addCounts(record.executed.get(name) ?? 0, hits));
+    }
+    functionLeader(record, value, n) {
+        const [index, lineText] = value.split(',', 3);
+        const line = parseLineNumber(lineText);
+        if (index === undefined || line === undefined) {
+            this.report.warn(`${this.where(n)}: FNL needs an index and a line number; skipped`);
+            return;
+        }
+        record.indexLines.set(index, line);
+    }
+    functionAlias(record, value, n) {
+        const first = value.indexOf(',');
+        const second = first < 0 ? -1 : value.indexOf(',', first + 1);
+        const line = first < 0 ? undefined : record.indexLines.get(value.slice(0, first));
+        const hitsText = second < 0 ? undefined : value.slice(first + 1, second);
+        const hits = parseCount(hitsText);
+        if (line === undefined || hits === undefined) {
+            this.report.warn(`${this.where(n)}: FNA needs a known FNL index, a count and a name; skipped`);
+            return;
+        }
+        const name = cleanName(value.slice(second + 1));
+        if (!record.declared.has(name))
+            record.declared.set(name, line);
+        record.executed.set(name, addCounts(record.executed.get(name) ?? 0, hits));
+    }
+    commit() {
+        const record = this.record;
+        if (!record)
+            return;
+        this.record = undefined;
+        for (const [name, line] of record.declared) {
+            record.file.functions.set(name, { line, hits: record.executed.get(name) ?? 0 });
+        }
+        const undeclared = [...record.executed.keys()].filter((name) => !record.declared.has(name));
+        if (undeclared.length > 0) {
+            this.report.warn(`${this.where(record.startLine)}: FNDA for ${undeclared.length} function(s) with no FN line (${listSome(undeclared.map(quote), 3)}); skipped`);
+        }
+        this.report.add(record.path, record.file, 'sum', this.where(record.startLine));
+    }
+}
+/** Parses an lcov tracefile. See `LcovParser`. */
+function parseLcov(text, options) {
+    const parser = new LcovParser(options);
+    parser.write(text);
+    return parser.end();
+}
+function coverage_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** An own property only: `statementMap.constructor` must not find `Object.prototype`'s. */
+function own(object, key) {
+    return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+function jsonCount(value) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+        return undefined;
+    return value > MAX_COUNT ? MAX_COUNT : value;
+}
+function jsonLine(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_LINE
+        ? value
+        : undefined;
+}
+/** `{start: {line}}` → line. */
+function startLine(location) {
+    if (!coverage_isObject(location))
+        return undefined;
+    const start = own(location, 'start');
+    return coverage_isObject(start) ? jsonLine(own(start, 'line')) : undefined;
+}
+function describeJson(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return quote(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+/**
+ * Istanbul's `coverage-final.json` (jest, vitest, nyc, c8): lines come from statement start
+ * lines with the largest count per line, exactly as istanbul's own line summary and lcov
+ * reporter do; branches are `branchMap`/`b` (block = branch id, branch = outcome index);
+ * functions `fnMap`/`f` (a repeated name gets its line appended: every `fnMap` entry is a
+ * distinct function). A malformed entry is skipped with a warning; a document that is not a
+ * JSON object throws `CoverageFormatError`.
+ */
+class IstanbulParser {
+    options;
+    chunks = [];
+    constructor(options) {
+        this.options = options;
+    }
+    write(chunk) {
+        this.chunks.push(chunk);
+    }
+    end() {
+        const source = this.options.source ?? 'coverage-final.json';
+        const text = this.chunks.join('').replace(/^\uFEFF/, '');
+        this.chunks.length = 0;
+        let data;
+        try {
+            data = JSON.parse(text);
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new CoverageFormatError(`${source}: not valid JSON (${reason})`);
+        }
+        if (!coverage_isObject(data)) {
+            throw new CoverageFormatError(`${source}: expected an Istanbul coverage object keyed by file, got ${describeJson(data)}`);
+        }
+        const report = new ReportBuilder('istanbul', source, this.options.roots);
+        for (const [key, value] of Object.entries(data))
+            this.entry(report, key, value);
+        return report.finish();
+    }
+    entry(report, key, value) {
+        const where = `${report.source}: ${quote(key)}`;
+        let entry = value;
+        // Older istanbul serialised FileCoverage objects as {data: {...}}.
+        if (coverage_isObject(entry) &&
+            own(entry, 'statementMap') === undefined &&
+            coverage_isObject(own(entry, 'data'))) {
+            entry = own(entry, 'data');
+        }
+        if (!coverage_isObject(entry)) {
+            report.warn(`${where}: expected an object, got ${describeJson(entry)}; skipped`);
+            return;
+        }
+        const statementMap = own(entry, 'statementMap');
+        const statements = own(entry, 's');
+        if (!coverage_isObject(statementMap) || !coverage_isObject(statements)) {
+            report.warn(`${where}: no statementMap and s objects (not Istanbul file coverage); skipped`);
+            return;
+        }
+        const pathValue = own(entry, 'path');
+        const rawPath = typeof pathValue === 'string' && pathValue !== '' ? pathValue : key;
+        const file = emptyFile();
+        let bad = 0;
+        for (const [id, count] of Object.entries(statements)) {
+            const hits = jsonCount(count);
+            const line = startLine(own(statementMap, id));
+            if (hits === undefined || line === undefined) {
+                bad++;
+                continue;
+            }
+            file.lines.set(line, Math.max(file.lines.get(line) ?? 0, hits));
+        }
+        const fnMap = own(entry, 'fnMap');
+        const functionCounts = own(entry, 'f');
+        if (coverage_isObject(fnMap) && coverage_isObject(functionCounts)) {
+            for (const [id, count] of Object.entries(functionCounts)) {
+                const hits = jsonCount(count);
+                const meta = own(fnMap, id);
+                if (hits === undefined || !coverage_isObject(meta)) {
+                    bad++;
+                    continue;
+                }
+                // Some instrumenters in the wild fill `loc` but not `decl` (istanbul's lcov reporter
+                // falls back the same way).
+                const line = startLine(own(meta, 'decl')) ?? startLine(own(meta, 'loc')) ?? jsonLine(own(meta, 'line'));
+                if (line === undefined) {
+                    bad++;
+                    continue;
+                }
+                const nameValue = own(meta, 'name');
+                const name = cleanName(typeof nameValue === 'string' && nameValue !== '' ? nameValue : `(anonymous_${id})`);
+                file.functions.set(uniqueName(file.functions, name, line), { line, hits });
+            }
+        }
+        else if (fnMap !== undefined || functionCounts !== undefined)
+            bad++;
+        const branchMap = own(entry, 'branchMap');
+        const branchCounts = own(entry, 'b');
+        if (coverage_isObject(branchMap) && coverage_isObject(branchCounts)) {
+            for (const [id, counts] of Object.entries(branchCounts)) {
+                const meta = own(branchMap, id);
+                if (!Array.isArray(counts) || !coverage_isObject(meta)) {
+                    bad++;
+                    continue;
+                }
+                const locations = own(meta, 'locations');
+                const line = startLine(own(meta, 'loc')) ??
+                    jsonLine(own(meta, 'line')) ??
+                    (Array.isArray(locations) ? startLine(locations[0]) : undefined);
+                if (line === undefined) {
+                    bad++;
+                    continue;
+                }
+                for (const [index, count] of counts.entries()) {
+                    const taken = jsonCount(count);
+                    if (taken === undefined) {
+                        bad++;
+                        continue;
+                    }
+                    const branch = String(index);
+                    file.branches.set(branchKey(line, id, branch), { line, block: id, branch, taken });
+                }
+            }
+        }
+        else if (branchMap !== undefined || branchCounts !== undefined)
+            bad++;
+        if (bad > 0) {
+            report.warn(`${where}: ${bad} statement, function or branch entr${bad === 1 ? 'y is' : 'ies are'} malformed (missing location or a count that is not a whole number ≥ 0); skipped`);
+        }
+        report.add(report.locate(rawPath), file, 'sum', where);
+    }
+}
+/** Parses Istanbul `coverage-final.json`. See `IstanbulParser`. */
+function parseIstanbulJson(text, options) {
+    const parser = new IstanbulParser(options);
+    parser.write(text);
+    return parser.end();
+}
+// ---------------------------------------------------------------------------------------------
+// Cobertura XML
+const coverage_ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
+const NAMED_ENTITIES = new Map([
+    ['lt', '<'],
+    ['gt', '>'],
+    ['amp', '&'],
+    ['quot', '"'],
+    ['apos', "'"],
+]);
+/** The five predefined entities and character references; anything else stays as written. */
+function coverage_decodeEntities(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(coverage_ENTITY, (whole, body) => {
+        if (body.startsWith('#')) {
+            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED_ENTITIES.get(body) ?? whole;
+    });
+}
+const coverage_ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function coverage_parseAttributes(tag) {
+    const attributes = new Map();
+    coverage_ATTRIBUTE.lastIndex = 0;
+    for (let match = coverage_ATTRIBUTE.exec(tag); match; match = coverage_ATTRIBUTE.exec(tag)) {
+        const name = match[1];
+        if (name !== undefined)
+            attributes.set(name, coverage_decodeEntities(match[2] ?? match[3] ?? ''));
+    }
+    return attributes;
+}
+const MAX_TAG_CHARS = 1 << 20;
+const MAX_DOCTYPE_CHARS = 1 << 16;
+const MAX_SOURCE_CHARS = 4096;
+/** More outcomes than any real line has; a larger `(n/m)` is corrupt. */
+const MAX_CONDITIONS = 10_000;
+/**
+ * Streaming Cobertura reader (coverage.py, istanbul, gocover-cobertura, JaCoCo conversions),
+ * built like the JUnit tokenizer: a small purpose-built scanner, not a general XML parser. It
+ * never expands entities beyond the predefined five and character references, never fetches
+ * anything, and throws `CoverageFormatError` for any DTD content that could declare entities
+ * (an internal subset `[...]`, `<!ENTITY>`). A bare external DOCTYPE
+ * (`<!DOCTYPE coverage SYSTEM "http://cobertura…/coverage-04.dtd">`, which istanbul and
+ * gocover-cobertura write) declares nothing and is ignored, unfetched.
+ *
+ * Line coverage is each class's `<lines>` (method lines only locate functions); branches come
+ * from `condition-coverage="50% (1/2)"`, the only per-line branch data the format has, as
+ * outcomes 0..total-1 of which the first `covered` are taken once. Relative file names are
+ * resolved against the first `<source>` inside the repository. Classes are kept as they
+ * complete: a truncated or malformed document keeps its complete classes with a warning.
+ */
+class CoberturaParser {
+    report;
+    buffer = '';
+    /** Characters consumed before `buffer`. */
+    offset = 0;
+    /** Where the token being read starts, for messages. */
+    at = 0;
+    mode = 'markup';
+    elements = [];
+    rootSeen = false;
+    rootClosed = false;
+    doctypeSeen = false;
+    broken;
+    sourceText;
+    sources = [];
+    base;
+    currentClass;
+    currentMethod;
+    ignoredClasses = 0;
+    ignoredMethods = 0;
+    classesKept = 0;
+    badLines = 0;
+    constructor(options) {
+        this.report = new ReportBuilder('cobertura', options.source ?? 'cobertura.xml', options.roots);
+    }
+    write(chunk) {
+        if (this.broken !== undefined)
+            return;
+        this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+        this.consume();
+    }
+    end() {
+        const source = this.report.source;
+        if (!this.rootSeen) {
+            throw new CoverageFormatError(`${source}: no <coverage> element (empty or not Cobertura XML)`);
+        }
+        if (this.broken !== undefined) {
+            this.report.warn(`${source}: ${this.broken}; kept the ${this.classesKept} complete class(es) before it`);
+        }
+        else if (!this.rootClosed) {
+            this.report.warn(`${source}: the document ends before </coverage> (truncated?); kept the ${this.classesKept} complete class(es)`);
+        }
+        if (this.badLines > 0) {
+            this.report.warn(`${source}: ${this.badLines} <line> element(s) without a valid number or a whole hits count ≥ 0 were skipped`);
+        }
+        return this.report.finish();
+    }
+    reject(message) {
+        throw new CoverageFormatError(`${this.report.source}: ${message} (at character ${this.at})`);
+    }
+    /** A structural error after the root began: stop reading and keep what is complete. */
+    stop(message) {
+        this.broken = `malformed XML at character ${this.at} (${message})`;
+        this.buffer = '';
+    }
+    consume() {
+        const buffer = this.buffer;
+        const length = buffer.length;
+        let position = 0;
+        while (position < length && this.broken === undefined) {
+            if (this.mode !== 'markup') {
+                const terminator = this.mode === 'comment' ? '-->' : this.mode === 'cdata' ? ']]>' : '?>';
+                const end = buffer.indexOf(terminator, position);
+                if (end < 0) {
+                    // Keep only what could be the start of the terminator.
+                    position = Math.max(position, length - (terminator.length - 1));
+                    break;
+                }
+                position = end + terminator.length;
+                this.mode = 'markup';
+                continue;
+            }
+            const lt = buffer.indexOf('<', position);
+            const textEnd = lt < 0 ? length : lt;
+            if (textEnd > position) {
+                this.text(buffer.slice(position, textEnd));
+                position = textEnd;
+            }
+            if (lt < 0 || length - lt < 2)
+                break;
+            this.at = this.offset + lt;
+            position = lt;
+            const second = buffer[lt + 1];
+            if (second === '!') {
+                if (buffer.startsWith('<!--', lt)) {
+                    position = lt + 4;
+                    this.mode = 'comment';
+                    continue;
+                }
+                // Room for '<![CDATA[' and '<!DOCTYPE'.
+                if (length - lt < 9)
+                    break;
+                if (buffer.startsWith('<![CDATA[', lt)) {
+                    position = lt + 9;
+                    this.mode = 'cdata';
+                    continue;
+                }
+                if (buffer.startsWith('<!DOCTYPE', lt)) {
+                    const end = this.doctypeEnd(buffer, lt);
+                    if (end < 0)
+                        break;
+                    position = end + 1;
+                    continue;
+                }
+                this.reject('DTD declarations (<!ENTITY>, <!ELEMENT>, …) are not allowed in a coverage report');
+            }
+            if (second === '?') {
+                position = lt + 2;
+                this.mode = 'pi';
+                continue;
+            }
+            const end = this.tagEnd(buffer, lt);
+            if (end < 0)
+                break;
+            this.tag(buffer.slice(lt, end + 1));
+            position = end + 1;
+        }
+        if (this.broken === undefined) {
+            this.offset += position;
+            this.buffer = buffer.slice(position);
+        }
+    }
+    text(text) {
+        if (this.sourceText !== undefined) {
+            if (this.sourceText.length < MAX_SOURCE_CHARS)
+                this.sourceText += coverage_decodeEntities(text);
+            return;
+        }
+        if (this.elements.length === 0 && !this.rootClosed && /\S/.test(text.replace(/^\uFEFF/, ''))) {
+            this.reject(`text before the root element: ${quote(text.trim().slice(0, 40))}`);
+        }
+    }
+    /** Accepts an external-identifier-only DOCTYPE; rejects an internal subset. */
+    doctypeEnd(buffer, lt) {
+        if (this.rootSeen || this.doctypeSeen)
+            this.reject('a DOCTYPE after the document began');
+        let quoteChar = '';
+        for (let i = lt + 9; i < buffer.length; i++) {
+            const c = buffer[i];
+            if (quoteChar !== '') {
+                if (c === quoteChar)
+                    quoteChar = '';
+            }
+            else if (c === '"' || c === "'")
+                quoteChar = c;
+            else if (c === '[') {
+                this.reject('a DOCTYPE with an internal subset (entity declarations) is not allowed');
+            }
+            else if (c === '>') {
+                this.doctypeSeen = true;
+                return i;
+            }
+        }
+        if (buffer.length - lt > MAX_DOCTYPE_CHARS)
+            this.reject('a DOCTYPE longer than 64 KiB');
+        return -1;
+    }
+    /** Index of the `>` that closes the tag at `lt`, honouring quotes; -1 when incomplete. */
+    tagEnd(buffer, lt) {
+        let quoteChar = '';
+        for (let i = lt + 1; i < buffer.length; i++) {
+            const c = buffer[i];
+            if (quoteChar !== '') {
+                if (c === quoteChar)
+                    quoteChar = '';
+            }
+            else if (c === '"' || c === "'")
+                quoteChar = c;
+            else if (c === '>')
+                return i;
+            else if (c === '<') {
+                if (!this.rootSeen)
+                    this.reject('"<" inside a tag');
+                this.stop('"<" inside a tag');
+                return -1;
+            }
+        }
+        if (buffer.length - lt > MAX_TAG_CHARS) {
+            if (!this.rootSeen)
+                this.reject('a tag longer than 1 MiB');
+            this.stop('a tag longer than 1 MiB');
+        }
+        return -1;
+    }
+    tag(tag) {
+        if (tag[1] === '/') {
+            const name = tag.slice(2, -1).trim();
+            const open = this.elements.pop();
+            if (open !== name) {
+                this.stop(`</${name}> closes <${open ?? 'nothing'}>`);
+                return;
+            }
+            this.close(name);
+            if (this.elements.length === 0)
+                this.rootClosed = true;
+            return;
+        }
+        const name = /^<([^\s/>]+)/.exec(tag)?.[1];
+        if (name === undefined) {
+            if (!this.rootSeen)
+                this.reject(`malformed tag ${quote(tag.slice(0, 40))}`);
+            this.stop(`malformed tag ${quote(tag.slice(0, 40))}`);
+            return;
+        }
+        if (this.elements.length === 0) {
+            if (this.rootClosed) {
+                this.stop('a second root element follows the first');
+                return;
+            }
+            if (name !== 'coverage') {
+                this.reject(`the root element is <${name}>, not Cobertura's <coverage>`);
+            }
+            this.rootSeen = true;
+        }
+        const parent = this.elements[this.elements.length - 1];
+        this.open(name, tag, parent);
+        if (tag.endsWith('/>')) {
+            this.close(name);
+            if (this.elements.length === 0)
+                this.rootClosed = true;
+        }
+        else
+            this.elements.push(name);
+    }
+    open(name, tag, parent) {
+        switch (name) {
+            case 'source':
+                if (parent === 'sources')
+                    this.sourceText = '';
+                return;
+            case 'class': {
+                if (this.currentClass) {
+                    this.ignoredClasses++;
+                    return;
+                }
+                const filename = coverage_parseAttributes(tag).get('filename');
+                if (filename === undefined || filename === '') {
+                    this.report.warn(`${this.report.source}: a <class> without a filename attribute; skipped`);
+                    this.ignoredClasses++;
+                    return;
+                }
+                this.currentClass = { filename, file: emptyFile() };
+                return;
+            }
+            case 'method': {
+                if (!this.currentClass || this.currentMethod) {
+                    this.ignoredMethods++;
+                    return;
+                }
+                const attributes = coverage_parseAttributes(tag);
+                this.currentMethod = {
+                    name: cleanName(attributes.get('name') ?? '(anonymous)'),
+                    hits: parseCount(attributes.get('hits')),
+                    first: undefined,
+                };
+                return;
+            }
+            case 'line':
+                this.lineElement(tag, parent);
+                return;
+            default:
+                return;
+        }
+    }
+    lineElement(tag, parent) {
+        const frame = this.currentClass;
+        if (!frame || parent !== 'lines')
+            return;
+        const attributes = coverage_parseAttributes(tag);
+        const line = parseLineNumber(attributes.get('number'));
+        const hits = parseCount(attributes.get('hits'));
+        if (line === undefined || hits === undefined) {
+            this.badLines++;
+            return;
+        }
+        const method = this.currentMethod;
+        if (method) {
+            method.first ??= { line, hits };
+            return;
+        }
+        frame.file.lines.set(line, Math.max(frame.file.lines.get(line) ?? 0, hits));
+        if (attributes.get('branch') !== 'true')
+            return;
+        const condition = /\((\d+)\/(\d+)\)/.exec(attributes.get('condition-coverage') ?? '');
+        if (!condition)
+            return;
+        const total = Math.min(Number(condition[2]), MAX_CONDITIONS);
+        const covered = Math.min(Number(condition[1]), total);
+        for (let index = 0; index < total; index++) {
+            const branch = String(index);
+            const key = branchKey(line, '0', branch);
+            const taken = index < covered ? 1 : 0;
+            const previous = frame.file.branches.get(key);
+            if (!previous)
+                frame.file.branches.set(key, { line, block: '0', branch, taken });
+            else
+                previous.taken = Math.max(previous.taken, taken);
+        }
+    }
+    close(name) {
+        switch (name) {
+            case 'source':
+                if (this.sourceText !== undefined)
+                    this.sources.push(this.sourceText);
+                this.sourceText = undefined;
+                return;
+            case 'method': {
+                if (this.ignoredMethods > 0) {
+                    this.ignoredMethods--;
+                    return;
+                }
+                const method = this.currentMethod;
+                const frame = this.currentClass;
+                this.currentMethod = undefined;
+                if (!method || !frame)
+                    return;
+                if (!method.first) {
+                    this.report.warn(`${this.report.source}: method ${quote(method.name)} in ${quote(frame.filename)} has no line; skipped`);
+                    return;
+                }
+                const { line } = method.first;
+                frame.file.functions.set(uniqueName(frame.file.functions, method.name, line), {
+                    line,
+                    hits: method.hits ?? method.first.hits,
+                });
+                return;
+            }
+            case 'class': {
+                if (this.ignoredClasses > 0) {
+                    this.ignoredClasses--;
+                    return;
+                }
+                const frame = this.currentClass;
+                this.currentClass = undefined;
+                if (!frame)
+                    return;
+                this.classesKept++;
+                this.report.add(this.resolve(frame.filename), frame.file, 'max', `${this.report.source}: class ${quote(frame.filename)}`);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** A class's file name, relative to the chosen `<source>` unless it is absolute. */
+    resolve(filename) {
+        if (/^(?:[\\/]|[A-Za-z]:[\\/]|file:)/i.test(filename))
+            return this.report.locate(filename);
+        const base = this.chooseBase();
+        return this.report.locate(base === '.' ? filename : `${base}/${filename}`);
+    }
+    chooseBase() {
+        if (this.base !== undefined)
+            return this.base;
+        const inside = [];
+        for (const source of this.sources) {
+            const located = locateDirectory(source, this.report.roots);
+            if (located.kind === 'repo' && !inside.includes(located.path))
+                inside.push(located.path);
+        }
+        const base = inside[0];
+        if (base === undefined) {
+            if (this.sources.length > 0) {
+                this.report.warn(`${this.report.source}: no <source> is inside the workspace (${listSome(this.sources.map(quote), 3)}); class file names are taken as repo-relative`);
+            }
+            this.base = '.';
+        }
+        else {
+            if (inside.length > 1) {
+                this.report.warn(`${this.report.source}: several <source> directories (${listSome(inside.map(quote), 3)}); class file names are resolved against the first`);
+            }
+            this.base = base;
+        }
+        return this.base;
+    }
+}
+/** Parses a Cobertura XML report. See `CoberturaParser`. */
+function parseCobertura(text, options) {
+    const parser = new CoberturaParser(options);
+    parser.write(text);
+    return parser.end();
+}
+// ---------------------------------------------------------------------------------------------
+// Go cover profiles
+const GO_BLOCK = /^(.+):(\d+)\.(\d+),(\d+)\.(\d+) (\d+) (\d+)$/;
+/** A block claiming more lines than this is corrupt (and would cost a loop per line). */
+const MAX_GO_BLOCK_LINES = 100_000;
+/**
+ * Streaming `go test -coverprofile` parser (`mode: set|count|atomic`, then
+ * `file:startLine.startCol,endLine.endCol numStmts count`). A block repeated in the profile
+ * (several test binaries covering one package with `-coverpkg`) is summed, or OR-ed in `set`
+ * mode, as Go's own profile reader does. Lines: every line of a block with statements gets the
+ * block's count, the largest when blocks share a line. Files are import paths: `goModule` is
+ * stripped to give the repo path; other import paths are kept as they are.
+ */
+class GoCoverParser {
+    options;
+    report;
+    lines;
+    mode;
+    blocks = new Map();
+    badLines = 0;
+    firstBad;
+    constructor(options) {
+        this.options = options;
+        this.report = new ReportBuilder('go', options.source ?? 'coverprofile', options.roots);
+        this.lines = new LineSplitter((text, start, end, n) => this.line(text.slice(start, end), n), (n) => this.report.warn(`${this.report.source}:${n}: a line longer than 1 MiB is skipped`));
+    }
+    write(chunk) {
+        this.lines.write(chunk);
+    }
+    line(line, n) {
+        if (line.trim() === '')
+            return;
+        const mode = /^mode:\s*(\S+)\s*$/.exec(line)?.[1];
+        if (mode !== undefined) {
+            if (this.mode === undefined)
+                this.mode = mode;
+            else if (mode !== this.mode) {
+                this.report.warn(`${this.report.source}:${n}: mode ${mode} after mode ${this.mode}; counts are combined as ${this.mode}`);
+            }
+            return;
+        }
+        if (this.mode === undefined) {
+            throw new CoverageFormatError(`${this.report.source}:${n}: a Go cover profile starts with "mode: set|count|atomic"`);
+        }
+        const match = GO_BLOCK.exec(line);
+        const startLine = parseLineNumber(match?.[2]);
+        const endLine = parseLineNumber(match?.[4]);
+        const statements = parseCount(match?.[6]);
+        const count = parseCount(match?.[7]);
+        if (!match?.[1] ||
+            startLine === undefined ||
+            endLine === undefined ||
+            statements === undefined ||
+            count === undefined ||
+            endLine < startLine ||
+            endLine - startLine > MAX_GO_BLOCK_LINES) {
+            this.badLines++;
+            this.firstBad ??= n;
+            return;
+        }
+        const key = `${match[2]}.${match[3]},${match[4]}.${match[5]}`;
+        let blocks = this.blocks.get(match[1]);
+        if (!blocks) {
+            blocks = new Map();
+            this.blocks.set(match[1], blocks);
+        }
+        const previous = blocks.get(key);
+        if (!previous)
+            blocks.set(key, { startLine, endLine, statements, count });
+        else if (this.mode === 'set')
+            previous.count = Math.max(previous.count, count);
+        else
+            previous.count = addCounts(previous.count, count);
+    }
+    end() {
+        this.lines.end();
+        if (this.mode === undefined) {
+            throw new CoverageFormatError(`${this.report.source}: empty (no "mode:" line)`);
+        }
+        if (this.badLines > 0) {
+            this.report.warn(`${this.report.source}:${this.firstBad ?? 0}: ${this.badLines} line(s) are not "file:line.col,line.col statements count" blocks; skipped`);
+        }
+        for (const [importPath, blocks] of this.blocks) {
+            const file = emptyFile();
+            for (const block of blocks.values()) {
+                if (block.statements === 0)
+                    continue;
+                for (let line = block.startLine; line <= block.endLine; line++) {
+                    file.lines.set(line, Math.max(file.lines.get(line) ?? 0, block.count));
+                }
+            }
+            this.report.add(this.locateImport(importPath), file, 'sum', `${this.report.source}: ${quote(importPath)}`);
+        }
+        this.blocks.clear();
+        return this.report.finish();
+    }
+    locateImport(importPath) {
+        const module = this.options.goModule?.replace(/\/+$/, '');
+        if (module !== undefined && module !== '' && importPath.startsWith(`${module}/`)) {
+            return this.report.locate(importPath.slice(module.length + 1));
+        }
+        // Outside module mode, go writes `_` followed by the absolute directory.
+        if (/^_[\\/]/.test(importPath))
+            return this.report.locate(importPath.slice(1));
+        return this.report.locate(importPath);
+    }
+}
+/** Parses a Go cover profile. See `GoCoverParser`. */
+function parseGoCoverProfile(text, options) {
+    const parser = new GoCoverParser(options);
+    parser.write(text);
+    return parser.end();
+}
+// ---------------------------------------------------------------------------------------------
+// Detection
+/**
+ * Tells the coverage format from the first few KiB of a file, or `undefined` for none
+ * (JUnit XML, timings JSON, Clover XML…). A Cobertura DOCTYPE counts as Cobertura so that a
+ * hostile one is rejected by the parser with a reason rather than ignored as "unknown".
+ */
+function detectCoverageFormat(head) {
+    const text = head.replace(/^\uFEFF/, '').trimStart();
+    if (text.startsWith('<')) {
+        const withoutComments = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+        const root = /<([A-Za-z_][\w.:-]*)/.exec(withoutComments.replace(/<[?!][^>]*>?/g, ''));
+        if (root?.[1] === 'coverage') {
+            return /<coverage\b[^>]*\bclover\s*=/.test(withoutComments) ? undefined : 'cobertura';
+        }
+        if (root === null && /<!DOCTYPE\s+coverage\b/.test(withoutComments))
+            return 'cobertura';
+        return undefined;
+    }
+    if (text.startsWith('{')) {
+        // Jest's `--json` results hold a `coverageMap` when run with `--coverage`: that run's
+        // coverage is read from its coverage directory, never a second time from here.
+        if (/^\{\s*"(?:num(?:Failed|Passed|Pending|Total|RuntimeError)\w*|testResults)"\s*:/.test(text)) {
+            return undefined;
+        }
+        if (/"(?:statementMap|fnMap|branchMap)"\s*:/.test(text) || /^\{\s*\}\s*$/.test(text)) {
+            return 'istanbul';
+        }
+        return undefined;
+    }
+    const first = text.split('\n', 1)[0]?.replace(/\r$/, '') ?? '';
+    if (/^mode:\s*(?:set|count|atomic)\s*$/.test(first))
+        return 'go';
+    if (/^(?:TN|SF|VER|FN|FNDA|DA|BRDA):/.test(first))
+        return 'lcov';
+    return undefined;
+}
+/** A parser for a format, ready to be fed chunks. */
+function createCoverageParser(format, options) {
+    switch (format) {
+        case 'lcov':
+            return new LcovParser(options);
+        case 'istanbul':
+            return new IstanbulParser(options);
+        case 'cobertura':
+            return new CoberturaParser(options);
+        case 'go':
+            return new GoCoverParser(options);
+    }
+}
+const SUPPORTED_COVERAGE_FORMATS = 'lcov, Istanbul JSON (coverage-final.json), Cobertura XML, Go cover profiles';
+/**
+ * Detects the format and parses a whole report. Throws `CoverageFormatError` for content of no
+ * supported format or unusable as a whole; partial problems are warnings in the result.
+ */
+function parseCoverage(text, options) {
+    const source = options.source ?? 'coverage';
+    if (text.replace(/^\uFEFF/, '').trim() === '') {
+        throw new CoverageFormatError(`${source}: the file is empty`);
+    }
+    const format = detectCoverageFormat(text.slice(0, 65536));
+    if (format === undefined) {
+        throw new CoverageFormatError(`${source}: not a coverage report of a known format (${SUPPORTED_COVERAGE_FORMATS})`);
+    }
+    const parser = createCoverageParser(format, options);
+    parser.write(text);
+    return parser.end();
+}
+function percentOf(hit, found) {
+    return found === 0 ? undefined : (hit * 100) / found;
+}
+function countHit(values) {
+    let hit = 0;
+    for (const value of values)
+        if (value > 0)
+            hit++;
+    return hit;
+}
+function summarizeFile(file) {
+    const linesHit = countHit(file.lines.values());
+    let branchesHit = 0;
+    for (const outcome of file.branches.values())
+        if (outcome.taken > 0)
+            branchesHit++;
+    let functionsHit = 0;
+    for (const fn of file.functions.values())
+        if (fn.hits > 0)
+            functionsHit++;
+    return {
+        lines: { found: file.lines.size, hit: linesHit },
+        branches: { found: file.branches.size, hit: branchesHit },
+        functions: { found: file.functions.size, hit: functionsHit },
+        percent: percentOf(linesHit, file.lines.size),
+    };
+}
+/** Per-file and total counts of a model; the total is the sum over files. */
+function summarizeCoverage(model) {
+    const files = new Map();
+    const lines = { found: 0, hit: 0 };
+    const branches = { found: 0, hit: 0 };
+    const functions = { found: 0, hit: 0 };
+    const add = (into, counts) => {
+        into.found += counts.found;
+        into.hit += counts.hit;
+    };
+    for (const path of [...model.keys()].sort(compareStrings)) {
+        const file = model.get(path);
+        if (!file)
+            continue;
+        const summary = summarizeFile(file);
+        files.set(path, summary);
+        add(lines, summary.lines);
+        add(branches, summary.branches);
+        add(functions, summary.functions);
+    }
+    return {
+        files,
+        total: { lines, branches, functions, percent: percentOf(lines.hit, lines.found) },
+    };
+}
+/**
+ * A percentage for people: rounded *down* to two decimals, so 79.996% never shows as the
+ * "80.00%" that a threshold of 80 then rejects.
+ */
+function formatPercent(percent) {
+    return `${(Math.floor(percent * 100 + 1e-9) / 100).toFixed(2)}%`;
+}
+/** `--coverage-threshold`: a number from 0 to 100, optionally with `%`. */
+function parseCoverageThreshold(raw, name = '--coverage-threshold') {
+    const text = raw.trim();
+    const value = /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace(/%$/, '')) : Number.NaN;
+    if (!(value >= 0 && value <= 100)) {
+        throw new UsageError(`\`${name}\` must be a number from 0 to 100; got \`${raw}\`.`);
+    }
+    return value;
+}
+/**
+ * Checks the merged total's line coverage against `percent` (exactly: `hit × 100 ≥ percent ×
+ * found`, no rounding). `no-data` — nothing instrumented — is a failure for the caller too: a
+ * threshold the user asked for must not pass because coverage went missing.
+ */
+function checkThreshold(total, percent) {
+    const { found, hit } = total.lines;
+    if (found === 0) {
+        return {
+            kind: 'no-data',
+            requiredPercent: percent,
+            message: `No instrumented lines were found, so the coverage threshold of ${percent}% cannot be met. Check that the shards uploaded their coverage reports.`,
+        };
+    }
+    const actualPercent = (hit * 100) / found;
+    const passed = hit * 100 >= percent * found;
+    return {
+        kind: passed ? 'passed' : 'failed',
+        requiredPercent: percent,
+        actualPercent,
+        message: `Line coverage ${formatPercent(actualPercent)} (${hit} of ${found} lines) is ${passed ? 'at or above' : 'below'} the threshold of ${percent}%.`,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Writers
+function compareIds(a, b) {
+    const numeric = /^\d+$/;
+    if (numeric.test(a) && numeric.test(b))
+        return Number(a) - Number(b) || compareStrings(a, b);
+    return compareStrings(a, b);
+}
+function sortedBranches(file) {
+    return [...file.branches.values()].sort((x, y) => x.line - y.line || compareIds(x.block, y.block) || compareIds(x.branch, y.branch));
+}
+function sortedFunctions(file) {
+    return [...file.functions].sort(([a, x], [b, y]) => x.line - y.line || compareStrings(a, b));
+}
+function sortedLines(file) {
+    return [...file.lines].sort(([a], [b]) => a - b);
+}
+/** Paths that lcov or XML cannot carry (a line break) are left out of the writers' output. */
+function writablePaths(model) {
+    return [...model.keys()]
+        .filter((path) => !/[\r\n]/.test(path) && !path.includes('\0'))
+        .sort(compareStrings);
+}
+/**
+ * One lcov record per file (sorted by path; functions, branches and lines sorted), for writing
+ * a large merge without building one giant string. Counts are written as numbers (never `-`).
+ */
+function* renderLcovRecords(model) {
+    for (const path of writablePaths(model)) {
+        const file = model.get(path);
+        if (!file)
+            continue;
+        const out = ['TN:', `SF:${path}`];
+        const functions = sortedFunctions(file);
+        for (const [name, fn] of functions)
+            out.push(`FN:${fn.line},${cleanName(name)}`);
+        for (const [name, fn] of functions)
+            out.push(`FNDA:${fn.hits},${cleanName(name)}`);
+        const summary = summarizeFile(file);
+        out.push(`FNF:${summary.functions.found}`, `FNH:${summary.functions.hit}`);
+        for (const outcome of sortedBranches(file)) {
+            out.push(`BRDA:${outcome.line},${outcome.block},${outcome.branch},${outcome.taken}`);
+        }
+        out.push(`BRF:${summary.branches.found}`, `BRH:${summary.branches.hit}`);
+        for (const [line, hits] of sortedLines(file))
+            out.push(`DA:${line},${hits}`);
+        out.push(`LF:${summary.lines.found}`, `LH:${summary.lines.hit}`, 'end_of_record', '');
+        yield out.join('\n');
+    }
+}
+/** The model as an lcov tracefile; deterministic for equal models. */
+function renderLcov(model) {
+    return [...renderLcovRecords(model)].join('');
+}
+const XML_INVALID = 
+// eslint-disable-next-line no-control-regex -- XML 1.0 cannot carry these even as references
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** An attribute value: markup escaped, white space kept by reference, illegal characters as U+FFFD. */
+function xmlAttribute(value) {
+    return value.replace(XML_INVALID, '\ufffd').replace(/[&<>"'\t\n\r]/g, (c) => {
+        switch (c) {
+            case '&':
+                return '&amp;';
+            case '<':
+                return '&lt;';
+            case '>':
+                return '&gt;';
+            case '"':
+                return '&quot;';
+            case "'":
+                return '&apos;';
+            default:
+                return `&#${c.charCodeAt(0)};`;
+        }
+    });
+}
+function xmlText(value) {
+    return value
+        .replace(XML_INVALID, '\ufffd')
+        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+function rate(counts) {
+    return counts.found === 0 ? '1' : String(Math.round((counts.hit / counts.found) * 10000) / 10000);
+}
+function conditionCoverage(outcomes) {
+    const covered = outcomes.filter((outcome) => outcome.taken > 0).length;
+    const total = outcomes.length;
+    return `${Math.floor((covered * 100) / total)}% (${covered}/${total})`;
+}
+/**
+ * The model as Cobertura XML: one `<package>` per directory, one `<class>` per file (name = the
+ * base name, `filename` = the repo path), methods from functions, lines with
+ * `condition-coverage` from the branch outcomes on that line. Branch outcomes on a line that is
+ * not instrumented cannot be expressed in Cobertura and are left out. Deterministic.
+ */
+function renderCobertura(model, options = {}) {
+    const paths = writablePaths(model);
+    const packages = new Map();
+    for (const path of paths) {
+        const slash = path.lastIndexOf('/');
+        const directory = slash < 0 ? '.' : path.slice(0, slash);
+        const list = packages.get(directory);
+        if (list)
+            list.push(path);
+        else
+            packages.set(directory, [path]);
+    }
+    const summarize = (list) => {
+        const subset = new Map();
+        for (const path of list) {
+            const file = model.get(path);
+            if (file)
+                subset.set(path, file);
+        }
+        return summarizeCoverage(subset);
+    };
+    const { total } = summarize(paths);
+    const out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<coverage line-rate="${rate(total.lines)}" branch-rate="${rate(total.branches)}" lines-covered="${total.lines.hit}" lines-valid="${total.lines.found}" branches-covered="${total.branches.hit}" branches-valid="${total.branches.found}" complexity="0" version="shardwise" timestamp="${Math.trunc(options.timestampMs ?? 0)}">`,
+        '  <sources>',
+        ...(options.sources ?? ['.']).map((source) => `    <source>${xmlText(source)}</source>`),
+        '  </sources>',
+        '  <packages>',
+    ];
+    for (const directory of [...packages.keys()].sort(compareStrings)) {
+        const list = packages.get(directory) ?? [];
+        const packageTotals = summarize(list);
+        out.push(`    <package name="${xmlAttribute(directory)}" line-rate="${rate(packageTotals.total.lines)}" branch-rate="${rate(packageTotals.total.branches)}" complexity="0">`, '      <classes>');
+        for (const path of list) {
+            const file = model.get(path);
+            const summary = packageTotals.files.get(path);
+            if (!file || !summary)
+                continue;
+            const name = path.slice(path.lastIndexOf('/') + 1);
+            out.push(`        <class name="${xmlAttribute(name)}" filename="${xmlAttribute(path)}" line-rate="${rate(summary.lines)}" branch-rate="${rate(summary.branches)}" complexity="0">`, '          <methods>');
+            for (const [fnName, fn] of sortedFunctions(file)) {
+                out.push(`            <method name="${xmlAttribute(fnName)}" signature="" line-rate="${fn.hits > 0 ? 1 : 0}" branch-rate="1" complexity="0">`, `              <lines><line number="${fn.line}" hits="${fn.hits}" branch="false"/></lines>`, '            </method>');
+            }
+            out.push('          </methods>', '          <lines>');
+            const byLine = new Map();
+            for (const outcome of file.branches.values()) {
+                const list = byLine.get(outcome.line);
+                if (list)
+                    list.push(outcome);
+                else
+                    byLine.set(outcome.line, [outcome]);
+            }
+            for (const [line, hits] of sortedLines(file)) {
+                const outcomes = byLine.get(line);
+                out.push(outcomes
+                    ? `            <line number="${line}" hits="${hits}" branch="true" condition-coverage="${conditionCoverage(outcomes)}"/>`
+                    : `            <line number="${line}" hits="${hits}" branch="false"/>`);
+            }
+            out.push('          </lines>', '        </class>');
+        }
+        out.push('      </classes>', '    </package>');
+    }
+    out.push('  </packages>', '</coverage>', '');
+    return out.join('\n');
+}
+function decodeUtf8(bytes) {
+    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+}
+const C_ESCAPES = new Map([
+    ['a', 7],
+    ['b', 8],
+    ['t', 9],
+    ['n', 10],
+    ['v', 11],
+    ['f', 12],
+    ['r', 13],
+    ['"', 34],
+    ['\\', 92],
+]);
+/** Git's C-style quoting (`"caf\303\251 x.txt"`): octal escapes are UTF-8 bytes. */
+function unquoteGitPath(quoted) {
+    const bytes = [];
+    const encoder = new TextEncoder();
+    let i = 1;
+    while (i < quoted.length) {
+        const c = quoted[i] ?? '';
+        if (c === '"')
+            return decodeUtf8(bytes);
+        if (c === '\\') {
+            const octal = /^[0-7]{1,3}/.exec(quoted.slice(i + 1, i + 4))?.[0];
+            if (octal !== undefined) {
+                bytes.push(parseInt(octal, 8) & 0xff);
+                i += 1 + octal.length;
+                continue;
+            }
+            const escaped = C_ESCAPES.get(quoted[i + 1] ?? '');
+            if (escaped === undefined)
+                return undefined;
+            bytes.push(escaped);
+            i += 2;
+            continue;
+        }
+        const codePoint = quoted.codePointAt(i) ?? 0;
+        const char = String.fromCodePoint(codePoint);
+        bytes.push(...encoder.encode(char));
+        i += char.length;
+    }
+    return undefined;
+}
+/** The path of a `+++ ` line, or `undefined` for `/dev/null` (a deleted file). */
+function diffPath(raw, prefix) {
+    let path;
+    if (raw.startsWith('"'))
+        path = unquoteGitPath(raw);
+    else {
+        // git appends a tab to names containing a space; GNU diff puts a timestamp after a tab.
+        const tab = raw.indexOf('\t');
+        path = tab < 0 ? raw : raw.slice(0, tab);
+    }
+    if (path === undefined || path === '/dev/null')
+        return undefined;
+    if (prefix !== '' && path.startsWith(prefix))
+        path = path.slice(prefix.length);
+    const id = normalizeFileId(path);
+    return id === '.' ? undefined : id;
+}
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * The added lines of each file in a unified diff (`git diff --unified=0 base...head`; any
+ * context size works): new path → new-side line numbers. Renames take the new name, deleted
+ * files and pure renames contribute nothing, quoted paths (spaces, Unicode, as git prints them)
+ * are unquoted, and paths are NFC like the coverage model's. Hunk bodies are read by their
+ * header's counts, so an added line that itself starts with `++` is never taken for a header.
+ */
+function parseUnifiedDiff(text, options = {}) {
+    const prefix = options.prefix ?? 'b/';
+    const changed = new Map();
+    let file;
+    let oldLeft = 0;
+    let newLeft = 0;
+    let newLine = 0;
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (oldLeft > 0 || newLeft > 0) {
+            const c = line[0];
+            if (c === '+' && newLeft > 0) {
+                if (file !== undefined) {
+                    const lines = changed.get(file);
+                    if (lines)
+                        lines.add(newLine);
+                    else
+                        changed.set(file, new Set([newLine]));
+                }
+                newLine++;
+                newLeft--;
+                continue;
+            }
+            if (c === '-' && oldLeft > 0) {
+                oldLeft--;
+                continue;
+            }
+            if ((c === ' ' || line === '') && oldLeft > 0 && newLeft > 0) {
+                newLine++;
+                newLeft--;
+                oldLeft--;
+                continue;
+            }
+            if (c === '\\')
+                continue; // "\ No newline at end of file"
+            // The hunk is shorter than its header said: read this line as a header.
+            oldLeft = 0;
+            newLeft = 0;
+        }
+        if (line.startsWith('diff --git ') || line.startsWith('diff --cc ')) {
+            file = undefined;
+            continue;
+        }
+        if (line.startsWith('+++ ')) {
+            file = diffPath(line.slice(4), prefix);
+            continue;
+        }
+        const hunk = HUNK.exec(line);
+        if (hunk) {
+            oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+            newLine = Number(hunk[2]);
+            newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+        }
+    }
+    return changed;
+}
+/**
+ * Coverage of the changed lines: of the added lines the model instruments, how many ran.
+ * Changed lines that are not instrumented (comments, files without coverage) count in
+ * `changedLines` only.
+ */
+function diffCoverage(model, changedLines) {
+    const files = [];
+    let changed = 0;
+    let instrumented = 0;
+    let hit = 0;
+    for (const path of [...changedLines.keys()].sort(compareStrings)) {
+        const lines = changedLines.get(path);
+        if (!lines)
+            continue;
+        changed += lines.size;
+        const file = model.get(path);
+        if (!file)
+            continue;
+        let fileInstrumented = 0;
+        let fileHit = 0;
+        const missed = [];
+        for (const line of lines) {
+            const hits = file.lines.get(line);
+            if (hits === undefined)
+                continue;
+            fileInstrumented++;
+            if (hits > 0)
+                fileHit++;
+            else
+                missed.push(line);
+        }
+        instrumented += fileInstrumented;
+        hit += fileHit;
+        files.push({
+            file: path,
+            changedLines: lines.size,
+            instrumented: fileInstrumented,
+            hit: fileHit,
+            missedLines: missed.sort((a, b) => a - b),
+        });
+    }
+    return {
+        files,
+        total: { changedLines: changed, instrumented, hit, percent: percentOf(hit, instrumented) },
+    };
+}
+//# sourceMappingURL=coverage.js.map
+;// CONCATENATED MODULE: ./build/adapters/coverage-files.js
+
+
+
+
+
+
+/**
+ * Reads coverage reports from disk for `shardwise combine`: files or directories, formats told
+ * from content, each file streamed through its parser in 1 MiB chunks under a size cap. A
+ * malformed or hostile report is a warning naming the file, never a failed build (THREATS E4);
+ * only a path that does not exist at all is a usage error. Only the reports themselves are
+ * opened: the source files they name are never read (THREATS E1), and symbolic links are not
+ * followed (an artifact is untrusted data).
+ */
+/** A coverage file larger than this is refused with a clear message rather than risking OOM. */
+const DEFAULT_MAX_COVERAGE_FILE_BYTES = 512 * 1024 * 1024;
+/**
+ * Istanbul JSON must be parsed whole, and a V8 string stops at about 512 M characters; half
+ * that leaves room for the parsed objects.
+ */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1 << 20;
+/** A directory is searched this deep for reports. */
+const coverage_files_MAX_DEPTH = 8;
+/** Names worth opening in a directory scan: `lcov.info`, `coverage-final.json`, `cover.out`… */
+const CANDIDATE_NAME = /(?:\.(?:info|lcov|json|xml|out|cov|coverprofile|profile|txt)|^lcov[^/]*|^coverprofile[^/]*)$/i;
+/** When one directory holds the same run in several formats, the first of these is read. */
+const FORMAT_PREFERENCE = ['lcov', 'istanbul', 'cobertura', 'go'];
+const nodeCoverageFileSystem = {
+    lstat: (path) => promises_namespaceObject.lstat(path),
+    readdir: (path) => promises_namespaceObject.readdir(path, { withFileTypes: true }),
+    open: (path, flags) => promises_namespaceObject.open(path, flags),
+};
+async function coverage_files_expand(path, fileSystem) {
+    let info;
+    try {
+        info = await fileSystem.lstat(path);
+    }
+    catch (error) {
+        throw new errors_UsageError(`coverage path ${path}: cannot read it (${describeError(error)})`);
+    }
+    if (info.isSymbolicLink()) {
+        throw new errors_UsageError(`coverage path ${path}: is a symbolic link; give the file it points to`);
+    }
+    if (info.isFile())
+        return [{ path, explicit: true }];
+    if (!info.isDirectory())
+        throw new errors_UsageError(`coverage path ${path}: is not a file or directory`);
+    const found = [];
+    const walk = async (directory, depth) => {
+        const entries = [...(await fileSystem.readdir(directory))].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        for (const entry of entries) {
+            const full = (0,external_node_path_namespaceObject.join)(directory, entry.name);
+            // Dirent reports a symbolic link as neither file nor directory: never followed.
+            if (entry.isDirectory() && depth < coverage_files_MAX_DEPTH && entry.name !== 'node_modules') {
+                await walk(full, depth + 1);
+            }
+            else if (entry.isFile() && CANDIDATE_NAME.test(entry.name)) {
+                found.push({ path: full, explicit: false });
+            }
+        }
+    };
+    await walk(path, 0);
+    return found;
+}
+/** UTF-8, or UTF-16 when a byte-order mark says so; the mark is skipped. */
+function coverage_files_decoderFor(head) {
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-16le'), skip: 2 };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-16be'), skip: 2 };
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+        return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-8'), skip: 3 };
+    }
+    return { decoder: new external_node_util_namespaceObject.TextDecoder('utf-8'), skip: 0 };
+}
+function sizeText(bytes) {
+    return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+        ? `${bytes / (1024 * 1024)} MiB`
+        : `${bytes} bytes`;
+}
+async function readReport(candidate, settings) {
+    const { path } = candidate;
+    // O_NOFOLLOW: the path was a regular file when listed; a link swapped in since is refused.
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
+    const handle = await settings.fileSystem.open(path, flags);
+    let format;
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            return { kind: 'rejected', format: undefined, reason: 'not a regular file' };
+        if (info.size > settings.maxFileBytes) {
+            return {
+                kind: 'rejected',
+                format: undefined,
+                reason: `${info.size} bytes is more than the ${sizeText(settings.maxFileBytes)} a coverage file may have`,
+            };
+        }
+        const buffer = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(info.size, HEAD_BYTES)));
+        const first = await handle.read(buffer, 0, Math.min(HEAD_BYTES, buffer.length), 0);
+        const head = buffer.subarray(0, first.bytesRead);
+        if (head.length === 0) {
+            return candidate.explicit
+                ? { kind: 'rejected', format: undefined, reason: 'the file is empty' }
+                : { kind: 'not-coverage' };
+        }
+        const { decoder, skip } = coverage_files_decoderFor(head);
+        format = detectCoverageFormat(new external_node_util_namespaceObject.TextDecoder(decoder.encoding).decode(head.subarray(skip)));
+        if (format === undefined) {
+            return candidate.explicit
+                ? {
+                    kind: 'rejected',
+                    format: undefined,
+                    reason: `not a coverage report of a known format (${SUPPORTED_COVERAGE_FORMATS})`,
+                }
+                : { kind: 'not-coverage' };
+        }
+        if (format === 'istanbul' && info.size > MAX_JSON_BYTES) {
+            return {
+                kind: 'rejected',
+                format,
+                reason: `${info.size} bytes of Istanbul JSON is more than the ${sizeText(MAX_JSON_BYTES)} that can be parsed whole; write lcov instead (coverageReporters: ['lcovonly'])`,
+            };
+        }
+        const parser = createCoverageParser(format, {
+            roots: settings.roots,
+            source: path,
+            ...(settings.goModule === undefined ? {} : { goModule: settings.goModule }),
+        });
+        let position = skip;
+        let total = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            total += bytesRead;
+            // The file may grow while we read it (a shard still writing): the cap holds regardless.
+            if (total > settings.maxFileBytes) {
+                return {
+                    kind: 'rejected',
+                    format,
+                    reason: `grew past the ${sizeText(settings.maxFileBytes)} a coverage file may have while being read`,
+                };
+            }
+            parser.write(decoder.decode(buffer.subarray(0, bytesRead), { stream: true }));
+        }
+        parser.write(decoder.decode());
+        return { kind: 'parsed', parsed: parser.end() };
+    }
+    catch (error) {
+        if (error instanceof CoverageFormatError) {
+            return { kind: 'rejected', format, reason: error.message };
+        }
+        throw error;
+    }
+    finally {
+        await handle.close();
+    }
+}
+function isFileSystemError(error) {
+    return error instanceof Error && typeof error.code === 'string';
+}
+function shares(a, b) {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    for (const path of small.keys())
+        if (large.has(path))
+            return true;
+    return false;
+}
+/**
+ * Reads every coverage path given (files, or directories searched for report-like names) and
+ * merges the usable reports by summing hits. A nonexistent path is a `UsageError`; anything wrong
+ * with a file's content is a warning naming the file, and the file's good records are kept.
+ *
+ * One directory holding the same run in several formats (jest writes `lcov.info` next to
+ * `coverage-final.json`) would count every hit twice: a report sharing files with a report of
+ * another, preferred format in the same directory (lcov, then Istanbul, Cobertura, Go) is
+ * listed as `duplicate` and not merged. Reports of one format add up (unit + integration).
+ */
+async function loadCoverage(paths, options = {}) {
+    const fileSystem = options.fileSystem ?? nodeCoverageFileSystem;
+    const roots = [
+        ...(options.roots ?? [process.cwd()]),
+        ...(options.workspace === undefined ? [] : [options.workspace]),
+    ];
+    const settings = {
+        roots,
+        goModule: options.goModule,
+        maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_COVERAGE_FILE_BYTES,
+        fileSystem,
+    };
+    const warnings = [];
+    const candidates = [];
+    const seen = new Set();
+    for (const path of paths) {
+        const found = await coverage_files_expand(path, fileSystem);
+        if (found.length === 0)
+            warnings.push(`${path}: the directory holds no coverage report files`);
+        for (const candidate of found) {
+            if (seen.has(candidate.path))
+                continue;
+            seen.add(candidate.path);
+            candidates.push(candidate);
+        }
+    }
+    const sources = [];
+    const parsedByDirectory = new Map();
+    for (const candidate of candidates) {
+        let outcome;
+        try {
+            outcome = await readReport(candidate, settings);
+        }
+        catch (error) {
+            if (!isFileSystemError(error))
+                throw error;
+            outcome = { kind: 'rejected', format: undefined, reason: `cannot be read (${error.message})` };
+        }
+        if (outcome.kind === 'not-coverage') {
+            sources.push({
+                path: candidate.path,
+                format: undefined,
+                status: 'not-coverage',
+                files: 0,
+                outside: 0,
+                warnings: [],
+            });
+            continue;
+        }
+        if (outcome.kind === 'rejected') {
+            const reason = outcome.reason.startsWith(candidate.path)
+                ? outcome.reason
+                : `${candidate.path}: ${outcome.reason}`;
+            const warning = `${reason}; the file is ignored`;
+            warnings.push(warning);
+            sources.push({
+                path: candidate.path,
+                format: outcome.format,
+                status: 'rejected',
+                files: 0,
+                outside: 0,
+                warnings: [warning],
+            });
+            continue;
+        }
+        const { parsed } = outcome;
+        warnings.push(...parsed.warnings);
+        const directory = (0,external_node_path_namespaceObject.dirname)(candidate.path);
+        const group = parsedByDirectory.get(directory) ?? [];
+        group.push({ index: sources.length, parsed });
+        parsedByDirectory.set(directory, group);
+        sources.push({
+            path: candidate.path,
+            format: parsed.format,
+            status: parsed.warnings.length > 0 ? 'partial' : 'parsed',
+            files: parsed.files.size,
+            outside: parsed.outside.length,
+            warnings: parsed.warnings,
+        });
+    }
+    const models = [];
+    for (const group of parsedByDirectory.values()) {
+        const ordered = [...group].sort((a, b) => FORMAT_PREFERENCE.indexOf(a.parsed.format) - FORMAT_PREFERENCE.indexOf(b.parsed.format) ||
+            a.index - b.index);
+        const accepted = [];
+        for (const { index, parsed } of ordered) {
+            const twin = accepted.find((other) => other.parsed.format !== parsed.format && shares(other.parsed.files, parsed.files));
+            const source = sources[index];
+            if (!source)
+                continue;
+            if (twin) {
+                const warning = `${source.path}: covers the same files as ${twin.path} in another format (the same run written twice?); not merged, so hits are not counted twice`;
+                warnings.push(warning);
+                sources[index] = {
+                    ...source,
+                    status: 'duplicate',
+                    warnings: [...source.warnings, warning],
+                };
+                continue;
+            }
+            accepted.push({ path: source.path, parsed });
+            models.push(parsed.files);
+        }
+    }
+    const merged = mergeCoverageModels(models);
+    warnings.push(...merged.warnings);
+    return { coverage: merged.files, sources, warnings };
+}
+/**
+ * The module path of the `go.mod` in `directory`, or `undefined` when there is none; pass it
+ * as `goModule` so that `example.com/m/pkg/x.go` becomes `pkg/x.go`.
+ */
+async function readGoModulePath(directory) {
+    let text;
+    try {
+        const handle = await promises_namespaceObject.open((0,external_node_path_namespaceObject.join)(directory, 'go.mod'), external_node_fs_namespaceObject.constants.O_RDONLY);
+        try {
+            const buffer = new Uint8Array(64 * 1024);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            text = new external_node_util_namespaceObject.TextDecoder().decode(buffer.subarray(0, bytesRead));
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        if (isFileSystemError(error) && error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    return /^\s*module\s+("?)([^"\s]+)\1\s*$/m.exec(text)?.[2];
+}
+//# sourceMappingURL=coverage-files.js.map
+;// CONCATENATED MODULE: ./build/modes/coverage.js
+
+
+
+
+
+
+/** The added lines since `baseRef`, from `git diff` (run without a shell). */
+async function changedLines(root, baseRef, log) {
+    let stdout = '';
+    let stderr = '';
+    const result = await runProcess(['git', 'diff', '--unified=0', '--no-color', '--no-ext-diff', `${baseRef}...HEAD`, '--'], {
+        cwd: root,
+        env: childEnvironment(process.env),
+        onStdout: (chunk) => (stdout += chunk.toString('utf8')),
+        onStderr: (chunk) => (stderr += chunk.toString('utf8')),
+    });
+    if (result.exitCode !== 0) {
+        log.warning(`diff coverage skipped: \`git diff ${baseRef}...HEAD\` failed (${result.spawnError ?? stderr.trim().split('\n')[0] ?? `exit ${String(result.exitCode)}`})`);
+        return undefined;
+    }
+    return parseUnifiedDiff(stdout);
+}
+/**
+ * Merges the coverage files every shard collected — each shard's paths relative to its own
+ * workspace — writes the merged lcov and Cobertura reports, and checks the threshold on the
+ * merged total: the check that fails every shard when each checks only its own part.
+ */
+async function coverageReport(shards, options) {
+    const { log } = options;
+    const withFiles = shards.filter((s) => s.files.length > 0);
+    if (withFiles.length === 0) {
+        if (options.threshold !== undefined) {
+            log.warning('a coverage threshold is set, but no shard collected coverage files (give the run step `coverage` globs)');
+            return {
+                linesFound: 0,
+                linesHit: 0,
+                percent: 0,
+                threshold: options.threshold,
+                passed: false,
+                diff: undefined,
+                warnings: ['no coverage files'],
+            };
+        }
+        return undefined;
+    }
+    const goModule = await readGoModulePath(options.root).catch(() => undefined);
+    const models = [];
+    const warnings = [];
+    for (const shard of withFiles) {
+        try {
+            const loaded = await loadCoverage(shard.files.map((f) => (0,external_node_path_namespaceObject.join)(shard.dir, f)), { workspace: shard.workspace, roots: [options.root], ...(goModule ? { goModule } : {}) });
+            models.push(loaded.coverage);
+            warnings.push(...loaded.warnings);
+        }
+        catch (error) {
+            warnings.push(`coverage of ${shard.dir}: ${describeError(error)}`);
+        }
+    }
+    const merged = mergeCoverageModels(models);
+    warnings.push(...merged.warnings);
+    for (const warning of warnings.slice(0, 20))
+        log.warning(warning);
+    const { total } = summarizeCoverage(merged.files);
+    const outDir = options.outDir ?? (0,external_node_path_namespaceObject.join)(options.root, 'coverage-merged');
+    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(outDir, 'lcov.info'), renderLcov(merged.files));
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(outDir, 'cobertura.xml'), renderCobertura(merged.files, { sources: [options.root] }));
+    log.info(`merged coverage of ${merged.files.size} files from ${withFiles.length} shards written to ${outDir}`);
+    let passed = true;
+    if (options.threshold !== undefined) {
+        const verdict = checkThreshold(total, options.threshold);
+        passed = verdict.kind === 'passed';
+        if (!passed)
+            log.warning(verdict.message);
+    }
+    let diff;
+    if (options.baseRef !== undefined) {
+        const changed = await changedLines(options.root, options.baseRef, log);
+        if (changed) {
+            const result = diffCoverage(merged.files, changed);
+            diff = {
+                found: result.total.instrumented,
+                hit: result.total.hit,
+                percent: result.total.percent ?? 100,
+            };
+        }
+    }
+    return {
+        linesFound: total.lines.found,
+        linesHit: total.lines.hit,
+        percent: total.percent ?? 0,
+        threshold: options.threshold,
+        passed,
+        diff,
+        warnings,
+    };
+}
+//# sourceMappingURL=coverage.js.map
 ;// CONCATENATED MODULE: ./build/modes/test.js
 
 
@@ -7328,37 +11631,10 @@ function storeFromJson(data) {
 
 
 
+
+
 const STORE_FILE = 'timings.json';
-/** Asks the runner which tests it would run, so the plan matches its own configuration. */
-async function listItems(options, runner, command, log) {
-    const adapter = RUNNERS[runner];
-    if (!adapter.list) {
-        throw new UsageError(`the ${runner} runner cannot list its tests: give test globs before \`--\` (for example 'test/**/*.test.js')`);
-    }
-    const argv = adapter.list.argv(command);
-    let stdout = '';
-    let stderr = '';
-    const result = await runProcess(argv, {
-        cwd: options.root,
-        env: childEnvironment(options.env),
-        onStdout: (chunk) => (stdout += chunk.toString('utf8')),
-        onStderr: (chunk) => (stderr += chunk.toString('utf8')),
-        ...(options.signal ? { signal: options.signal } : {}),
-    });
-    if (result.spawnError !== undefined)
-        throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`);
-    if (result.exitCode !== 0) {
-        throw new UsageError(`listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`);
-    }
-    const items = adapter.list
-        .parse(stdout, options.root)
-        .map((id) => normalizeId(id, { roots: [options.root] }));
-    if (items.length === 0)
-        throw new UsageError(`\`${argv.join(' ')}\` listed no tests`);
-    log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`);
-    return items;
-}
-async function readStore(path, log) {
+async function test_readStore(path, log) {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -7376,12 +11652,6 @@ async function readStore(path, log) {
         log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`);
         return undefined;
     }
-}
-/** Writes through a temporary file and a rename, so an interrupted write leaves the old store. */
-async function writeAtomically(path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, text);
-    await (0,promises_namespaceObject.rename)(temporary, path);
 }
 function test_seconds(value) {
     return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
@@ -7471,15 +11741,19 @@ async function testMode(options, deps) {
     const started = process.hrtime.bigint();
     const resolved = await resolveRunner(options.command, options.root, options.runner);
     const storePath = (0,external_node_path_namespaceObject.join)(options.stateDir, STORE_FILE);
-    const store = await readStore(storePath, log);
+    const store = await test_readStore(storePath, log);
     const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
     const runDir = (0,external_node_path_namespaceObject.join)(options.stateDir, 'runs', stamp);
     await (0,promises_namespaceObject.mkdir)(runDir, { recursive: true });
-    let itemsFile;
-    if (options.patterns.length === 0) {
-        const items = await listItems(options, resolved.runner, resolved.command, log);
-        itemsFile = (0,external_node_path_namespaceObject.join)(runDir, 'items.txt');
-        await (0,promises_namespaceObject.writeFile)(itemsFile, `${items.join('\n')}\n`);
+    // The runner's own list travels in memory: a file name may hold a newline.
+    let listed;
+    if (options.patterns.length === 0 && options.itemsFrom === undefined) {
+        listed = await listItems({
+            root: options.root,
+            env: options.env,
+            ...(options.signal ? { signal: options.signal } : {}),
+        }, resolved.runner, resolved.command, log);
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(runDir, 'items.json'), `${JSON.stringify(listed, null, 2)}\n`);
     }
     const timings = store ? [storePath, ...options.timings] : [...options.timings];
     if (!store && options.timings.length === 0)
@@ -7490,7 +11764,8 @@ async function testMode(options, deps) {
         granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
         timings,
         patterns: options.patterns,
-        itemsFrom: itemsFile,
+        itemsFrom: options.itemsFrom,
+        ...(listed ? { items: listed } : {}),
         root: options.root,
         roots: [],
     }, { log, readStdin: () => Promise.resolve('') });
@@ -7545,19 +11820,44 @@ async function testMode(options, deps) {
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = summarize(plan, results, wallSeconds);
     deps.err(`${summary}\n`);
-    const measured = measureRun(results);
-    if (measured.tests.size + measured.files.size > 0) {
-        const now = deps.now().toISOString();
-        const next = mergeRun(store ?? emptyStore(now), measured, now);
-        await (0,promises_namespaceObject.mkdir)(options.stateDir, { recursive: true });
-        await writeAtomically(storePath, `${stableStringify(next, 2)}\n`);
-        deps.err(`saved timings of ${measured.tests.size} tests in ${measured.files.size} files to ${storePath}\n`);
+    // The same combine as in CI: completeness, timings into the store, coverage, the report.
+    const quarantine = (0,external_node_path_namespaceObject.join)(options.root, 'shardwise.quarantine.json');
+    const combined = await combineMode({
+        plan,
+        planDigest: digest,
+        resultsDir: runDir,
+        storePath,
+        quarantinePath: (0,external_node_fs_namespaceObject.existsSync)(quarantine) ? quarantine : undefined,
+        flakyThreshold: 0.1,
+        coverageThreshold: options.coverageThreshold,
+        fallback: 'none',
+        command: options.command,
+        runner: resolved.runner,
+        fallbackMaxItems: 0,
+        reportMarkdown: (0,external_node_path_namespaceObject.join)(runDir, 'report.md'),
+        reportJson: (0,external_node_path_namespaceObject.join)(runDir, 'report.json'),
+        root: options.root,
+        env: options.env,
+        coverage: (shards) => coverageReport(shards, {
+            root: options.root,
+            threshold: options.coverageThreshold,
+            baseRef: undefined,
+            outDir: (0,external_node_path_namespaceObject.join)(runDir, 'coverage'),
+            log,
+        }),
+    }, { log, out: deps.err, err: deps.err, now: deps.now });
+    if (combined.coverage) {
+        deps.err(`coverage: ${combined.coverage.percent.toFixed(2)}% of lines across all shards (merged lcov and Cobertura in ${(0,external_node_path_namespaceObject.join)(runDir, 'coverage')})\n`);
     }
-    const exitCode = results.every((r) => r.status === 'passed' || r.status === 'empty') ? 0 : 1;
-    return { plan, results, exitCode, runDir, summary };
+    deps.err(`report: ${(0,external_node_path_namespaceObject.join)(runDir, 'report.md')}; timings saved to ${storePath}\n`);
+    return { plan, results, exitCode: combined.exitCode, runDir, summary };
 }
 //# sourceMappingURL=test.js.map
 ;// CONCATENATED MODULE: ./build/cli.js
+
+
+
+
 
 
 
@@ -7578,6 +11878,7 @@ Commands:
   test      plan, run every shard locally, report and learn timings (the all-in-one)
   plan      split the tests into balanced shards from timing history
   run       run one shard of a plan with your test runner
+  combine   combine the shard results: verdict, timings, coverage, flaky tests, report
 
 Run 'shardwise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`;
@@ -7634,11 +11935,36 @@ the next run balances better.
 
 Options:
   --parallel <P>                 shards running at once (default: the shard count)
+  --coverage-threshold <P>       fail when merged line coverage is below P percent
 ${RUN_FLAGS}
 ${PLAN_FLAGS}
   -h, --help                     show this help
 
 Example: shardwise test --shards 4 --parallel 2 -- npx jest`;
+const COMBINE_USAGE = `Usage: shardwise combine --results-dir DIR --plan plan.json [options] [-- <test command…>]
+
+Reads every shard result under DIR, checks that each planned test ran exactly once (newest
+attempt of each shard), merges timings into the store, merges coverage, flags flaky tests
+and writes the report. Exit 0 when everything passed, 1 on failures or missing work.
+
+Options:
+  --results-dir <dir>            the shard results (each shard's results directory, any depth)
+  --plan <file>                  the plan the shards ran
+  --store <file>                 timings store to update (default .shardwise/timings.json)
+  --no-store                     do not update any timings store
+  --quarantine <file>            known-flaky tests that report without failing (default
+                                 shardwise.quarantine.json when present)
+  --flaky-threshold <0-1>        list tests flaky in at least this share of recent runs (0.1)
+  --coverage-threshold <P>       fail when merged line coverage is below P percent
+  --base-ref <ref>               with coverage: also report coverage of lines changed since ref
+  --fallback <none|serial>       run failed tests and missing shards' tests again, serially,
+                                 with the command after -- (default none)
+  --fallback-max-items <N>       skip the fallback above N items: systemic (default 50)
+  --runner <name>                runner of the fallback command (default: from the command)
+  --report-md <file>             write the Markdown report here (default: print it)
+  --report-json <file>           write the full JSON report here
+  --root <dir>                   repository root (default: current directory)
+  -h, --help                     show this help`;
 async function readAll(stream) {
     const chunks = [];
     for await (const chunk of stream) {
@@ -7678,7 +12004,7 @@ function parseCommandArgs(args, options) {
         });
     }
     catch (error) {
-        throw new UsageError(`${describeError(error)}. Run with --help for the options.`);
+        throw new errors_UsageError(`${describeError(error)}. Run with --help for the options.`);
     }
     const values = parsed.values;
     return {
@@ -7693,10 +12019,10 @@ function shardRequest(parsed, fallback) {
     const shards = parseShards('--shards', parsed.str('shards') ?? fallback);
     const target = parsed.str('target-seconds');
     if (shards === 'auto' && target === undefined) {
-        throw new UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.');
+        throw new errors_UsageError('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.');
     }
     if (shards !== 'auto' && (target !== undefined || parsed.str('max-shards') !== undefined)) {
-        throw new UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.');
+        throw new errors_UsageError('`--target-seconds` and `--max-shards` go with `--shards auto`.');
     }
     return shards === 'auto'
         ? {
@@ -7736,7 +12062,7 @@ function runFlags(parsed) {
 }
 function requireCommand(parsed, usage) {
     if (parsed.command.length === 0) {
-        throw new UsageError(`the test command goes after \`--\`, for example: ${usage}`);
+        throw new errors_UsageError(`the test command goes after \`--\`, for example: ${usage}`);
     }
     return parsed.command;
 }
@@ -7774,7 +12100,7 @@ function shardFromFlagOrEnv(raw, env) {
         if (!match ||
             index < 1 ||
             (count !== undefined && (count < 1 || count > MAX_SHARDS || index > count))) {
-            throw new UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`);
+            throw new errors_UsageError(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}; got \`${raw}\`.`);
         }
         return { index, count };
     }
@@ -7790,7 +12116,7 @@ function shardFromFlagOrEnv(raw, env) {
             return shardFromFlagOrEnv(`${Number(index) + offset}/${count}`, {});
         }
     }
-    throw new UsageError('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).');
+    throw new errors_UsageError('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).');
 }
 async function runCommand(args, io) {
     const parsed = parseCommandArgs(args, {
@@ -7799,6 +12125,7 @@ async function runCommand(args, io) {
         plan: { type: 'string' },
         shard: { type: 'string' },
         'results-dir': { type: 'string' },
+        'items-from': { type: 'string' },
     });
     if (parsed.flag('help')) {
         io.stdout.write(`${RUN_USAGE}\n`);
@@ -7812,12 +12139,12 @@ async function runCommand(args, io) {
     if (planPath !== undefined) {
         loaded = await readPlanFile((0,external_node_path_namespaceObject.resolve)(io.cwd, planPath));
         if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
-            throw new UsageError(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`);
+            throw new errors_UsageError(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`);
         }
     }
     else {
         if (shard.count === undefined)
-            throw new UsageError('without `--plan`, `--shard` must be I/N so the plan can be computed here.');
+            throw new errors_UsageError('without `--plan`, `--shard` must be I/N so the plan can be computed here.');
         const options = planOptions(parsed, io, String(shard.count));
         const plan = await planMode({ ...options, shards: { kind: 'fixed', count: shard.count } }, { log, readStdin: io.readStdin });
         loaded = { plan, digest: planDigest(plan) };
@@ -7847,11 +12174,28 @@ async function runCommand(args, io) {
     io.stderr.write(`[shardwise] shard ${shard.index}/${loaded.plan.shardCount} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`);
     return outcome.exitCode;
 }
+/** `--items-from -` for `test`: standard input kept in a file the planner reads. */
+async function stdinToFile(io) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'shardwise-items-'));
+    const path = (0,external_node_path_namespaceObject.join)(dir, 'items.txt');
+    await (0,promises_namespaceObject.writeFile)(path, await io.readStdin());
+    return path;
+}
+function coverageThresholdFlag(parsed) {
+    const raw = parsed.str('coverage-threshold');
+    if (raw === undefined)
+        return undefined;
+    const value = parseNonNegativeSeconds('--coverage-threshold', raw);
+    if (value > 100)
+        throw new errors_UsageError(`\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${raw}\`.`);
+    return value;
+}
 async function testCommand(args, io) {
     const parsed = parseCommandArgs(args, {
         ...PLAN_OPTIONS,
         ...RUN_OPTIONS,
         parallel: { type: 'string' },
+        'items-from': { type: 'string' },
     });
     if (parsed.flag('help')) {
         io.stdout.write(`${TEST_USAGE}\n`);
@@ -7869,11 +12213,13 @@ async function testCommand(args, io) {
         granularity: plan.granularity,
         shardOverheadSeconds: plan.shardOverheadSeconds,
         patterns: plan.patterns,
+        itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
         timings: plan.timings,
         command,
         ...runFlags(parsed),
         root,
         stateDir: (0,external_node_path_namespaceObject.resolve)(root, '.shardwise'),
+        coverageThreshold: coverageThresholdFlag(parsed),
         env: io.env,
         ...(io.signal ? { signal: io.signal } : {}),
     }, {
@@ -7882,6 +12228,89 @@ async function testCommand(args, io) {
         err: (text) => io.stderr.write(text),
         now: () => new Date(),
     });
+    return outcome.exitCode;
+}
+async function combineCommand(args, io) {
+    const parsed = parseCommandArgs(args, {
+        'results-dir': { type: 'string' },
+        plan: { type: 'string' },
+        store: { type: 'string' },
+        'no-store': { type: 'boolean' },
+        quarantine: { type: 'string' },
+        'flaky-threshold': { type: 'string' },
+        'coverage-threshold': { type: 'string' },
+        'base-ref': { type: 'string' },
+        fallback: { type: 'string' },
+        'fallback-max-items': { type: 'string' },
+        runner: { type: 'string' },
+        'report-md': { type: 'string' },
+        'report-json': { type: 'string' },
+        root: { type: 'string' },
+    });
+    if (parsed.flag('help')) {
+        io.stdout.write(`${COMBINE_USAGE}\n`);
+        return 0;
+    }
+    const resultsDir = parsed.str('results-dir');
+    const planPath = parsed.str('plan');
+    if (resultsDir === undefined)
+        throw new errors_UsageError('`--results-dir <dir>` is required: where the shard results are.');
+    if (planPath === undefined)
+        throw new errors_UsageError('`--plan <file>` is required: the plan the shards ran.');
+    const root = (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('root') ?? '.');
+    const { plan, digest } = await readPlanFile((0,external_node_path_namespaceObject.resolve)(io.cwd, planPath));
+    const quarantineFlag = parsed.str('quarantine');
+    const defaultQuarantine = (0,external_node_path_namespaceObject.resolve)(root, 'shardwise.quarantine.json');
+    const flakyRaw = parsed.str('flaky-threshold') ?? '0.1';
+    if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw.trim())) {
+        throw new errors_UsageError(`\`--flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`);
+    }
+    const coverageRaw = parsed.str('coverage-threshold');
+    let coverageThreshold;
+    if (coverageRaw !== undefined) {
+        coverageThreshold = parseNonNegativeSeconds('--coverage-threshold', coverageRaw);
+        if (coverageThreshold > 100)
+            throw new errors_UsageError(`\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${coverageRaw}\`.`);
+    }
+    const reportMd = parsed.str('report-md');
+    const reportJsonPath = parsed.str('report-json');
+    const log = stderrLog(io.stderr);
+    const baseRef = parsed.str('base-ref');
+    const outcome = await combineMode({
+        plan,
+        planDigest: digest,
+        resultsDir: (0,external_node_path_namespaceObject.resolve)(io.cwd, resultsDir),
+        storePath: parsed.flag('no-store')
+            ? undefined
+            : (0,external_node_path_namespaceObject.resolve)(io.cwd, parsed.str('store') ?? (0,external_node_path_namespaceObject.resolve)(root, '.shardwise/timings.json')),
+        quarantinePath: quarantineFlag !== undefined
+            ? (0,external_node_path_namespaceObject.resolve)(io.cwd, quarantineFlag)
+            : (0,external_node_fs_namespaceObject.existsSync)(defaultQuarantine)
+                ? defaultQuarantine
+                : undefined,
+        flakyThreshold: Number(flakyRaw),
+        coverageThreshold,
+        fallback: parseChoice('--fallback', parsed.str('fallback') ?? 'none', [
+            'none',
+            'serial',
+        ]),
+        command: parsed.command,
+        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
+            'auto',
+            ...RUNNER_NAMES,
+        ]),
+        fallbackMaxItems: parseWholeNumber('--fallback-max-items', parsed.str('fallback-max-items') ?? '50', 0, 100_000),
+        reportMarkdown: reportMd === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(io.cwd, reportMd),
+        reportJson: reportJsonPath === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(io.cwd, reportJsonPath),
+        root,
+        env: io.env,
+        ...(io.signal ? { signal: io.signal } : {}),
+        coverage: (shards) => coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
+    }, { log, out: (t) => io.stderr.write(t), err: (t) => io.stderr.write(t), now: () => new Date() });
+    if (reportMd === undefined)
+        io.stdout.write(outcome.markdown);
+    const c = outcome.combined;
+    io.stderr.write(`shardwise: ${c.verdict}: ${c.counts.passed} passed, ${c.failed.length} failed, ${c.counts.flaky} flaky, ${c.quarantined.length} quarantined, ${c.unaccounted.length} unaccounted\n`);
     return outcome.exitCode;
 }
 /** Runs the CLI and returns the exit code; never throws. */
@@ -7895,6 +12324,8 @@ async function main(argv, io) {
                 return await runCommand(rest, io);
             case 'test':
                 return await testCommand(rest, io);
+            case 'combine':
+                return await combineCommand(rest, io);
             case '--version':
             case '-v':
                 io.stdout.write(`${VERSION}\n`);
@@ -7906,11 +12337,11 @@ async function main(argv, io) {
                 io.stdout.write(`${USAGE}\n`);
                 return command === undefined ? 2 : 0;
             default:
-                throw new UsageError(`unknown command \`${command}\`. Commands: test, plan, run. Run shardwise --help.`);
+                throw new errors_UsageError(`unknown command \`${command}\`. Commands: test, plan, run, combine. Run shardwise --help.`);
         }
     }
     catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof errors_UsageError) {
             io.stderr.write(`shardwise: ${error.message}\n`);
             return 2;
         }

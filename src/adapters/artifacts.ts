@@ -149,7 +149,9 @@ export function actionsArtifactStore(temp: string, log: Log): ArtifactStore {
       try {
         await client.downloadArtifact(id, { path: dir })
       } catch (error) {
-        throw new Error(`artifact ${id} could not be downloaded: ${describeError(error)}`, { cause: error })
+        throw new Error(`artifact ${id} could not be downloaded: ${describeError(error)}`, {
+          cause: error,
+        })
       }
       await sanitizeTree(dir, log)
       return dir

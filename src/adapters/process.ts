@@ -24,10 +24,11 @@ export function isStrippedVariable(name: string): boolean {
 export function childEnvironment(
   parent: NodeJS.ProcessEnv,
   extra: Readonly<Record<string, string>> = {},
+  drop: readonly string[] = [],
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(parent)) {
-    if (value !== undefined && !isStrippedVariable(name)) env[name] = value
+    if (value !== undefined && !isStrippedVariable(name) && !drop.includes(name)) env[name] = value
   }
   return { ...env, ...extra }
 }

@@ -53,7 +53,8 @@ function toPosix(path: string): string {
 
 /** Normalises a file path or Go package into the canonical file id. */
 export function normalizeFileId(raw: string, options: NormalizeOptions = {}): string {
-  let path = toPosix(raw.trim())
+  // Collapsed first, so that `C:\.\a\r\r\x` meets the runner roots as `C:/a/r/r/x` does.
+  let path = collapseSegments(toPosix(raw.trim()))
   for (const root of options.roots ?? []) {
     const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/')
     if (prefix !== '/' && path.startsWith(prefix)) {

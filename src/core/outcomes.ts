@@ -138,7 +138,11 @@ export function parseGoOutcomes(text: string): Outcomes {
     if (!line.startsWith('{')) {
       // go 1.19–1.23 print a package that does not build as plain text on stdout.
       const failed = /^FAIL\t(\S+) \[(build failed|setup failed)\]$/.exec(line)
-      if (failed?.[1] !== undefined) packageFailed.set(failed[1], failed[2] ?? 'failed')
+      if (failed?.[1] !== undefined)
+        packageFailed.set(
+          failed[1],
+          `${failed[2] ?? 'failed'}: the compiler's messages are in the shard's output`,
+        )
       continue
     }
     let event: unknown

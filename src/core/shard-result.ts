@@ -188,5 +188,8 @@ export function retryItems(
     if (failedFiles.has(fileOfId(item)))
       out.add(isTestId(item) && selectsTests ? item : fileOfId(item))
   }
+  // An item with no result at all (the runner died before reporting it) gets another chance too.
+  for (const item of judgement.missing)
+    out.add(isTestId(item) && selectsTests ? item : fileOfId(item))
   return [...out].sort()
 }

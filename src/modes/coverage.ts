@@ -1,19 +1,140 @@
-import type { Log } from '../adapters/log.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  checkThreshold,
+  diffCoverage,
+  mergeCoverageModels,
+  parseUnifiedDiff,
+  renderCobertura,
+  renderLcov,
+  summarizeCoverage,
+  type CoverageModel,
+} from '../core/coverage.js'
+import { describeError } from '../core/errors.js'
 import type { CoverageReport } from '../core/report.js'
+import { loadCoverage, readGoModulePath } from '../adapters/coverage-files.js'
+import type { Log } from '../adapters/log.js'
+import { childEnvironment, runProcess } from '../adapters/process.js'
 
 export interface CoverageOptions {
   readonly root: string
   readonly threshold: number | undefined
+  /** With a base ref, the coverage of the lines changed since it is reported too. */
   readonly baseRef: string | undefined
+  /** Where the merged lcov and Cobertura files go (default `<root>/coverage-merged`). */
+  readonly outDir?: string
   readonly log: Log
 }
 
-/** Merges the coverage files the chosen shards collected (wired to the coverage module). */
-export function coverageReport(
+/** The added lines since `baseRef`, from `git diff` (run without a shell). */
+async function changedLines(
+  root: string,
+  baseRef: string,
+  log: Log,
+): Promise<Map<string, Set<number>> | undefined> {
+  let stdout = ''
+  let stderr = ''
+  const result = await runProcess(
+    ['git', 'diff', '--unified=0', '--no-color', '--no-ext-diff', `${baseRef}...HEAD`, '--'],
+    {
+      cwd: root,
+      env: childEnvironment(process.env),
+      onStdout: (chunk) => (stdout += chunk.toString('utf8')),
+      onStderr: (chunk) => (stderr += chunk.toString('utf8')),
+    },
+  )
+  if (result.exitCode !== 0) {
+    log.warning(
+      `diff coverage skipped: \`git diff ${baseRef}...HEAD\` failed (${result.spawnError ?? stderr.trim().split('\n')[0] ?? `exit ${String(result.exitCode)}`})`,
+    )
+    return undefined
+  }
+  return parseUnifiedDiff(stdout)
+}
+
+/**
+ * Merges the coverage files every shard collected — each shard's paths relative to its own
+ * workspace — writes the merged lcov and Cobertura reports, and checks the threshold on the
+ * merged total: the check that fails every shard when each checks only its own part.
+ */
+export async function coverageReport(
   shards: readonly { dir: string; workspace: string; files: readonly string[] }[],
   options: CoverageOptions,
 ): Promise<CoverageReport | undefined> {
-  void shards
-  void options
-  return Promise.resolve(undefined)
+  const { log } = options
+  const withFiles = shards.filter((s) => s.files.length > 0)
+  if (withFiles.length === 0) {
+    if (options.threshold !== undefined) {
+      log.warning(
+        'a coverage threshold is set, but no shard collected coverage files (give the run step `coverage` globs)',
+      )
+      return {
+        linesFound: 0,
+        linesHit: 0,
+        percent: 0,
+        threshold: options.threshold,
+        passed: false,
+        diff: undefined,
+        warnings: ['no coverage files'],
+      }
+    }
+    return undefined
+  }
+  const goModule = await readGoModulePath(options.root).catch(() => undefined)
+  const models: CoverageModel[] = []
+  const warnings: string[] = []
+  for (const shard of withFiles) {
+    try {
+      const loaded = await loadCoverage(
+        shard.files.map((f) => join(shard.dir, f)),
+        { workspace: shard.workspace, roots: [options.root], ...(goModule ? { goModule } : {}) },
+      )
+      models.push(loaded.coverage)
+      warnings.push(...loaded.warnings)
+    } catch (error) {
+      warnings.push(`coverage of ${shard.dir}: ${describeError(error)}`)
+    }
+  }
+  const merged = mergeCoverageModels(models)
+  warnings.push(...merged.warnings)
+  for (const warning of warnings.slice(0, 20)) log.warning(warning)
+  const { total } = summarizeCoverage(merged.files)
+  const outDir = options.outDir ?? join(options.root, 'coverage-merged')
+  await mkdir(outDir, { recursive: true })
+  await writeFile(join(outDir, 'lcov.info'), renderLcov(merged.files))
+  await writeFile(
+    join(outDir, 'cobertura.xml'),
+    renderCobertura(merged.files, { sources: [options.root] }),
+  )
+  log.info(
+    `merged coverage of ${merged.files.size} files from ${withFiles.length} shards written to ${outDir}`,
+  )
+
+  let passed = true
+  if (options.threshold !== undefined) {
+    const verdict = checkThreshold(total, options.threshold)
+    passed = verdict.kind === 'passed'
+    if (!passed) log.warning(verdict.message)
+  }
+  let diff: CoverageReport['diff']
+  if (options.baseRef !== undefined) {
+    const changed = await changedLines(options.root, options.baseRef, log)
+    if (changed) {
+      const result = diffCoverage(merged.files, changed)
+      diff = {
+        found: result.total.instrumented,
+        hit: result.total.hit,
+        percent: result.total.percent ?? 100,
+      }
+    }
+  }
+  return {
+    linesFound: total.lines.found,
+    linesHit: total.lines.hit,
+    percent: total.percent ?? 0,
+    threshold: options.threshold,
+    passed,
+    diff,
+    warnings,
+  }
 }

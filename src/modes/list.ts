@@ -29,7 +29,12 @@ export async function listItems(
   let stderr = ''
   const result = await runProcess(argv, {
     cwd: options.root,
-    env: childEnvironment(options.env),
+    // A report destination set for the real runs would swallow the listing's output.
+    env: childEnvironment(options.env, {}, [
+      'PLAYWRIGHT_JSON_OUTPUT_FILE',
+      'PLAYWRIGHT_JSON_OUTPUT_NAME',
+      'PLAYWRIGHT_JSON_OUTPUT_DIR',
+    ]),
     onStdout: (chunk) => (stdout += chunk.toString('utf8')),
     onStderr: (chunk) => (stderr += chunk.toString('utf8')),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -38,7 +43,8 @@ export async function listItems(
     throw new UsageError(`cannot list the tests with \`${argv.join(' ')}\`: ${result.spawnError}`)
   if (result.exitCode !== 0) {
     throw new UsageError(
-      `listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${stderr.trim().slice(-2000)}`,
+      // pytest prints collection errors to stdout, jest to stderr: show the end of both.
+      `listing the tests with \`${argv.join(' ')}\` failed (exit ${String(result.exitCode)}):\n${[stdout.trim().slice(-1500), stderr.trim().slice(-1500)].filter((t) => t !== '').join('\n')}`,
     )
   }
   const items = adapter.list

@@ -204,17 +204,50 @@ async function freshMatches(
   return out.sort()
 }
 
-/** Outcomes for a runner that reports nothing itself: JUnit files, else the exit status. */
+/** A signature (modification time and size) of each file the globs match. */
+async function snapshot(globs: readonly string[], root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (globs.length === 0) return out
+  for (const path of await glob([...globs], {
+    cwd: root,
+    absolute: true,
+    followSymbolicLinks: false,
+  })) {
+    const info = await lstat(path)
+    if (info.isFile()) out.set(path, `${info.mtimeMs}:${info.size}`)
+  }
+  return out
+}
+
+/**
+ * Outcomes for a runner that reports nothing itself: the JUnit files the invocation wrote or
+ * changed (compared with a snapshot taken before it started), keeping only cases of its own
+ * files — another shard running beside it may write to the same place. Without JUnit files,
+ * the exit status stands for every file of the invocation.
+ */
 async function genericOutcomes(
   files: readonly string[],
   options: RunOptions,
   exitCode: number | null,
-  sinceMs: number,
+  before: ReadonlyMap<string, string>,
 ): Promise<Outcomes & { problems: readonly string[] }> {
   if (options.junitGlobs.length > 0) {
-    return readJunitOutcomes(await freshMatches(options.junitGlobs, options.root, sinceMs), [
-      options.root,
-    ])
+    const after = await snapshot(options.junitGlobs, options.root)
+    const written = [...after]
+      .filter(([path, signature]) => before.get(path) !== signature)
+      .map(([path]) => path)
+    const read = await readJunitOutcomes(written.sort(), [options.root])
+    const own = new Set(files.map((f) => f.normalize('NFC')))
+    const tests = read.tests.filter((t) => own.has(t.file))
+    const foreign = read.tests.length - tests.length
+    const problems = [...read.problems]
+    if (foreign > 0)
+      problems.push(
+        `${foreign} JUnit test cases belong to files this invocation did not run; ignored`,
+      )
+    if (written.length === 0)
+      problems.push(`the command wrote no JUnit report matching ${options.junitGlobs.join(', ')}`)
+    return { tests, fileFailures: read.fileFailures.filter((f) => own.has(f.file)), problems }
   }
   const status = exitCode === 0 ? 'passed' : 'failed'
   const tests: TestOutcome[] = files.map((file) => ({
@@ -310,7 +343,15 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     // A runner that exits non-zero with every test passing failed for a reason of its own
     // (a coverage threshold, leaked handles, a crash after the report): never a pass.
     const lastExit = fields.attempts[fields.attempts.length - 1]?.exitCode
-    if (status === 'passed' && lastExit !== 0 && lastExit !== undefined) {
+    // The exception: the runner's own "no tests ran" code (pytest's 5) when every planned
+    // item reported skipped (a module skipped whole) — nothing is missing, nothing failed.
+    const nothingRan =
+      lastExit !== undefined &&
+      lastExit !== null &&
+      adapter.noTestsExitCode === lastExit &&
+      judgement.tests.size > 0 &&
+      [...judgement.tests.values()].every((t) => t.verdict === 'skipped')
+    if (status === 'passed' && lastExit !== 0 && lastExit !== undefined && !nothingRan) {
       status = 'failed'
       reason = `the runner exited with ${String(lastExit)} although no test failed`
     }
@@ -426,7 +467,10 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       for (const invocation of adapter.invocations(input)) {
         const remaining =
           deadline === undefined ? undefined : Math.max(1, deadline - elapsed() * 1000)
-        const invokedAt = Date.now()
+        const before =
+          adapter.name === 'generic'
+            ? await snapshot(options.junitGlobs, options.root)
+            : new Map<string, string>()
         const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining)
         lastExit = result
         if (result.spawnError !== undefined) {
@@ -437,10 +481,10 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
         const outcomes =
           adapter.name === 'generic'
             ? await genericOutcomes(
-                [...new Set(subset.map(fileOfId))],
+                [...new Set((invocation.items ?? subset).map(fileOfId))],
                 options,
                 result.exitCode,
-                invokedAt,
+                before,
               )
             : await adapter.readOutcomes(invocation, input)
         tests.push(...outcomes.tests)

@@ -1,16 +1,19 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeError } from '../core/errors.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
 import type { ShardResult } from '../core/shard-result.js'
-import { emptyStore, measureRun, mergeRun, storeFromJson, type TimingStore } from '../core/store.js'
+import { storeFromJson, type TimingStore } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
 import { listItems } from './list.js'
 import { planMode } from './plan.js'
+import { combineMode } from './combine.js'
+import { coverageReport } from './coverage.js'
 import { planDigest, runMode } from './run.js'
 
 export interface TestOptions {
@@ -19,6 +22,8 @@ export interface TestOptions {
   readonly granularity: Granularity
   readonly shardOverheadSeconds: number
   readonly patterns: readonly string[]
+  /** A file of ids to plan (one per line) instead of the runner's own list. */
+  readonly itemsFrom?: string | undefined
   readonly timings: readonly string[]
   readonly command: readonly string[]
   readonly runner: RunnerName | 'auto'
@@ -28,6 +33,8 @@ export interface TestOptions {
   readonly timeoutSeconds: number | undefined
   readonly junitGlobs: readonly string[]
   readonly coverageGlobs: readonly string[]
+  /** Fail below this merged line coverage (percent). */
+  readonly coverageThreshold?: number | undefined
   readonly root: string
   /** `.shardwise/` under the root: the local timings store and run directories. */
   readonly stateDir: string
@@ -68,13 +75,6 @@ async function readStore(path: string, log: Log): Promise<TimingStore | undefine
     log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`)
     return undefined
   }
-}
-
-/** Writes through a temporary file and a rename, so an interrupted write leaves the old store. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, path)
 }
 
 function seconds(value: number): string {
@@ -192,7 +192,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
 
   // The runner's own list travels in memory: a file name may hold a newline.
   let listed: string[] | undefined
-  if (options.patterns.length === 0) {
+  if (options.patterns.length === 0 && options.itemsFrom === undefined) {
     listed = await listItems(
       {
         root: options.root,
@@ -215,7 +215,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
       timings,
       patterns: options.patterns,
-      itemsFrom: undefined,
+      itemsFrom: options.itemsFrom,
       ...(listed ? { items: listed } : {}),
       root: options.root,
       roots: [],
@@ -277,16 +277,41 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
   const summary = summarize(plan, results, wallSeconds)
   deps.err(`${summary}\n`)
 
-  const measured = measureRun(results)
-  if (measured.tests.size + measured.files.size > 0) {
-    const now = deps.now().toISOString()
-    const next = mergeRun(store ?? emptyStore(now), measured, now)
-    await mkdir(options.stateDir, { recursive: true })
-    await writeAtomically(storePath, `${stableStringify(next, 2)}\n`)
+  // The same combine as in CI: completeness, timings into the store, coverage, the report.
+  const quarantine = join(options.root, 'shardwise.quarantine.json')
+  const combined = await combineMode(
+    {
+      plan,
+      planDigest: digest,
+      resultsDir: runDir,
+      storePath,
+      quarantinePath: existsSync(quarantine) ? quarantine : undefined,
+      flakyThreshold: 0.1,
+      coverageThreshold: options.coverageThreshold,
+      fallback: 'none',
+      command: options.command,
+      runner: resolved.runner,
+      fallbackMaxItems: 0,
+      reportMarkdown: join(runDir, 'report.md'),
+      reportJson: join(runDir, 'report.json'),
+      root: options.root,
+      env: options.env,
+      coverage: (shards) =>
+        coverageReport(shards, {
+          root: options.root,
+          threshold: options.coverageThreshold,
+          baseRef: undefined,
+          outDir: join(runDir, 'coverage'),
+          log,
+        }),
+    },
+    { log, out: deps.err, err: deps.err, now: deps.now },
+  )
+  if (combined.coverage) {
     deps.err(
-      `saved timings of ${measured.tests.size} tests in ${measured.files.size} files to ${storePath}\n`,
+      `coverage: ${combined.coverage.percent.toFixed(2)}% of lines across all shards (merged lcov and Cobertura in ${join(runDir, 'coverage')})\n`,
     )
   }
-  const exitCode = results.every((r) => r.status === 'passed' || r.status === 'empty') ? 0 : 1
-  return { plan, results, exitCode, runDir, summary }
+  deps.err(`report: ${join(runDir, 'report.md')}; timings saved to ${storePath}\n`)
+  return { plan, results, exitCode: combined.exitCode, runDir, summary }
 }

@@ -25,7 +25,16 @@ for (const [label, node] of [
     })
 
     it('runs `shardwise plan` from bin/ and prints a JSON plan', async () => {
-      const { stdout } = await exec(node, [join(REPO_ROOT, 'bin/shardwise.js'), 'plan', '--shards', '4', '--granularity', 'auto', '--timings', DATASET])
+      const { stdout } = await exec(node, [
+        join(REPO_ROOT, 'bin/shardwise.js'),
+        'plan',
+        '--shards',
+        '4',
+        '--granularity',
+        'auto',
+        '--timings',
+        DATASET,
+      ])
       const plan = JSON.parse(stdout) as { shards: { items: string[] }[]; splitFiles: unknown[] }
       expect(plan.shards).toHaveLength(4)
       expect(plan.shards.flatMap((s) => s.items)).toHaveLength(1196)
@@ -33,22 +42,41 @@ for (const [label, node] of [
     })
 
     it('exits 2 with the flag named for a bad value', async () => {
-      const error = await exec(node, [join(REPO_ROOT, 'bin/shardwise.js'), 'plan', '--shards', '0']).catch((e: unknown) => e)
-      expect(error).toMatchObject({ code: 2, stderr: expect.stringMatching(/`--shards` must be a whole number from 1 to 256/) as unknown })
+      const error = await exec(node, [
+        join(REPO_ROOT, 'bin/shardwise.js'),
+        'plan',
+        '--shards',
+        '0',
+      ]).catch((e: unknown) => e)
+      expect(error).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/`--shards` must be a whole number from 1 to 256/) as unknown,
+      })
     })
 
     it('plans in mode plan, writes the plan file and sets every output', async () => {
       const result = await runAction({
         node,
         workspace,
-        inputs: { mode: 'plan', tests: 'examples/demo/tests/**/*.test.js', timings: 'examples/demo/timings', shards: '3' },
+        inputs: {
+          mode: 'plan',
+          tests: 'examples/demo/tests/**/*.test.js',
+          timings: 'examples/demo/timings',
+          shards: '3',
+        },
       })
       expect(result.code, result.stdout + result.stderr).toBe(0)
-      expect(JSON.parse(result.outputs.matrix ?? '')).toEqual({ include: [1, 2, 3].map((shard) => ({ shard, shards: 3 })) })
+      expect(JSON.parse(result.outputs.matrix ?? '')).toEqual({
+        include: [1, 2, 3].map((shard) => ({ shard, shards: 3 })),
+      })
       expect(result.outputs['shard-count']).toBe('3')
-      expect(Number(result.outputs['predicted-seconds'])).toBeGreaterThanOrEqual(Number(result.outputs['lower-bound-seconds']))
+      expect(Number(result.outputs['predicted-seconds'])).toBeGreaterThanOrEqual(
+        Number(result.outputs['lower-bound-seconds']),
+      )
       expect(result.outputs['unknown-items']).toBe('0')
-      const plan = JSON.parse(await readFile(result.outputs['plan-file'] ?? '', 'utf8')) as { shards: { items: string[] }[] }
+      const plan = JSON.parse(await readFile(result.outputs['plan-file'] ?? '', 'utf8')) as {
+        shards: { items: string[] }[]
+      }
       expect(plan.shards.flatMap((s) => s.items)).toHaveLength(9)
     })
 
@@ -57,14 +85,21 @@ for (const [label, node] of [
       expect(missing.code).toBe(1)
       expect(missing.stdout).toMatch(/::error::`mode` is required/)
       const wrong = await runAction({ node, workspace, inputs: { mode: 'deploy' } })
-      expect(wrong.stdout).toMatch(/::error::`mode` must be one of `plan`, `run`, `combine`; got `deploy`/)
+      expect(wrong.stdout).toMatch(
+        /::error::`mode` must be one of `plan`, `run`, `combine`; got `deploy`/,
+      )
     })
 
     it('plans by estimate with a notice when the timings are corrupt', async () => {
       const result = await runAction({
         node,
         workspace,
-        inputs: { mode: 'plan', tests: 'examples/demo/tests/**/*.test.js', timings: 'examples/demo/tests/work.js', shards: '2' },
+        inputs: {
+          mode: 'plan',
+          tests: 'examples/demo/tests/**/*.test.js',
+          timings: 'examples/demo/tests/work.js',
+          shards: '2',
+        },
       })
       expect(result.code).toBe(0)
       expect(result.stdout).toMatch(/::warning::.*work\.js/)

@@ -3,11 +3,28 @@ import { splitWords } from '../../src/core/words.js'
 
 describe('splitWords', () => {
   it('splits on white space and honours quotes and backslashes like a shell', () => {
-    expect(splitWords(`npx jest --ci  'a b' "c \\"d\\"" e\\ f ''`)).toEqual(['npx', 'jest', '--ci', 'a b', 'c "d"', 'e f', ''])
+    expect(splitWords(`npx jest --ci  'a b' "c \\"d\\"" e\\ f ''`)).toEqual([
+      'npx',
+      'jest',
+      '--ci',
+      'a b',
+      'c "d"',
+      'e f',
+      '',
+    ])
   })
 
   it('expands nothing: variables, globs and substitutions stay literal', () => {
-    expect(splitWords('echo $HOME *.js $(touch x) `id` ; rm')).toEqual(['echo', '$HOME', '*.js', '$(touch', 'x)', '`id`', ';', 'rm'])
+    expect(splitWords('echo $HOME *.js $(touch x) `id` ; rm')).toEqual([
+      'echo',
+      '$HOME',
+      '*.js',
+      '$(touch',
+      'x)',
+      '`id`',
+      ';',
+      'rm',
+    ])
   })
 
   it('rejects an unclosed quote', () => {

@@ -19,7 +19,10 @@ export const generic: RunnerAdapter = {
       argumentBytes([...before, ...after]),
       (f) => Buffer.byteLength(f) + 2,
     )
-    return chunks.map((chunk) => ({ argv: [...before, ...chunk.map(pathArgument), ...after] }))
+    return chunks.map((chunk) => ({
+      argv: [...before, ...chunk.map(pathArgument), ...after],
+      items: chunk,
+    }))
   },
   readOutcomes() {
     // Outcomes come from --junit files or the exit status; see the run mode.

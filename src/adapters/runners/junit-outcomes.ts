@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises'
+import { describeError } from '../../core/errors.js'
 import { JunitError, JunitParser, type JunitCase } from '../../core/formats/junit.js'
 import type { FileFailure, Outcomes, TestOutcome } from '../../core/outcomes.js'
 import { streamJunit } from '../timings-files.js'
@@ -42,8 +43,13 @@ export async function readJunitOutcomes(
       const summary = parser.end()
       if (summary.partial) problems.push(summary.partial)
     } catch (error) {
-      if (!(error instanceof JunitError)) throw error
-      problems.push(error.message)
+      // Not JUnit, or unreadable (a directory, no permission, gone since): the cases read so
+      // far stand and the rest show up as missing. Throwing would lose the whole shard result.
+      problems.push(
+        error instanceof JunitError
+          ? error.message
+          : `${path}: cannot read the report (${describeError(error)})`,
+      )
     }
   }
   return { tests, fileFailures, problems }

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
@@ -6,9 +7,65 @@ import { escapeRegExp } from './jest.js'
 import { argumentBytes, chunkByArgumentBytes, type RunnerAdapter } from './types.js'
 
 /**
- * Playwright Test: its file arguments are regular expressions, so each file goes as an escaped
- * pattern of its absolute path, anchored at the end. Results come from the `json` reporter
- * (beside the `list` reporter for the terminal).
+ * Regular-expression source matching `text` literally. Every ASCII character but letters and
+ * digits is escaped, line terminators as `\uXXXX`, so that the source holds no character
+ * that Playwright's `/…/` argument syntax (which is `.`-based) cannot carry.
+ */
+function literalSource(text: string): string {
+  let out = ''
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    if (/[A-Za-z0-9]/.test(char) || (code > 0x7f && code !== 0x2028 && code !== 0x2029)) {
+      out += char
+    } else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`
+    } else {
+      out += `\\${char}`
+    }
+  }
+  return out
+}
+
+/** The absolute paths Playwright may see for a file: from `cwd` and from its real path. */
+function absolutePaths(cwd: string, file: string): string[] {
+  const plain = resolve(cwd, file)
+  let real = plain
+  try {
+    real = resolve(realpathSync(cwd), file)
+  } catch {
+    // The directory is gone: the plain path is all there is.
+  }
+  return real === plain ? [plain] : [plain, real]
+}
+
+/**
+ * Playwright's file filter for exactly one file. Playwright reads each positional argument as
+ * a regular expression tested against the absolute path of every test file, by default with
+ * the flags `gi` (so `A.spec.ts` would also select `a.spec.ts`) and unanchored (`a.spec.ts`
+ * would also select `data.spec.ts`). The `/source/` form sets the flags: none here, and the
+ * source is anchored at both ends. It never ends in `:<digits>`, which Playwright would read
+ * as a line number.
+ */
+export function playwrightFileFilter(cwd: string, file: string): string {
+  const paths = absolutePaths(cwd, file).map(literalSource)
+  return `/^(?:${paths.join('|')})$/`
+}
+
+/** The directory and, when it differs, its real path: Playwright reports real paths. */
+function rootsOf(cwd: string): string[] {
+  try {
+    const real = realpathSync(cwd)
+    return real === cwd ? [cwd] : [cwd, real]
+  } catch {
+    return [cwd]
+  }
+}
+
+/**
+ * Playwright Test: each file goes as an exact, anchored, case-sensitive pattern of its absolute
+ * path (see `playwrightFileFilter`). Results come from the `json` reporter (beside the `list`
+ * reporter for the terminal), written where `PLAYWRIGHT_JSON_OUTPUT_FILE` says (Playwright ≥
+ * 1.46; older versions read `PLAYWRIGHT_JSON_OUTPUT_NAME` as the path).
  */
 export const playwright: RunnerAdapter = {
   name: 'playwright',
@@ -22,13 +79,11 @@ export const playwright: RunnerAdapter = {
         ? ['--grep', `(?:${[...new Set(titles)].map(escapeRegExp).join('|')})$`]
         : []
     const fixed = [...command, '--reporter=list,json', ...grep]
-    const chunks = chunkByArgumentBytes(
-      files,
-      argumentBytes(fixed),
-      (f) => Buffer.byteLength(resolve(cwd, f)) * 2 + 2,
+    const chunks = chunkByArgumentBytes(files, argumentBytes(fixed), (f) =>
+      Buffer.byteLength(playwrightFileFilter(cwd, f)),
     )
     return chunks.map((chunk, n) => ({
-      argv: [...fixed, ...chunk.map((f) => `${escapeRegExp(resolve(cwd, f))}$`)],
+      argv: [...fixed, ...chunk.map((f) => playwrightFileFilter(cwd, f))],
       env: {
         PLAYWRIGHT_JSON_OUTPUT_FILE: join(reportDir, `playwright-${n}.json`),
         PLAYWRIGHT_JSON_OUTPUT_NAME: join(reportDir, `playwright-${n}.json`),
@@ -39,8 +94,11 @@ export const playwright: RunnerAdapter = {
     const output = invocation.env?.PLAYWRIGHT_JSON_OUTPUT_FILE
     if (output === undefined) return { tests: [], fileFailures: [] }
     try {
-      return parsePlaywrightOutcomes(JSON.parse(await readFile(output, 'utf8')), { roots: [cwd] })
+      return parsePlaywrightOutcomes(JSON.parse(await readFile(output, 'utf8')), {
+        roots: rootsOf(cwd),
+      })
     } catch {
+      // No report (Playwright was killed or could not start): every item shows as missing.
       return { tests: [], fileFailures: [] }
     }
   },
@@ -48,7 +106,7 @@ export const playwright: RunnerAdapter = {
     argv: (command) => [...command, '--list', '--reporter=json'],
     parse: (stdout, cwd) => {
       const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), {
-        roots: [cwd],
+        roots: rootsOf(cwd),
       })
       return [...new Set(outcomes.tests.map((t) => t.file))].sort()
     },

@@ -1,44 +1,248 @@
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileOfId, joinTestId, splitTestId } from '../../core/ids.js'
+import type { FileFailure, Outcomes, TestOutcome } from '../../core/outcomes.js'
 import { readJunitOutcomes } from './junit-outcomes.js'
-import { argumentBytes, chunkByArgumentBytes, pathArgument, type RunnerAdapter } from './types.js'
+import {
+  argumentBytes,
+  chunkByArgumentBytes,
+  pathArgument,
+  type InvocationInput,
+  type RunnerAdapter,
+} from './types.js'
+
+const JUNIT_FLAG = '--junitxml='
+
+/**
+ * pytest's dotted name for a file, as its JUnit writer builds class names: `/` becomes `.` and
+ * the `.py` goes (`tests/test_x.py` → `tests.test_x`).
+ */
+function dottedModule(file: string): string {
+  return file.replace(/\//g, '.').replace(/\.py$/, '')
+}
+
+/**
+ * pytest (since 7.1) cuts every argument at its first `[`, where a node id's parameters begin,
+ * so a path with a `[` in it cannot be given at all: pytest stops with a usage error ("file or
+ * directory not found" up to 8, "path cannot contain [] parametrization" from 9).
+ */
+function selectable(item: string): boolean {
+  return !fileOfId(item).includes('[')
+}
+
+/**
+ * Rewrites one JUnit test case into the node id pytest itself uses. pytest's xunit1 JUnit has
+ * `classname` = the node id with `/` → `.` and `.py` dropped, `name` = the last part, and
+ * `file` = where the test function is *defined*. The generic reader gets the node id right for
+ * the common case, but not when the function is defined in another module than the one that
+ * collects it (a test class inheriting its tests from a base class in `base.py`), nor when the
+ * module's name is not a Python identifier (`test_a b.py`, `test_ünï.py`, `-k_test.py`): there
+ * it keeps the raw class name as one scope. The files this invocation ran tell which module the
+ * class name starts with.
+ */
+function nodeIdOf(test: TestOutcome, modules: ReadonlyMap<string, string>): string {
+  const prefix = `${test.file}::`
+  if (!test.id.startsWith(prefix)) return test.id
+  const rest = test.id.slice(prefix.length)
+  const at = rest.indexOf('::')
+  if (at < 0) return test.id
+  const className = rest.slice(0, at)
+  const name = rest.slice(at + 2)
+  // The longest module first: `tests.test_x.TestY`, then `tests.test_x`, then `tests`.
+  for (let end = className.length; end > 0; end = className.lastIndexOf('.', end - 1)) {
+    const file = modules.get(className.slice(0, end))
+    // The reader already took a class name equal to its own file's module as no scope.
+    if (file === undefined || (end === className.length && file === test.file)) continue
+    const classes = end === className.length ? [] : className.slice(end + 1).split('.')
+    return joinTestId(file, classes, name)
+  }
+  return test.id
+}
+
+/** pytest options that take no value: a word after one of them is an argument of its own. */
+const FLAGS = new Set([
+  '-v',
+  '-vv',
+  '-vvv',
+  '-q',
+  '-qq',
+  '-x',
+  '-s',
+  '-l',
+  '--verbose',
+  '--quiet',
+  '--exitfirst',
+  '--showlocals',
+  '--strict-markers',
+  '--strict-config',
+  '--strict',
+  '--lf',
+  '--last-failed',
+  '--ff',
+  '--failed-first',
+  '--nf',
+  '--new-first',
+  '--sw',
+  '--stepwise',
+  '--no-header',
+  '--no-summary',
+  '--disable-warnings',
+  '--runxfail',
+  '--doctest-modules',
+  '--pyargs',
+  '--continue-on-collection-errors',
+])
+
+/**
+ * The user's command without the test paths it names (`python -m pytest -q tests/unit`): the
+ * listing keeps them (they bound the suite), but a shard given `tests/unit` besides its own node
+ * ids would run all of `tests/unit` again. A word counts as a path only when it exists, follows
+ * the runner's name, a known flag, another argument or a value, and is not an `@argsfile`; a word
+ * right after an unknown option may be that option's value (`--cov src`) and stays.
+ */
+function withoutPaths(command: readonly string[], cwd: string): string[] {
+  const at = command.findIndex((word) => /(?:^|\/)(?:pytest|py\.test)$/.test(word))
+  if (at < 0) return [...command]
+  const out = command.slice(0, at + 1)
+  for (let i = at + 1; i < command.length; i++) {
+    const word = command[i] ?? ''
+    const previous = command[i - 1] ?? ''
+    const mayBeValue =
+      i > at + 1 && previous.startsWith('-') && !previous.includes('=') && !FLAGS.has(previous)
+    if (
+      !mayBeValue &&
+      !word.startsWith('-') &&
+      !word.startsWith('@') &&
+      word !== '' &&
+      existsSync(resolve(cwd, fileOfId(word)))
+    )
+      continue
+    out.push(word)
+  }
+  return out
+}
+
+/** Turns what the JUnit reader found into pytest node ids, and collection errors into file failures. */
+function pytestOutcomes(
+  read: Outcomes & { readonly problems: readonly string[] },
+  input: InvocationInput,
+): Outcomes & { readonly problems: readonly string[] } {
+  const modules = new Map(input.items.map((item) => [dottedModule(fileOfId(item)), fileOfId(item)]))
+  const tests: TestOutcome[] = []
+  const fileFailures: FileFailure[] = [...read.fileFailures]
+  for (const test of read.tests) {
+    // A collection report has an empty class name and the dotted module as its name. A module
+    // skipped whole (`pytest.importorskip`) stays a skipped case of its file.
+    if (
+      test.id === `${test.file}::${dottedModule(test.file)}` &&
+      test.status === 'failed' &&
+      (test.message ?? '').startsWith('collection failure')
+    ) {
+      fileFailures.push({
+        file: test.file,
+        message: 'collection failure: the module could not be imported (see the pytest output)',
+      })
+      continue
+    }
+    const id = nodeIdOf(test, modules)
+    tests.push(id === test.id ? test : { ...test, id, file: fileOfId(id) })
+  }
+  return { tests, fileFailures, problems: read.problems }
+}
+
+/**
+ * Reads the lines of `pytest --collect-only` at verbosity -1: node ids, one a line, then a
+ * blank line and the summary. A node id whose path holds a newline arrives over several lines:
+ * they are joined back where the joined path exists and the pieces do not. At verbosity -2
+ * (`-qq`) pytest prints `path: count` per file instead: those files are the items.
+ */
+function parseCollected(stdout: string, cwd: string): string[] {
+  const lines = stdout.split('\n').map((line) => line.replace(/\r$/, ''))
+  const exists = (id: string) => {
+    const file = fileOfId(id)
+    return file !== '' && existsSync(resolve(cwd, file))
+  }
+  const out = new Set<string>()
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    if (line.trim() === '') {
+      if (out.size > 0) break
+      continue
+    }
+    if (line.startsWith(' ')) continue
+    if (splitTestId(line) !== undefined && exists(line)) {
+      out.add(line)
+      continue
+    }
+    // A path with newlines: join the following lines until the path exists (a few at most).
+    let joined = line
+    let found: string | undefined
+    for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
+      joined += `\n${lines[j] ?? ''}`
+      if (splitTestId(joined) !== undefined && exists(joined)) {
+        found = joined
+        i = j
+        break
+      }
+    }
+    if (found !== undefined) {
+      out.add(found)
+      continue
+    }
+    const perFile = /^(.+): \d+$/.exec(line)
+    if (perFile?.[1] !== undefined && existsSync(resolve(cwd, perFile[1]))) out.add(perFile[1])
+  }
+  return [...out]
+}
 
 /**
  * pytest: items are node ids (`tests/test_x.py::TestY::test_z[param]`) or files, passed as
- * `./`-prefixed arguments (a file named `@x` would otherwise be read as an arguments file).
- * Results come from pytest's built-in JUnit writer in the `xunit1` family, the one that
- * records each test's file.
+ * `./`-prefixed arguments (a file named `@x` would otherwise be read as an arguments file, one
+ * named `-k_test.py` as an option). Results come from pytest's built-in JUnit writer in the
+ * `xunit1` family, the one that records each test's file, mapped back to node ids.
+ * `--continue-on-collection-errors` keeps one module that fails to import from hiding the
+ * results of every other file in the shard: it is reported as a file failure instead.
  */
 export const pytest: RunnerAdapter = {
   name: 'pytest',
   selectsTests: true,
-  invocations({ command, items, reportDir }) {
+  noTestsExitCode: 5,
+  invocations({ command, items, reportDir, cwd }) {
+    const own = withoutPaths(command, cwd)
     const fixed = (n: number) => [
-      ...command,
-      `--junitxml=${join(reportDir, `pytest-${n}.xml`)}`,
+      ...own,
+      `${JUNIT_FLAG}${join(reportDir, `pytest-${n}.xml`)}`,
       '-o',
       'junit_family=xunit1',
       '-p',
       'no:cacheprovider',
+      '--continue-on-collection-errors',
     ]
-    const chunks = chunkByArgumentBytes(
-      items,
-      argumentBytes(fixed(0)),
-      (item) => Buffer.byteLength(item) + 2,
-    )
+    const good = items.filter(selectable)
+    // pytest rejects the whole command for one such path: run each such file alone, so that it
+    // fails (never reported, so never a pass) without taking the others down with it.
+    const bad = new Map<string, string[]>()
+    for (const item of items.filter((i) => !selectable(i))) {
+      bad.set(fileOfId(item), [...(bad.get(fileOfId(item)) ?? []), item])
+    }
+    const chunks = [
+      ...chunkByArgumentBytes(good, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2),
+      ...bad.values(),
+    ]
     return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }))
   },
-  async readOutcomes(invocation, { cwd }) {
+  async readOutcomes(invocation, input) {
+    // Ours is the last one: a `--junitxml` in the user's command comes earlier and is overridden.
     const report = invocation.argv
-      .find((a) => a.startsWith('--junitxml='))
-      ?.slice('--junitxml='.length)
-    return readJunitOutcomes(report === undefined ? [] : [report], [cwd])
+      .filter((a) => a.startsWith(JUNIT_FLAG))
+      .at(-1)
+      ?.slice(JUNIT_FLAG.length)
+    const read = await readJunitOutcomes(report === undefined ? [] : [report], [input.cwd])
+    return pytestOutcomes(read, input)
   },
   list: {
-    argv: (command) => [...command, '--collect-only', '-q', '-p', 'no:cacheprovider'],
-    parse: (stdout) =>
-      stdout
-        .split('\n')
-        .map((line) => line.trimEnd())
-        .filter((line) => line.includes('::') && !line.startsWith(' ')),
+    // `--verbosity=-1` after the user's words: a `-q` or `-v` there would change the format.
+    argv: (command) => [...command, '--collect-only', '--verbosity=-1', '-p', 'no:cacheprovider'],
+    parse: parseCollected,
   },
 }

@@ -21,6 +21,8 @@ export interface Invocation {
   readonly env?: Readonly<Record<string, string>>
   /** Set when the runner writes its report to stdout (go test -json): stdout is captured to it. */
   readonly stdoutReport?: string
+  /** The items this invocation runs, where the runner reports nothing itself (generic). */
+  readonly items?: readonly string[]
 }
 
 export interface InvocationInput {
@@ -53,6 +55,8 @@ export interface RunnerAdapter {
     readonly argv: (command: readonly string[]) => readonly string[]
     readonly parse: (stdout: string, cwd: string) => readonly string[]
   }
+  /** The exit code with which the runner says it ran no test (pytest: 5). */
+  readonly noTestsExitCode?: number
   /** Turns the runner's live stdout into readable text (go test -json); default: as is. */
   readonly display?: (chunk: string) => string
 }
