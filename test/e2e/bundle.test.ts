@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -54,32 +54,6 @@ for (const [label, node] of [
       })
     })
 
-    it('plans in mode plan, writes the plan file and sets every output', async () => {
-      const result = await runAction({
-        node,
-        workspace,
-        inputs: {
-          mode: 'plan',
-          tests: 'examples/demo/tests/**/*.test.js',
-          timings: 'examples/demo/timings',
-          shards: '3',
-        },
-      })
-      expect(result.code, result.stdout + result.stderr).toBe(0)
-      expect(JSON.parse(result.outputs.matrix ?? '')).toEqual({
-        include: [1, 2, 3].map((shard) => ({ shard, shards: 3 })),
-      })
-      expect(result.outputs['shard-count']).toBe('3')
-      expect(Number(result.outputs['predicted-seconds'])).toBeGreaterThanOrEqual(
-        Number(result.outputs['lower-bound-seconds']),
-      )
-      expect(result.outputs['unknown-items']).toBe('0')
-      const plan = JSON.parse(await readFile(result.outputs['plan-file'] ?? '', 'utf8')) as {
-        shards: { items: string[] }[]
-      }
-      expect(plan.shards.flatMap((s) => s.items)).toHaveLength(9)
-    })
-
     it('fails the step with a clear message when mode is missing or wrong', async () => {
       const missing = await runAction({ node, workspace, inputs: {} })
       expect(missing.code).toBe(1)
@@ -88,23 +62,6 @@ for (const [label, node] of [
       expect(wrong.stdout).toMatch(
         /::error::`mode` must be one of `plan`, `run`, `combine`; got `deploy`/,
       )
-    })
-
-    it('plans by estimate with a notice when the timings are corrupt', async () => {
-      const result = await runAction({
-        node,
-        workspace,
-        inputs: {
-          mode: 'plan',
-          tests: 'examples/demo/tests/**/*.test.js',
-          timings: 'examples/demo/tests/work.js',
-          shards: '2',
-        },
-      })
-      expect(result.code).toBe(0)
-      expect(result.stdout).toMatch(/::warning::.*work\.js/)
-      expect(result.stdout).toMatch(/::notice::no usable timings/)
-      expect(result.outputs['unknown-items']).toBe('9')
     })
   })
 }

@@ -92,8 +92,15 @@ export const nodeTest: RunnerAdapter = {
     // A URL, not a path: node imports the reporter as a module specifier, where `#`, `?` or
     // `%` in a path would be read as URL syntax.
     const reporter = pathToFileURL(nodeReporterPath()).href
+    // Node reads everything after its first positional argument as the script's own
+    // arguments, so our flags go right after `--test`; file arguments of the user's command
+    // are dropped (they would run in every shard: the shard's files are the plan's).
+    const at = command.indexOf('--test')
+    const head = at < 0 ? [...command, '--test'] : command.slice(0, at + 1)
+    const userFlags = at < 0 ? [] : command.slice(at + 1).filter((word) => word.startsWith('-'))
     const fixed = (n: number) => [
-      ...command,
+      ...head,
+      ...userFlags,
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${reporter}`,

@@ -1,0 +1,349 @@
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../support/action-runner.js'
+import {
+  runAction,
+  startActionsRuntime,
+  type ActionsRuntime,
+  type SimulatedRun,
+  type StepResult,
+} from '../support/actions-runtime/environment.js'
+import { buildZip } from '../support/actions-runtime/zip.js'
+import { NODE24 } from '../support/node24.js'
+
+/**
+ * The bundled action, spawned as the runner spawns it, against a local Actions runtime:
+ * Azurite behind signed URLs, the Twirp artifact and cache services, and a GitHub REST server
+ * that checks every request against GitHub's OpenAPI description. The suite under test is the
+ * repository's example suite (node:test), run ten times faster.
+ */
+
+const TESTS = 'examples/demo/tests/**/*.test.js'
+const FAST = { SHARDWISE_DEMO_SPEED: '0.1' }
+
+interface PlanJson {
+  shards: { index: number; items: string[]; predictedSeconds: number }[]
+}
+
+function annotations(step: StepResult, level: 'error' | 'warning' | 'notice'): string[] {
+  return step.annotations.filter((a) => a.level === level).map((a) => a.message)
+}
+
+for (const [label, node] of [
+  ['Node 20', process.execPath],
+  ['Node 24', NODE24],
+] as const) {
+  describe(`the action end to end on ${label}`, () => {
+    let runtime: ActionsRuntime
+    let workspace: string
+    const timings: Record<string, number[]> = { plan: [], shard: [], combine: [] }
+
+    beforeAll(async () => {
+      runtime = await startActionsRuntime()
+      workspace = runtime.newRun().workspace
+      await mkdir(workspace, { recursive: true })
+      await cp(join(REPO_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
+    })
+
+    afterAll(async () => {
+      await runtime.stop()
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0
+      console.log(
+        `[${label}] action step wall time, median ms — plan ${median(timings.plan ?? [])}, shard (run + upload) ${median(
+          timings.shard ?? [],
+        )}, combine ${median(timings.combine ?? [])}`,
+      )
+    })
+
+    async function step(
+      run: SimulatedRun,
+      job: string,
+      inputs: Record<string, string>,
+      env: Record<string, string> = {},
+    ): Promise<StepResult> {
+      const started = Date.now()
+      const result = await runAction({
+        job: await run.job(job),
+        inputs,
+        env: { ...FAST, ...env },
+        node,
+        timeoutMs: 120_000,
+      })
+      const kind = inputs.mode === 'run' ? 'shard' : (inputs.mode ?? 'plan')
+      timings[kind]?.push(Date.now() - started)
+      return result
+    }
+
+    async function plan(
+      run: SimulatedRun,
+      extra: Record<string, string> = {},
+    ): Promise<{ step: StepResult; plan: PlanJson }> {
+      const result = await step(run, 'plan', { mode: 'plan', tests: TESTS, shards: '3', ...extra })
+      expect(result.code, result.stdout + result.stderr).toBe(0)
+      const planFile = result.outputs['plan-file'] ?? ''
+      return { step: result, plan: JSON.parse(await readFile(planFile, 'utf8')) as PlanJson }
+    }
+
+    async function shards(
+      run: SimulatedRun,
+      indices: number[],
+      env: Record<string, string> = {},
+    ): Promise<StepResult[]> {
+      const out: StepResult[] = []
+      for (const shard of indices) {
+        out.push(
+          await step(
+            run,
+            `shard-${shard}`,
+            { mode: 'run', shard: String(shard), command: 'node --test' },
+            env,
+          ),
+        )
+      }
+      return out
+    }
+
+    function combine(run: SimulatedRun, extra: Record<string, string> = {}): Promise<StepResult> {
+      return step(run, 'combine', { mode: 'combine', 'save-timings': 'always', ...extra })
+    }
+
+    it('run 1 plans without history, runs 3 shards, combines, saves timings and comments once', async () => {
+      const run = runtime.newRun({ prNumber: 11 })
+      const planned = await plan(run)
+      expect(annotations(planned.step, 'notice').join('\n')).toMatch(
+        /no timing history in the cache yet/,
+      )
+      expect(JSON.parse(planned.step.outputs.matrix ?? '')).toEqual({
+        include: [1, 2, 3].map((shard) => ({ shard, shards: 3 })),
+      })
+      expect(planned.step.outputs['unknown-items']).toBe('9')
+
+      const results = await shards(run, [1, 2, 3])
+      for (const result of results) {
+        expect(result.code, result.stdout + result.stderr).toBe(0)
+        expect(result.outputs.status).toBe('passed')
+      }
+      expect(
+        runtime.twirp
+          .artifacts(run.backendId)
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual([
+        'shardwise-plan-attempt-1',
+        'shardwise-shard-1-attempt-1',
+        'shardwise-shard-2-attempt-1',
+        'shardwise-shard-3-attempt-1',
+      ])
+
+      const combined = await combine(run)
+      expect(combined.code, combined.stdout + combined.stderr).toBe(0)
+      expect(combined.outputs.result).toBe('passed')
+      expect(combined.outputs.passed).toBe('25')
+      expect(combined.outputs.comment).toBe('created')
+      expect(combined.summary).toMatch(/Shardwise: tests passed/)
+      expect(runtime.twirp.cacheEntries().length).toBe(1)
+      const comments = runtime.github.comments(11)
+      expect(comments).toHaveLength(1)
+      expect(comments[0]?.body).toMatch(/tests passed/)
+    })
+
+    it('run 2 restores run 1’s timings, predicts the shards it then runs, and updates the same comment', async () => {
+      const run = runtime.newRun({ prNumber: 11 })
+      const planned = await plan(run)
+      expect(planned.step.outputs['unknown-items']).toBe('0')
+      expect(planned.step.stdout).toMatch(/timings restored from cache key shardwise-timings-v1-/)
+      const results = await shards(run, [1, 2, 3])
+      expect(results.every((r) => r.code === 0)).toBe(true)
+      const combined = await combine(run)
+      expect(combined.outputs.comment).toBe('updated')
+      expect(runtime.github.comments(11)).toHaveLength(1)
+      // Predicted from run 1 versus what the shards' tests took now: the same split, within
+      // the run-to-run noise of timed waits (tests only; start-up is the shard's own).
+      const report = JSON.parse(await readFile(combined.outputs['report-file'] ?? '', 'utf8')) as {
+        tests: { id: string; shard: number; seconds: number }[]
+      }
+      for (const shard of planned.plan.shards) {
+        const actual = report.tests
+          .filter((t) => t.shard === shard.index)
+          .reduce((s, t) => s + t.seconds, 0)
+        expect(Math.abs(actual - shard.predictedSeconds)).toBeLessThanOrEqual(
+          Math.max(0.3, shard.predictedSeconds * 0.5),
+        )
+      }
+    })
+
+    it('re-runs a failed shard as attempt 2 with the same plan, and combine takes the newest attempt', async () => {
+      const run = runtime.newRun({ prNumber: 12 })
+      const planned = await plan(run)
+      const broken =
+        planned.plan.shards.find((s) => s.items.includes('examples/demo/tests/ui/button.test.js'))
+          ?.index ?? 0
+      const first = await shards(
+        run,
+        [1, 2, 3].filter((i) => i !== broken),
+      )
+      expect(first.every((r) => r.code === 0)).toBe(true)
+      const failing = await shards(run, [broken], { SHARDWISE_DEMO_BROKEN: '1' })
+      expect(failing[0]?.code).toBe(1)
+      expect(failing[0]?.outputs.failed).toBe('1')
+      const failedCombine = await combine(run)
+      expect(failedCombine.code).toBe(1)
+      expect(failedCombine.outputs.result).toBe('failed')
+      expect(annotations(failedCombine, 'error').join('\n')).toMatch(/keeps its focus ring/)
+
+      // "Re-run failed jobs": the plan job is not re-run; the shard reads attempt 1's plan.
+      const again = run.rerun()
+      const rerun = await shards(again, [broken])
+      expect(rerun[0]?.code, rerun[0]?.stdout).toBe(0)
+      const combined = await combine(again)
+      expect(combined.code, combined.stdout).toBe(0)
+      expect(combined.summary).toMatch(
+        new RegExp(
+          `\\| ${broken} \\| ✅ passed \\| \\d+ \\| 0 \\| 0 \\| [^|]+ \\| [^|]+ \\| 2 \\|`,
+        ),
+      )
+    })
+
+    it('fails the run when a shard never reported, and names it', async () => {
+      const run = runtime.newRun({ prNumber: 13 })
+      await plan(run)
+      await shards(run, [1, 3])
+      const combined = await combine(run, { 'save-timings': 'never' })
+      expect(combined.code).toBe(1)
+      expect(combined.outputs.result).toBe('failed')
+      expect(combined.summary).toMatch(/shard 2 reported no result/)
+      expect(annotations(combined, 'error').join('\n')).toMatch(/shard 2 reported no result/)
+    })
+
+    it('reports to the summary with a notice on a fork pull request (read-only token)', async () => {
+      const run = runtime.newRun({ prNumber: 14, fork: true })
+      await plan(run)
+      await shards(run, [1, 2, 3])
+      const combined = await combine(run)
+      expect(combined.code).toBe(0)
+      expect(combined.outputs.comment).toBe('failed')
+      expect(annotations(combined, 'notice').join('\n')).toMatch(
+        /cannot comment on this pull request/,
+      )
+      expect(combined.summary).toMatch(/tests passed/)
+      expect(runtime.github.comments(14)).toHaveLength(0)
+    })
+
+    it('plans by estimate with a warning when the cache service fails', async () => {
+      const run = runtime.newRun({ prNumber: 15, branch: 'cache-outage', baseBranch: 'nowhere' })
+      runtime.twirp.fail('GetCacheEntryDownloadURL', {
+        status: 400,
+        code: 'invalid_argument',
+        msg: 'cache down',
+        times: 10,
+      })
+      try {
+        const { step: planned } = await plan(run)
+        expect(planned.code).toBe(0)
+        expect(
+          annotations(planned, 'warning').join('\n') + annotations(planned, 'notice').join('\n'),
+        ).toMatch(/cache|timing history/i)
+        expect(planned.outputs['unknown-items']).toBe('9')
+      } finally {
+        runtime.twirp.clearFaults()
+      }
+    })
+
+    it('fails a shard step clearly when its artifact name is already taken (409)', async () => {
+      const run = runtime.newRun({ prNumber: 16 })
+      await plan(run)
+      const [first] = await shards(run, [1])
+      expect(first?.code).toBe(0)
+      const [second] = await shards(run, [1])
+      expect(second?.code).toBe(1)
+      expect(annotations(second!, 'error').join('\n')).toMatch(/already exists|409|Conflict/i)
+    })
+
+    it('keeps a zip-slip artifact inside its own directory and ignores what is not a shard result', async () => {
+      const run = runtime.newRun({ prNumber: 17 })
+      await plan(run)
+      await shards(run, [1, 3])
+      const outside = join(workspace, '..', 'zip-slip-escaped.txt')
+      await rm(outside, { force: true })
+      runtime.twirp.forgeArtifact(run.backendId, {
+        name: 'shardwise-shard-2-attempt-1',
+        body: buildZip([
+          { name: '../../zip-slip-escaped.txt', data: Buffer.from('pwned') },
+          { name: '../../../../../../tmp/zip-slip-abs.txt', data: Buffer.from('pwned') },
+        ]),
+      })
+      const combined = await combine(run, { 'save-timings': 'never' })
+      expect(combined.code).toBe(1)
+      expect(combined.summary).toMatch(/shard 2 reported no result/)
+      await expect(readFile(outside)).rejects.toThrow()
+      const tmpEntries = await readdir('/tmp')
+      expect(tmpEntries).not.toContain('zip-slip-abs.txt')
+    })
+
+    it('fails with a clear message on GitHub Enterprise Server, where artifacts v4 do not exist', async () => {
+      const ghes = await startActionsRuntime({ serverUrl: 'https://ghe.example.com' })
+      try {
+        const run = ghes.newRun({ prNumber: 18 })
+        await mkdir(run.workspace, { recursive: true })
+        await cp(join(REPO_ROOT, 'examples'), join(run.workspace, 'examples'), { recursive: true })
+        const result = await runAction({
+          job: await run.job('plan'),
+          inputs: { mode: 'plan', tests: TESTS },
+          node,
+        })
+        expect(result.code).toBe(1)
+        expect(annotations(result, 'error').join('\n')).toMatch(/GHES|Enterprise/i)
+      } finally {
+        await ghes.stop()
+      }
+    })
+
+    it('refuses privileged triggers unless allowed', async () => {
+      const run = runtime.newRun({ event: 'pull_request_target', prNumber: 19 })
+      const result = await runAction({
+        job: await run.job('plan'),
+        inputs: { mode: 'plan', tests: TESTS },
+        node,
+      })
+      expect(result.code).toBe(1)
+      expect(annotations(result, 'error').join('\n')).toMatch(
+        /refusing to run on `pull_request_target`/,
+      )
+    })
+
+    it('never lets the test process see the runtime credentials', async () => {
+      const dump = join(workspace, 'env-dump.json')
+      const extra = join(workspace, 'examples/demo/tests/env.test.js')
+      await writeFile(
+        extra,
+        `import { test } from 'node:test'\nimport { writeFileSync } from 'node:fs'\ntest('dumps', () => writeFileSync(${JSON.stringify(dump)}, JSON.stringify(Object.keys(process.env))))\n`,
+      )
+      try {
+        const run = runtime.newRun({ prNumber: 20 })
+        const planned = await plan(run, { shards: '1' })
+        expect(planned.plan.shards[0]?.items).toContain('examples/demo/tests/env.test.js')
+        const [result] = await shards(run, [1])
+        expect(result?.code, result?.stdout).toBe(0)
+        const keys = JSON.parse(await readFile(dump, 'utf8')) as string[]
+        for (const secret of [
+          'ACTIONS_RUNTIME_TOKEN',
+          'ACTIONS_RESULTS_URL',
+          'ACTIONS_CACHE_URL',
+          'ACTIONS_CACHE_SERVICE_V2',
+          'GITHUB_TOKEN',
+        ]) {
+          expect(keys).not.toContain(secret)
+        }
+        expect(
+          keys.some((k) => k.startsWith('INPUT_') || k.startsWith('ACTIONS_ID_TOKEN_REQUEST_')),
+        ).toBe(false)
+        expect(keys).toContain('SHARDWISE_SHARD')
+        expect(keys).toContain('GITHUB_WORKSPACE')
+      } finally {
+        await rm(extra, { force: true })
+        await rm(dump, { force: true })
+      }
+    })
+  })
+}
