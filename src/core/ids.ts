@@ -54,7 +54,9 @@ function toPosix(path: string): string {
 /** Normalises a file path or Go package into the canonical file id. */
 export function normalizeFileId(raw: string, options: NormalizeOptions = {}): string {
   // Collapsed first, so that `C:\.\a\r\r\x` meets the runner roots as `C:/a/r/r/x` does.
-  let path = collapseSegments(toPosix(raw.trim()))
+  // A trailing slash lets a path that *is* a root (`/w/r`) meet the root prefix (`/w/r/`).
+  const collapsedInput = collapseSegments(toPosix(raw.trim()))
+  let path = collapsedInput === '' ? '' : `${collapsedInput}/`
   for (const root of options.roots ?? []) {
     const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/')
     if (prefix !== '/' && path.startsWith(prefix)) {
