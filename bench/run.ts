@@ -16,6 +16,8 @@ import { runEstimator } from './estimator.js'
 import { runJunit } from './junit.js'
 import { fixed, mib, section } from './lib.js'
 import { runSpeed } from './speed.js'
+import { runCombine } from './combine.js'
+import { runOverhead } from './overhead.js'
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`)
 
@@ -73,6 +75,16 @@ async function main(): Promise<void> {
   )
   await timed('4. Estimator quality for unknown files (20% held out)', results, 'estimator', () =>
     runEstimator(datasets, print),
+  )
+
+  await timed('5. Combine: verdict, timings history and coverage merges', results, 'combine', () =>
+    runCombine(print),
+  )
+  await timed(
+    '6. What shardwise run adds, and the example suite serial vs sharded',
+    results,
+    'overhead',
+    () => runOverhead(print),
   )
 
   const totalSeconds = (performance.now() - started) / 1000

@@ -76,12 +76,14 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
   const options = planInputs(io, job.root, job.workspace)
   const timings = [...options.timings]
   if (boolInput(io, 'cache')) {
+    const restoreStarted = Date.now()
     const restored = await deps.cache.restore(
       CACHED_STORE,
       job.name,
       job.runId,
       String(job.attempt),
     )
+    io.info(`timings cache looked up in ${Date.now() - restoreStarted} ms`)
     const path = resolve(job.workspace, CACHED_STORE)
     if (restored !== undefined && existsSync(path)) timings.unshift(path)
   }
@@ -113,7 +115,9 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
   await copyFile(planFile, join(stage, 'plan.json'))
   const history = resolve(job.workspace, CACHED_STORE)
   if (timings[0] === history) await copyFile(history, join(stage, 'timings.json'))
+  const uploadStarted = Date.now()
   await deps.artifacts.upload(artifactName(job.name, { kind: 'plan' }, job.attempt), stage)
+  io.info(`plan artifact uploaded in ${Date.now() - uploadStarted} ms`)
   await rm(stage, { recursive: true, force: true })
 
   io.info(renderPlanTable(plan))

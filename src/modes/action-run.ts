@@ -53,9 +53,11 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
   }
 
   const work = await mkdtemp(join(job.temp, `shardwise-${job.name}-run-`))
+  const downloadStarted = Date.now()
   const found = await ourArtifacts(deps.artifacts, job.name, io)
   const planDir = await downloadPlan(deps.artifacts, found, job.attempt, join(work, 'plan'))
   const { plan, digest } = await readPlanFile(join(planDir, 'plan.json'))
+  io.info(`plan artifact listed and downloaded in ${Date.now() - downloadStarted} ms`)
 
   let runPlan: Plan = plan
   let runDigest = digest
@@ -130,7 +132,9 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
       now: () => new Date(),
     },
   )
+  const uploadStarted = Date.now()
   await deps.artifacts.upload(artifact, resultsDir)
+  io.info(`shard result uploaded as ${artifact} in ${Date.now() - uploadStarted} ms`)
   await rm(work, { recursive: true, force: true })
   const { result } = outcome
   io.setOutput('status', result.status)

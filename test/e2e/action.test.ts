@@ -38,6 +38,7 @@ for (const [label, node] of [
     let runtime: ActionsRuntime
     let workspace: string
     const timings: Record<string, number[]> = { plan: [], shard: [], combine: [] }
+    const phases: Record<string, number[]> = {}
 
     beforeAll(async () => {
       runtime = await startActionsRuntime()
@@ -52,7 +53,9 @@ for (const [label, node] of [
       console.log(
         `[${label}] action step wall time, median ms — plan ${median(timings.plan ?? [])}, shard (run + upload) ${median(
           timings.shard ?? [],
-        )}, combine ${median(timings.combine ?? [])}`,
+        )}, combine ${median(timings.combine ?? [])}; phases: ${Object.entries(phases)
+          .map(([name, xs]) => `${name} ${median(xs)}`)
+          .join(', ')}`,
       )
     })
 
@@ -72,6 +75,11 @@ for (const [label, node] of [
       })
       const kind = inputs.mode === 'run' ? 'shard' : (inputs.mode ?? 'plan')
       timings[kind]?.push(Date.now() - started)
+      for (const match of result.stdout.matchAll(
+        /^(timings cache looked up|plan artifact uploaded|plan artifact listed and downloaded|shard result uploaded)[^\n]* in (\d+) ms$/gm,
+      )) {
+        ;(phases[match[1] ?? ''] ??= []).push(Number(match[2]))
+      }
       return result
     }
 
