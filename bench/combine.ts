@@ -124,9 +124,8 @@ export async function runCombine(print: (text: string) => void): Promise<Record<
   // Coverage: 64 shards × lcov of 5,000 files, four different workspace roots.
   const dir = await mkdtemp(join(tmpdir(), 'shardwise-bench-cov-'))
   const roots = ['/home/runner/work/r/r', '/Users/runner/work/r/r', 'D:\\a\\r\\r', '/builds/g/r']
-  let coverageMs = 0
-  let lines = 0
   let bytes = 0
+  let coverage: { ms: number; lines: number }
   try {
     const paths: { path: string; workspace: string }[] = []
     for (let s = 0; s < 64; s++) {
@@ -143,8 +142,7 @@ export async function runCombine(print: (text: string) => void): Promise<Record<
       models.push((await loadCoverage([path], { workspace, roots: [] })).coverage)
     const merged = mergeCoverageModels(models)
     const totals = summarizeCoverage(merged.files)
-    coverageMs = performance.now() - started
-    lines = totals.total.lines.found
+    coverage = { ms: performance.now() - started, lines: totals.total.lines.found }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -169,8 +167,8 @@ export async function runCombine(print: (text: string) => void): Promise<Record<
         ],
         [
           'read, parse and merge lcov',
-          `64 shards × 5,000 files (${fixed(bytes / 1024 / 1024, 0)} MiB, ${lines} lines)`,
-          fixed(coverageMs, 0),
+          `64 shards × 5,000 files (${fixed(bytes / 1024 / 1024, 0)} MiB, ${coverage.lines} lines)`,
+          fixed(coverage.ms, 0),
         ],
       ],
     ),
@@ -179,7 +177,7 @@ export async function runCombine(print: (text: string) => void): Promise<Record<
     combineMs: median(combineMs),
     historyMergeMs: median(mergeMs),
     storeBytes,
-    coverageMs,
+    coverageMs: coverage.ms,
     coverageBytes: bytes,
   }
 }

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(600);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(865);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 600:
+/***/ 865:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4752,7 +4752,46 @@ class RunBuilder {
     }
 }
 //# sourceMappingURL=run-builder.js.map
+;// CONCATENATED MODULE: ./build/core/formats/xml.js
+/**
+ * The small part of XML that Shardwise's streaming readers (JUnit, Cobertura) share: attribute
+ * values with the five predefined entities and character references decoded — nothing else
+ * is ever expanded, so no document can make a reader fetch or grow anything.
+ */
+const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
+const NAMED = new Map([
+    ['lt', '<'],
+    ['gt', '>'],
+    ['amp', '&'],
+    ['quot', '"'],
+    ['apos', "'"],
+]);
+function decodeEntities(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(ENTITY, (whole, body) => {
+        if (body.startsWith('#')) {
+            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED.get(body) ?? whole;
+    });
+}
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** The attributes of a start tag (`<name a="1" b='2'>`), values decoded. */
+function parseAttributes(tag) {
+    const attributes = new Map();
+    ATTRIBUTE.lastIndex = 0;
+    for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
+        const name = match[1];
+        if (name !== undefined)
+            attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''));
+    }
+    return attributes;
+}
+//# sourceMappingURL=xml.js.map
 ;// CONCATENATED MODULE: ./build/core/formats/junit.js
+
 
 
 
@@ -4764,36 +4803,6 @@ const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 const PYTHON_TEST_MODULE = /^(?:test_\w*|\w+_test)$/;
 function isPathLike(value) {
     return value.includes('/') || value.includes('\\') || TEST_FILE_EXTENSION.test(value);
-}
-const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
-const NAMED = {
-    lt: '<',
-    gt: '>',
-    amp: '&',
-    quot: '"',
-    apos: "'",
-};
-function decodeEntities(value) {
-    if (!value.includes('&'))
-        return value;
-    return value.replace(ENTITY, (whole, body) => {
-        if (body.startsWith('#')) {
-            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return NAMED[body] ?? whole;
-    });
-}
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-function parseAttributes(tag) {
-    const attributes = new Map();
-    ATTRIBUTE.lastIndex = 0;
-    for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
-        const name = match[1];
-        if (name !== undefined)
-            attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''));
-    }
-    return attributes;
 }
 const MAX_MESSAGE_CHARS = 2000;
 class JunitParser {
@@ -6407,6 +6416,22 @@ function parseNodeTestOutcomes(text, options = {}) {
     return { tests, fileFailures };
 }
 //# sourceMappingURL=outcomes.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/roots.js
+
+/**
+ * The working directory and, when it differs, its real path: runners report real paths (a
+ * symlinked checkout), and both must be stripped to get repo-relative ids.
+ */
+function rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
+//# sourceMappingURL=roots.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/jest.js
 
 
@@ -6505,16 +6530,6 @@ function jestLikeInvocations(input, fixed, reportPath, files, testNameFlag) {
         }
     }
     return out;
-}
-/** The directory and, when it differs, its real path: runners report real paths. */
-function rootsOf(cwd) {
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
-        return real === cwd ? [cwd] : [cwd, real];
-    }
-    catch {
-        return [cwd];
-    }
 }
 /** Reads a Jest-shaped JSON report, keeping only what the invocation asked for. */
 async function readJestLikeReport(runner, invocation, input, reportFromArgv) {
@@ -7011,6 +7026,7 @@ const goTest = {
 
 
 
+
 /** Reads `--config`, `--package` and `--spec` from the user's Mocha command. */
 function commandConfig(command) {
     const kept = [];
@@ -7100,16 +7116,6 @@ for (const [key, value] of Object.entries(rc)) {
 module.exports = merged
 `;
 }
-/** The directory and, when it differs, its real path: Mocha reports real paths. */
-function mocha_rootsOf(cwd) {
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
-        return real === cwd ? [cwd] : [cwd, real];
-    }
-    catch {
-        return [cwd];
-    }
-}
 /**
  * Mocha: files as `./` paths (Mocha takes a path that exists literally, and reads only the
  * others as globs), results from Mocha's `json` reporter written to a file. The project's
@@ -7157,7 +7163,7 @@ const mocha = {
             return { tests: [], fileFailures: [] };
         }
         try {
-            return parseMochaOutcomes(JSON.parse(text), { roots: mocha_rootsOf(cwd) });
+            return parseMochaOutcomes(JSON.parse(text), { roots: rootsOf(cwd) });
         }
         catch {
             return { tests: [], fileFailures: [] };
@@ -7168,6 +7174,7 @@ const mocha = {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./build/adapters/runners/node-test.js
+
 
 
 
@@ -7227,16 +7234,6 @@ function nodeMajor(command) {
     }
     return majorCache.get(binary);
 }
-/** The directory and, when it differs, its real path: node reports real paths. */
-function node_test_rootsOf(cwd) {
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
-        return real === cwd ? [cwd] : [cwd, real];
-    }
-    catch {
-        return [cwd];
-    }
-}
 /**
  * node's test runner: `node --test` with the files as `./` paths. It cannot run one test of a
  * file by id, so a retry runs the failing tests' files again. Results come from Shardwise's
@@ -7284,11 +7281,12 @@ const nodeTest = {
         catch {
             // No report: the runner died before writing one; every item will show as missing.
         }
-        return parseNodeTestOutcomes(text, { roots: node_test_rootsOf(cwd) });
+        return parseNodeTestOutcomes(text, { roots: rootsOf(cwd) });
     },
 };
 //# sourceMappingURL=node-test.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/playwright.js
+
 
 
 
@@ -7341,16 +7339,6 @@ function playwrightFileFilter(cwd, file) {
     const paths = absolutePaths(cwd, file).map(literalSource);
     return `/^(?:${paths.join('|')})$/`;
 }
-/** The directory and, when it differs, its real path: Playwright reports real paths. */
-function playwright_rootsOf(cwd) {
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
-        return real === cwd ? [cwd] : [cwd, real];
-    }
-    catch {
-        return [cwd];
-    }
-}
 /**
  * Playwright Test: each file goes as an exact, anchored, case-sensitive pattern of its absolute
  * path (see `playwrightFileFilter`). Results come from the `json` reporter (beside the `list`
@@ -7383,7 +7371,7 @@ const playwright = {
             return { tests: [], fileFailures: [] };
         try {
             return parsePlaywrightOutcomes(JSON.parse(await (0,promises_namespaceObject.readFile)(output, 'utf8')), {
-                roots: playwright_rootsOf(cwd),
+                roots: rootsOf(cwd),
             });
         }
         catch {
@@ -7395,7 +7383,7 @@ const playwright = {
         argv: (command) => [...command, '--list', '--reporter=json'],
         parse: (stdout, cwd) => {
             const outcomes = parsePlaywrightOutcomes(JSON.parse(stdout.slice(stdout.indexOf('{'))), {
-                roots: playwright_rootsOf(cwd),
+                roots: rootsOf(cwd),
             });
             return [...new Set(outcomes.tests.map((t) => t.file))].sort();
         },
@@ -7689,6 +7677,7 @@ const pytest = {
 };
 //# sourceMappingURL=pytest.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/vitest.js
+
 
 
 const VITEST = /(^|\/)vitest(\.m?js)?$/;
@@ -8260,187 +8249,6 @@ function run_round(seconds) {
     return Math.round(seconds * 1000) / 1000;
 }
 //# sourceMappingURL=run.js.map
-;// CONCATENATED MODULE: ./build/core/store.js
-
-
-/** Weight of the newest run in the moving average: recent enough to follow real change. */
-const SMOOTHING = 0.3;
-/** A single run may pull an estimate up at most this many times its old value. */
-const MAX_STEP_RATIO = 3;
-/**
- * One step of the moving average. The first runs are averaged plainly (no old value to
- * trust yet); later, each run moves the estimate by SMOOTHING of the difference, and a run
- * more than MAX_STEP_RATIO times slower (a hung test, a cold cache) counts as only that much,
- * so one bad run cannot wreck the next plan.
- */
-function smooth(previous, seconds, now) {
-    if (!previous || !(previous.seconds > 0))
-        return { seconds, runs: 1, lastSeen: now };
-    const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
-    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
-    return {
-        seconds: previous.seconds + weight * (capped - previous.seconds),
-        runs: previous.runs + 1,
-        lastSeen: now,
-    };
-}
-function emptyStore(now) {
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: now,
-        runs: 0,
-        files: {},
-        tests: {},
-        shardSetupSeconds: undefined,
-    };
-}
-/** Runs an entry may go untimed before it is pruned (a deleted or renamed test). */
-const PRUNE_AFTER_RUNS = 30;
-/** The most tests and files a store keeps; the longest unseen go first. */
-const MAX_ENTRIES = 250_000;
-/** Outcome letters kept per test. */
-const OUTCOME_HISTORY = 30;
-/**
- * Collects the durations of a run from its shard results: each test's first attempt (retries
- * run in a warm process and are not representative), each file as the sum of its tests.
- * Incomplete shards contribute nothing: a killed shard's numbers are cut short.
- */
-function measureRun(results) {
-    const tests = new Map();
-    const files = new Map();
-    const outcomes = new Map();
-    const setups = [];
-    // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
-    const ordered = [...results].sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt);
-    for (const result of ordered) {
-        if (!result.complete || result.status === 'empty')
-            continue;
-        setups.push(result.setupSeconds);
-        for (const [id, record] of Object.entries(result.tests)) {
-            if (record.verdict !== 'skipped' && id !== fileOfId(id)) {
-                outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f');
-            }
-            const first = record.attempts[0];
-            if (!first ||
-                first.status === 'skipped' ||
-                first.seconds === undefined ||
-                !(first.seconds > 0))
-                continue;
-            if (isDangerousKey(id))
-                continue;
-            // A generic command's outcome per file is the file itself, not a test.
-            if (id !== fileOfId(id))
-                tests.set(id, (tests.get(id) ?? 0) + first.seconds);
-            const file = fileOfId(id);
-            files.set(file, (files.get(file) ?? 0) + first.seconds);
-        }
-    }
-    return { files, tests, outcomes, shardSetupSeconds: setups };
-}
-function mergeSection(previous, measured, outcomes, now, run) {
-    const out = Object.create(null);
-    for (const [id, entry] of Object.entries(previous)) {
-        // Unseen for PRUNE_AFTER_RUNS runs: deleted or renamed. Stores from before run numbers
-        // were kept have no lastRun; they age from now on.
-        if (entry.lastRun !== undefined && run - entry.lastRun > PRUNE_AFTER_RUNS)
-            continue;
-        out[id] = entry;
-    }
-    const ids = new Set([...measured.keys(), ...outcomes.keys()]);
-    for (const id of [...ids].sort()) {
-        const old = Object.hasOwn(out, id) ? out[id] : undefined;
-        const seconds = measured.get(id);
-        const base = seconds === undefined
-            ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
-            : smooth(old, seconds, now);
-        const letter = outcomes.get(id);
-        const history = letter === undefined
-            ? old?.outcomes
-            : `${old?.outcomes ?? ''}${letter}`.slice(-OUTCOME_HISTORY);
-        if (base.seconds <= 0 && history === undefined)
-            continue;
-        out[id] = { ...base, lastRun: run, ...(history === undefined ? {} : { outcomes: history }) };
-    }
-    return out;
-}
-/** Keeps at most `limit` entries, dropping those unseen the longest (then by id). */
-function bound(section, limit) {
-    const ids = Object.keys(section);
-    if (ids.length <= limit)
-        return section;
-    const keep = ids
-        .sort((a, b) => (section[b]?.lastRun ?? 0) - (section[a]?.lastRun ?? 0) || (a < b ? -1 : 1))
-        .slice(0, limit);
-    const out = Object.create(null);
-    for (const id of keep.sort()) {
-        const entry = section[id];
-        if (entry)
-            out[id] = entry;
-    }
-    return out;
-}
-/** Folds one run into the store. The result does not depend on the order of shards. */
-function mergeRun(store, run, now) {
-    const setups = [...run.shardSetupSeconds].sort((a, b) => a - b);
-    const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined;
-    const number = store.runs + 1;
-    const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES);
-    const files = bound(mergeSection(store.files, run.files, new Map(), now, number), MAX_ENTRIES);
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: now,
-        runs: number,
-        files,
-        tests,
-        shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
-    };
-}
-/** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
-function storeFromJson(data) {
-    if (typeof data !== 'object' || data === null)
-        return undefined;
-    const record = data;
-    if (record.version !== 1 || record.tool !== 'shardwise')
-        return undefined;
-    const section = (value) => {
-        const out = Object.create(null);
-        if (typeof value !== 'object' || value === null)
-            return out;
-        for (const [id, entry] of Object.entries(value)) {
-            if (typeof entry !== 'object' || entry === null)
-                continue;
-            const e = entry;
-            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0)
-                continue;
-            const outcomes = typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
-                ? e.outcomes.slice(-OUTCOME_HISTORY)
-                : undefined;
-            out[id] = {
-                seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
-                runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
-                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
-                ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
-                    ? { lastRun: e.lastRun }
-                    : {}),
-                ...(outcomes === undefined ? {} : { outcomes }),
-            };
-        }
-        return out;
-    };
-    const setup = section({ s: record.shardSetupSeconds }).s;
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
-        runs: typeof record.runs === 'number' ? record.runs : 0,
-        files: section(record.files),
-        tests: section(record.tests),
-        shardSetupSeconds: setup,
-    };
-}
-//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/modes/list.js
 
 
@@ -9104,6 +8912,187 @@ function reportJson(input) {
     };
 }
 //# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ./build/core/store.js
+
+
+/** Weight of the newest run in the moving average: recent enough to follow real change. */
+const SMOOTHING = 0.3;
+/** A single run may pull an estimate up at most this many times its old value. */
+const MAX_STEP_RATIO = 3;
+/**
+ * One step of the moving average. The first runs are averaged plainly (no old value to
+ * trust yet); later, each run moves the estimate by SMOOTHING of the difference, and a run
+ * more than MAX_STEP_RATIO times slower (a hung test, a cold cache) counts as only that much,
+ * so one bad run cannot wreck the next plan.
+ */
+function smooth(previous, seconds, now) {
+    if (!previous || !(previous.seconds > 0))
+        return { seconds, runs: 1, lastSeen: now };
+    const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
+    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
+    return {
+        seconds: previous.seconds + weight * (capped - previous.seconds),
+        runs: previous.runs + 1,
+        lastSeen: now,
+    };
+}
+function emptyStore(now) {
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: 0,
+        files: {},
+        tests: {},
+        shardSetupSeconds: undefined,
+    };
+}
+/** Runs an entry may go untimed before it is pruned (a deleted or renamed test). */
+const PRUNE_AFTER_RUNS = 30;
+/** The most tests and files a store keeps; the longest unseen go first. */
+const MAX_ENTRIES = 250_000;
+/** Outcome letters kept per test. */
+const OUTCOME_HISTORY = 30;
+/**
+ * Collects the durations of a run from its shard results: each test's first attempt (retries
+ * run in a warm process and are not representative), each file as the sum of its tests.
+ * Incomplete shards contribute nothing: a killed shard's numbers are cut short.
+ */
+function measureRun(results) {
+    const tests = new Map();
+    const files = new Map();
+    const outcomes = new Map();
+    const setups = [];
+    // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
+    const ordered = [...results].sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt);
+    for (const result of ordered) {
+        if (!result.complete || result.status === 'empty')
+            continue;
+        setups.push(result.setupSeconds);
+        for (const [id, record] of Object.entries(result.tests)) {
+            if (record.verdict !== 'skipped' && id !== fileOfId(id)) {
+                outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f');
+            }
+            const first = record.attempts[0];
+            if (!first ||
+                first.status === 'skipped' ||
+                first.seconds === undefined ||
+                !(first.seconds > 0))
+                continue;
+            if (isDangerousKey(id))
+                continue;
+            // A generic command's outcome per file is the file itself, not a test.
+            if (id !== fileOfId(id))
+                tests.set(id, (tests.get(id) ?? 0) + first.seconds);
+            const file = fileOfId(id);
+            files.set(file, (files.get(file) ?? 0) + first.seconds);
+        }
+    }
+    return { files, tests, outcomes, shardSetupSeconds: setups };
+}
+function mergeSection(previous, measured, outcomes, now, run) {
+    const out = Object.create(null);
+    for (const [id, entry] of Object.entries(previous)) {
+        // Unseen for PRUNE_AFTER_RUNS runs: deleted or renamed. Stores from before run numbers
+        // were kept have no lastRun; they age from now on.
+        if (entry.lastRun !== undefined && run - entry.lastRun > PRUNE_AFTER_RUNS)
+            continue;
+        out[id] = entry;
+    }
+    const ids = new Set([...measured.keys(), ...outcomes.keys()]);
+    for (const id of [...ids].sort()) {
+        const old = Object.hasOwn(out, id) ? out[id] : undefined;
+        const seconds = measured.get(id);
+        const base = seconds === undefined
+            ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
+            : smooth(old, seconds, now);
+        const letter = outcomes.get(id);
+        const history = letter === undefined
+            ? old?.outcomes
+            : `${old?.outcomes ?? ''}${letter}`.slice(-OUTCOME_HISTORY);
+        if (base.seconds <= 0 && history === undefined)
+            continue;
+        out[id] = { ...base, lastRun: run, ...(history === undefined ? {} : { outcomes: history }) };
+    }
+    return out;
+}
+/** Keeps at most `limit` entries, dropping those unseen the longest (then by id). */
+function bound(section, limit) {
+    const ids = Object.keys(section);
+    if (ids.length <= limit)
+        return section;
+    const keep = ids
+        .sort((a, b) => (section[b]?.lastRun ?? 0) - (section[a]?.lastRun ?? 0) || (a < b ? -1 : 1))
+        .slice(0, limit);
+    const out = Object.create(null);
+    for (const id of keep.sort()) {
+        const entry = section[id];
+        if (entry)
+            out[id] = entry;
+    }
+    return out;
+}
+/** Folds one run into the store. The result does not depend on the order of shards. */
+function mergeRun(store, run, now) {
+    const setups = [...run.shardSetupSeconds].sort((a, b) => a - b);
+    const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined;
+    const number = store.runs + 1;
+    const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES);
+    const files = bound(mergeSection(store.files, run.files, new Map(), now, number), MAX_ENTRIES);
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: number,
+        files,
+        tests,
+        shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
+    };
+}
+/** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
+function storeFromJson(data) {
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || record.tool !== 'shardwise')
+        return undefined;
+    const section = (value) => {
+        const out = Object.create(null);
+        if (typeof value !== 'object' || value === null)
+            return out;
+        for (const [id, entry] of Object.entries(value)) {
+            if (typeof entry !== 'object' || entry === null)
+                continue;
+            const e = entry;
+            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0)
+                continue;
+            const outcomes = typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
+                ? e.outcomes.slice(-OUTCOME_HISTORY)
+                : undefined;
+            out[id] = {
+                seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
+                runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
+                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
+                ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
+                    ? { lastRun: e.lastRun }
+                    : {}),
+                ...(outcomes === undefined ? {} : { outcomes }),
+            };
+        }
+        return out;
+    };
+    const setup = section({ s: record.shardSetupSeconds }).s;
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
+        runs: typeof record.runs === 'number' ? record.runs : 0,
+        files: section(record.files),
+        tests: section(record.tests),
+        shardSetupSeconds: setup,
+    };
+}
+//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/modes/combine.js
 
 
@@ -9202,6 +9191,7 @@ async function readQuarantine(path, log) {
         log.info(`quarantine: ${entries.length} entries from ${path}`);
     return entries;
 }
+/** Reads the timings store; a missing one is `undefined`, a corrupt one a warning and `undefined`. */
 async function readStore(path, log) {
     let text;
     try {
@@ -9350,6 +9340,7 @@ async function combineMode(options, deps) {
 }
 //# sourceMappingURL=combine.js.map
 ;// CONCATENATED MODULE: ./build/core/coverage.js
+
 
 
 /** A report that cannot be used at all (hostile DTD, not JSON, not the format it claims). */
@@ -10175,39 +10166,6 @@ function parseIstanbulJson(text, options) {
     parser.write(text);
     return parser.end();
 }
-// ---------------------------------------------------------------------------------------------
-// Cobertura XML
-const coverage_ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g;
-const NAMED_ENTITIES = new Map([
-    ['lt', '<'],
-    ['gt', '>'],
-    ['amp', '&'],
-    ['quot', '"'],
-    ['apos', "'"],
-]);
-/** The five predefined entities and character references; anything else stays as written. */
-function coverage_decodeEntities(value) {
-    if (!value.includes('&'))
-        return value;
-    return value.replace(coverage_ENTITY, (whole, body) => {
-        if (body.startsWith('#')) {
-            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return NAMED_ENTITIES.get(body) ?? whole;
-    });
-}
-const coverage_ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-function coverage_parseAttributes(tag) {
-    const attributes = new Map();
-    coverage_ATTRIBUTE.lastIndex = 0;
-    for (let match = coverage_ATTRIBUTE.exec(tag); match; match = coverage_ATTRIBUTE.exec(tag)) {
-        const name = match[1];
-        if (name !== undefined)
-            attributes.set(name, coverage_decodeEntities(match[2] ?? match[3] ?? ''));
-    }
-    return attributes;
-}
 const MAX_TAG_CHARS = 1 << 20;
 const MAX_DOCTYPE_CHARS = 1 << 16;
 const MAX_SOURCE_CHARS = 4096;
@@ -10353,7 +10311,7 @@ class CoberturaParser {
     text(text) {
         if (this.sourceText !== undefined) {
             if (this.sourceText.length < MAX_SOURCE_CHARS)
-                this.sourceText += coverage_decodeEntities(text);
+                this.sourceText += decodeEntities(text);
             return;
         }
         if (this.elements.length === 0 && !this.rootClosed && /\S/.test(text.replace(/^\uFEFF/, ''))) {
@@ -10463,7 +10421,7 @@ class CoberturaParser {
                     this.ignoredClasses++;
                     return;
                 }
-                const filename = coverage_parseAttributes(tag).get('filename');
+                const filename = parseAttributes(tag).get('filename');
                 if (filename === undefined || filename === '') {
                     this.report.warn(`${this.report.source}: a <class> without a filename attribute; skipped`);
                     this.ignoredClasses++;
@@ -10477,7 +10435,7 @@ class CoberturaParser {
                     this.ignoredMethods++;
                     return;
                 }
-                const attributes = coverage_parseAttributes(tag);
+                const attributes = parseAttributes(tag);
                 this.currentMethod = {
                     name: cleanName(attributes.get('name') ?? '(anonymous)'),
                     hits: parseCount(attributes.get('hits')),
@@ -10496,7 +10454,7 @@ class CoberturaParser {
         const frame = this.currentClass;
         if (!frame || parent !== 'lines')
             return;
-        const attributes = coverage_parseAttributes(tag);
+        const attributes = parseAttributes(tag);
         const line = parseLineNumber(attributes.get('number'));
         const hits = parseCount(attributes.get('hits'));
         if (line === undefined || hits === undefined) {
@@ -11641,28 +11599,7 @@ async function coverageReport(shards, options) {
 
 
 
-
-
 const STORE_FILE = 'timings.json';
-async function test_readStore(path, log) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const store = storeFromJson(JSON.parse(text));
-        if (!store)
-            log.warning(`${path}: not a Shardwise timings store of version 1; starting a new one`);
-        return store;
-    }
-    catch (error) {
-        log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`);
-        return undefined;
-    }
-}
 function test_seconds(value) {
     return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
 }
@@ -11751,7 +11688,7 @@ async function testMode(options, deps) {
     const started = process.hrtime.bigint();
     const resolved = await resolveRunner(options.command, options.root, options.runner);
     const storePath = (0,external_node_path_namespaceObject.join)(options.stateDir, STORE_FILE);
-    const store = await test_readStore(storePath, log);
+    const store = await readStore(storePath, log);
     const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
     const runDir = (0,external_node_path_namespaceObject.join)(options.stateDir, 'runs', stamp);
     await (0,promises_namespaceObject.mkdir)(runDir, { recursive: true });

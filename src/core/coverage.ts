@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js'
 import { normalizeFileId } from './ids.js'
+import { decodeEntities, parseAttributes } from './formats/xml.js'
 
 /**
  * Coverage for `shardwise combine`: read the reports people have (lcov, Istanbul
@@ -1001,39 +1002,6 @@ export function parseIstanbulJson(text: string, options: CoverageParseOptions): 
 
 // ---------------------------------------------------------------------------------------------
 // Cobertura XML
-
-const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
-  ['lt', '<'],
-  ['gt', '>'],
-  ['amp', '&'],
-  ['quot', '"'],
-  ['apos', "'"],
-])
-
-/** The five predefined entities and character references; anything else stays as written. */
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value
-  return value.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return NAMED_ENTITIES.get(body) ?? whole
-  })
-}
-
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
-
-function parseAttributes(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>()
-  ATTRIBUTE.lastIndex = 0
-  for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
-    const name = match[1]
-    if (name !== undefined) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''))
-  }
-  return attributes
-}
 
 interface ClassFrame {
   readonly filename: string

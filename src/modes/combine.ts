@@ -162,7 +162,8 @@ export async function readQuarantine(
   return entries
 }
 
-async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
+/** Reads the timings store; a missing one is `undefined`, a corrupt one a warning and `undefined`. */
+export async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
   let text: string
   try {
     text = await readFile(path, 'utf8')

@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describeError } from '../core/errors.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
 import type { ShardResult } from '../core/shard-result.js'
-import { storeFromJson, type TimingStore } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
 import { listItems } from './list.js'
 import { planMode } from './plan.js'
-import { combineMode } from './combine.js'
+import { combineMode, readStore } from './combine.js'
 import { coverageReport } from './coverage.js'
 import { planDigest, runMode } from './run.js'
 
@@ -58,24 +56,6 @@ export interface TestOutcome {
 }
 
 const STORE_FILE = 'timings.json'
-
-async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    return undefined
-  }
-  try {
-    const store = storeFromJson(JSON.parse(text))
-    if (!store)
-      log.warning(`${path}: not a Shardwise timings store of version 1; starting a new one`)
-    return store
-  } catch (error) {
-    log.warning(`${path}: unreadable (${describeError(error)}); starting a new one`)
-    return undefined
-  }
-}
 
 function seconds(value: number): string {
   return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`

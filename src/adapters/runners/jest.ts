@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import { fileOfId, normalizeFileId, splitTestId } from '../../core/ids.js'
@@ -132,16 +132,6 @@ export function jestLikeInvocations(
     }
   }
   return out
-}
-
-/** The directory and, when it differs, its real path: runners report real paths. */
-export function rootsOf(cwd: string): string[] {
-  try {
-    const real = realpathSync(cwd)
-    return real === cwd ? [cwd] : [cwd, real]
-  } catch {
-    return [cwd]
-  }
 }
 
 /** Reads a Jest-shaped JSON report, keeping only what the invocation asked for. */

@@ -1,4 +1,5 @@
-import { realpathSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
+import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
@@ -101,16 +102,6 @@ for (const [key, value] of Object.entries(rc)) {
 }
 module.exports = merged
 `
-}
-
-/** The directory and, when it differs, its real path: Mocha reports real paths. */
-function rootsOf(cwd: string): string[] {
-  try {
-    const real = realpathSync(cwd)
-    return real === cwd ? [cwd] : [cwd, real]
-  } catch {
-    return [cwd]
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, realpathSync } from 'node:fs'
+import { rootsOf } from './roots.js'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -62,16 +63,6 @@ function nodeMajor(command: readonly string[]): number | undefined {
     majorCache.set(binary, match ? Number(match[1]) : undefined)
   }
   return majorCache.get(binary)
-}
-
-/** The directory and, when it differs, its real path: node reports real paths. */
-function rootsOf(cwd: string): string[] {
-  try {
-    const real = realpathSync(cwd)
-    return real === cwd ? [cwd] : [cwd, real]
-  } catch {
-    return [cwd]
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs'
+import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
@@ -49,16 +50,6 @@ function absolutePaths(cwd: string, file: string): string[] {
 export function playwrightFileFilter(cwd: string, file: string): string {
   const paths = absolutePaths(cwd, file).map(literalSource)
   return `/^(?:${paths.join('|')})$/`
-}
-
-/** The directory and, when it differs, its real path: Playwright reports real paths. */
-function rootsOf(cwd: string): string[] {
-  try {
-    const real = realpathSync(cwd)
-    return real === cwd ? [cwd] : [cwd, real]
-  } catch {
-    return [cwd]
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
-import { jestLikeInvocations, parseListedPaths, readJestLikeReport, rootsOf } from './jest.js'
+import { jestLikeInvocations, parseListedPaths, readJestLikeReport } from './jest.js'
+import { rootsOf } from './roots.js'
 import type { RunnerAdapter } from './types.js'
 
 const VITEST = /(^|\/)vitest(\.m?js)?$/

@@ -2,6 +2,7 @@ import { parseSeconds } from '../duration.js'
 import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
 import type { TimingRun } from '../types.js'
 import { RunBuilder } from './run-builder.js'
+import { parseAttributes } from './xml.js'
 
 /**
  * A streaming JUnit XML reader. It is fed text in chunks of any size (`write`) and keeps only
@@ -73,38 +74,6 @@ const PYTHON_TEST_MODULE = /^(?:test_\w*|\w+_test)$/
 
 function isPathLike(value: string): boolean {
   return value.includes('/') || value.includes('\\') || TEST_FILE_EXTENSION.test(value)
-}
-
-const ENTITY = /&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g
-const NAMED: Readonly<Record<string, string>> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-}
-
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value
-  return value.replace(ENTITY, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return NAMED[body] ?? whole
-  })
-}
-
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
-
-function parseAttributes(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>()
-  ATTRIBUTE.lastIndex = 0
-  for (let match = ATTRIBUTE.exec(tag); match; match = ATTRIBUTE.exec(tag)) {
-    const name = match[1]
-    if (name !== undefined) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''))
-  }
-  return attributes
 }
 
 type Mode = 'markup' | 'comment' | 'cdata' | 'pi'
