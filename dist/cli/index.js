@@ -9103,6 +9103,7 @@ function storeFromJson(data) {
 
 
 
+
 const RESULT_FILE = 'shard-result.json';
 const MAX_RESULT_BYTES = 256 * 1024 * 1024;
 const combine_MAX_DEPTH = 6;
@@ -9286,7 +9287,8 @@ async function combineMode(options, deps) {
                 repeat: 1,
                 failOnFlaky: false,
                 timeoutSeconds: undefined,
-                resultsDir: (0,external_node_path_namespaceObject.join)(options.resultsDir, 'fallback'),
+                // Beside, not inside, the results: a later combine must not take it for a shard.
+                resultsDir: await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'shardwise-fallback-')),
                 junitGlobs: [],
                 coverageGlobs: [],
                 root: options.root,

@@ -1,4 +1,5 @@
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { UsageError, describeError } from '../core/errors.js'
 import {
@@ -265,7 +266,8 @@ export async function combineMode(
           repeat: 1,
           failOnFlaky: false,
           timeoutSeconds: undefined,
-          resultsDir: join(options.resultsDir, 'fallback'),
+          // Beside, not inside, the results: a later combine must not take it for a shard.
+          resultsDir: await mkdtemp(join(tmpdir(), 'shardwise-fallback-')),
           junitGlobs: [],
           coverageGlobs: [],
           root: options.root,
