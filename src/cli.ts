@@ -444,7 +444,8 @@ async function testCommand(args: string[], io: Io): Promise<number> {
           ? MAX_SHARDS
           : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
       granularity: plan.granularity,
-      shardOverheadSeconds: plan.shardOverheadSeconds,
+      shardOverheadSeconds:
+        parsed.str('shard-overhead-seconds') === undefined ? undefined : plan.shardOverheadSeconds,
       patterns: plan.patterns,
       itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
       timings: plan.timings,

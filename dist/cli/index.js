@@ -6038,6 +6038,33 @@ const generic = {
     },
 };
 //# sourceMappingURL=generic.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/roots.js
+
+/**
+ * The working directory and, when it differs, its real path: runners report real paths (a
+ * symlinked checkout), and both must be stripped to get repo-relative ids.
+ */
+function rootsOf(cwd) {
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+        return real === cwd ? [cwd] : [cwd, real];
+    }
+    catch {
+        return [cwd];
+    }
+}
+/** Lines of a growing report that match, for live progress; 0 while it does not exist yet. */
+function countMatchingLines(path, pattern) {
+    if (path === undefined)
+        return 0;
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').match(pattern)?.length ?? 0;
+    }
+    catch {
+        return 0;
+    }
+}
+//# sourceMappingURL=roots.js.map
 ;// CONCATENATED MODULE: ./build/core/outcomes.js
 
 
@@ -6416,22 +6443,6 @@ function parseNodeTestOutcomes(text, options = {}) {
     return { tests, fileFailures };
 }
 //# sourceMappingURL=outcomes.js.map
-;// CONCATENATED MODULE: ./build/adapters/runners/roots.js
-
-/**
- * The working directory and, when it differs, its real path: runners report real paths (a
- * symlinked checkout), and both must be stripped to get repo-relative ids.
- */
-function rootsOf(cwd) {
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
-        return real === cwd ? [cwd] : [cwd, real];
-    }
-    catch {
-        return [cwd];
-    }
-}
-//# sourceMappingURL=roots.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/jest.js
 
 
@@ -6690,6 +6701,7 @@ const jest = {
 };
 //# sourceMappingURL=jest.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/go.js
+
 
 
 
@@ -6966,6 +6978,10 @@ const goTest = {
             });
         }
         return out;
+    },
+    finishedTests(invocation) {
+        // Top-level tests only: a subtest's name holds a slash.
+        return countMatchingLines(invocation.stdoutReport, /"Action":"(?:pass|fail)","Package":"[^"]*","Test":"[^"/]*"/g);
     },
     async readOutcomes(invocation) {
         if (invocation.stdoutReport === undefined)
@@ -7268,6 +7284,12 @@ const nodeTest = {
         ];
         const chunks = chunkByArgumentBytes(files, argumentBytes(fixed(0)), (f) => Buffer.byteLength(argument(f)));
         return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(argument)] }));
+    },
+    finishedTests(invocation) {
+        const destination = invocation.argv
+            .filter((a) => a.startsWith('--test-reporter-destination='))
+            .pop();
+        return countMatchingLines(destination?.slice('--test-reporter-destination='.length), /^\{"type":"test"/gm);
     },
     async readOutcomes(invocation, { cwd }) {
         const destination = invocation.argv
@@ -8145,14 +8167,22 @@ async function runMode(options, deps) {
     const reportRoot = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `shardwise-${options.shardIndex}-`));
     const predicted = shard.predictedSeconds;
     const deadline = options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000;
+    // Tests finished so far, where the runner reports them live (node:test, go test -json).
+    let finishedBefore = 0;
+    let current;
+    const expectedTests = runnable.filter((item) => item.includes('::')).length;
     const progressTimer = deps.progress
         ? setInterval(() => {
             const spent = elapsed();
             const left = predicted - spent;
-            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0
+            const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined;
+            const done = live === undefined
+                ? ''
+                : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `;
+            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0
                 ? `about ${left.toFixed(0)} s left`
                 : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
-        }, 10_000)
+        }, deps.progressIntervalMs ?? 10_000)
         : undefined;
     progressTimer?.unref();
     const attempts = [];
@@ -8179,7 +8209,10 @@ async function runMode(options, deps) {
                 const before = adapter.name === 'generic'
                     ? await snapshot(options.junitGlobs, options.root)
                     : new Map();
+                current = invocation;
                 const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining);
+                finishedBefore += adapter.finishedTests?.(invocation) ?? 0;
+                current = undefined;
                 lastExit = result;
                 if (result.spawnError !== undefined) {
                     throw new errors_UsageError(`cannot start the test command \`${invocation.argv[0] ?? ''}\`: ${result.spawnError}`);
@@ -11608,7 +11641,8 @@ function test_seconds(value) {
 function summarize(plan, results, wallSeconds) {
     const lines = ['', 'shard  status      tests  predicted     actual'];
     for (const result of results) {
-        const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0;
+        // Predicted wall time of the shard: its tests plus the start-up every shard pays.
+        const predicted = (plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0) + plan.shardOverheadSeconds;
         const tests = Object.keys(result.tests).length;
         lines.push(`${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${test_seconds(predicted).padStart(9)}  ${test_seconds(result.wallSeconds).padStart(9)}`);
     }
@@ -11618,7 +11652,7 @@ function summarize(plan, results, wallSeconds) {
         for (const key of Object.keys(totals))
             totals[key] += result.counts[key];
     lines.push('');
-    lines.push(`wall time ${test_seconds(wallSeconds)} for ${test_seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${test_seconds(plan.predictedMakespanSeconds)}`);
+    lines.push(`wall time ${test_seconds(wallSeconds)} for ${test_seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${test_seconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}`);
     lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`);
     const flaky = results.flatMap((r) => Object.entries(r.tests)
         .filter(([, t]) => t.verdict === 'flaky')
@@ -11709,7 +11743,7 @@ async function testMode(options, deps) {
         log.notice(`no timings yet in ${storePath}: this run estimates and records them`);
     const plan = await planMode({
         shards: options.shards,
-        shardOverheadSeconds: options.shardOverheadSeconds,
+        shardOverheadSeconds: options.shardOverheadSeconds ?? store?.shardSetupSeconds?.seconds ?? 0,
         granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
         timings,
         patterns: options.patterns,
@@ -12160,7 +12194,7 @@ async function testCommand(args, io) {
             ? MAX_SHARDS
             : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
         granularity: plan.granularity,
-        shardOverheadSeconds: plan.shardOverheadSeconds,
+        shardOverheadSeconds: parsed.str('shard-overhead-seconds') === undefined ? undefined : plan.shardOverheadSeconds,
         patterns: plan.patterns,
         itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
         timings: plan.timings,

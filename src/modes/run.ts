@@ -60,6 +60,8 @@ export interface RunDeps {
   readonly stderr: (text: string) => void
   /** Progress lines (tests done, time left); `undefined` for none. */
   readonly progress?: (text: string) => void
+  /** How often progress is reported (default every 10 s). */
+  readonly progressIntervalMs?: number
   readonly now: () => Date
 }
 
@@ -430,18 +432,27 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   const reportRoot = await mkdtemp(join(tmpdir(), `shardwise-${options.shardIndex}-`))
   const predicted = shard.predictedSeconds
   const deadline = options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000
+  // Tests finished so far, where the runner reports them live (node:test, go test -json).
+  let finishedBefore = 0
+  let current: Invocation | undefined
+  const expectedTests = runnable.filter((item) => item.includes('::')).length
   const progressTimer = deps.progress
     ? setInterval(() => {
         const spent = elapsed()
         const left = predicted - spent
+        const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined
+        const done =
+          live === undefined
+            ? ''
+            : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `
         deps.progress?.(
-          `shard ${options.shardIndex}/${plan.shardCount}: ${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
+          `shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
             left > 0
               ? `about ${left.toFixed(0)} s left`
               : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
           }`,
         )
-      }, 10_000)
+      }, deps.progressIntervalMs ?? 10_000)
     : undefined
   progressTimer?.unref()
 
@@ -471,7 +482,10 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
           adapter.name === 'generic'
             ? await snapshot(options.junitGlobs, options.root)
             : new Map<string, string>()
+        current = invocation
         const result = await invoke(adapter, invocation, options, deps, shardEnv, remaining)
+        finishedBefore += adapter.finishedTests?.(invocation) ?? 0
+        current = undefined
         lastExit = result
         if (result.spawnError !== undefined) {
           throw new UsageError(

@@ -18,7 +18,8 @@ export interface TestOptions {
   readonly shards: ShardCountRequest
   readonly parallel: number
   readonly granularity: Granularity
-  readonly shardOverheadSeconds: number
+  /** Per-shard start-up; by default what the store measured last time (0 without history). */
+  readonly shardOverheadSeconds: number | undefined
   readonly patterns: readonly string[]
   /** A file of ids to plan (one per line) instead of the runner's own list. */
   readonly itemsFrom?: string | undefined
@@ -64,7 +65,9 @@ function seconds(value: number): string {
 function summarize(plan: Plan, results: readonly ShardResult[], wallSeconds: number): string {
   const lines: string[] = ['', 'shard  status      tests  predicted     actual']
   for (const result of results) {
-    const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0
+    // Predicted wall time of the shard: its tests plus the start-up every shard pays.
+    const predicted =
+      (plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0) + plan.shardOverheadSeconds
     const tests = Object.keys(result.tests).length
     lines.push(
       `${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${seconds(predicted).padStart(9)}  ${seconds(result.wallSeconds).padStart(9)}`,
@@ -77,7 +80,7 @@ function summarize(plan: Plan, results: readonly ShardResult[], wallSeconds: num
       totals[key] += result.counts[key]
   lines.push('')
   lines.push(
-    `wall time ${seconds(wallSeconds)} for ${seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${seconds(plan.predictedMakespanSeconds)}`,
+    `wall time ${seconds(wallSeconds)} for ${seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${seconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}`,
   )
   lines.push(
     `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`,
@@ -191,7 +194,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
   const plan = await planMode(
     {
       shards: options.shards,
-      shardOverheadSeconds: options.shardOverheadSeconds,
+      shardOverheadSeconds: options.shardOverheadSeconds ?? store?.shardSetupSeconds?.seconds ?? 0,
       granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
       timings,
       patterns: options.patterns,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { countMatchingLines } from './roots.js'
 import { isAbsolute, join } from 'node:path'
 import { splitTestId } from '../../core/ids.js'
 import { parseGoOutcomes } from '../../core/outcomes.js'
@@ -295,6 +296,13 @@ export const goTest: RunnerAdapter = {
       })
     }
     return out
+  },
+  finishedTests(invocation) {
+    // Top-level tests only: a subtest's name holds a slash.
+    return countMatchingLines(
+      invocation.stdoutReport,
+      /"Action":"(?:pass|fail)","Package":"[^"]*","Test":"[^"/]*"/g,
+    )
   },
   async readOutcomes(invocation) {
     if (invocation.stdoutReport === undefined) return { tests: [], fileFailures: [] }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { rootsOf } from './roots.js'
+import { countMatchingLines, rootsOf } from './roots.js'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -101,6 +101,15 @@ export const nodeTest: RunnerAdapter = {
       Buffer.byteLength(argument(f)),
     )
     return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(argument)] }))
+  },
+  finishedTests(invocation) {
+    const destination = invocation.argv
+      .filter((a) => a.startsWith('--test-reporter-destination='))
+      .pop()
+    return countMatchingLines(
+      destination?.slice('--test-reporter-destination='.length),
+      /^\{"type":"test"/gm,
+    )
   },
   async readOutcomes(invocation, { cwd }) {
     const destination = invocation.argv

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 
 /**
  * The working directory and, when it differs, its real path: runners report real paths (a
@@ -10,5 +10,15 @@ export function rootsOf(cwd: string): string[] {
     return real === cwd ? [cwd] : [cwd, real]
   } catch {
     return [cwd]
+  }
+}
+
+/** Lines of a growing report that match, for live progress; 0 while it does not exist yet. */
+export function countMatchingLines(path: string | undefined, pattern: RegExp): number {
+  if (path === undefined) return 0
+  try {
+    return readFileSync(path, 'utf8').match(pattern)?.length ?? 0
+  } catch {
+    return 0
   }
 }

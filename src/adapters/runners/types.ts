@@ -55,6 +55,8 @@ export interface RunnerAdapter {
     readonly argv: (command: readonly string[]) => readonly string[]
     readonly parse: (stdout: string, cwd: string) => readonly string[]
   }
+  /** How many tests an invocation has finished so far, where its report grows live. */
+  readonly finishedTests?: (invocation: Invocation) => number
   /** The exit code with which the runner says it ran no test (pytest: 5). */
   readonly noTestsExitCode?: number
   /** Turns the runner's live stdout into readable text (go test -json); default: as is. */
