@@ -8777,7 +8777,7 @@ function renderWithRows(input, rows) {
         ? combined.serialSeconds / (plan.shards.length * combined.wallSeconds)
         : 1;
     out.push('');
-    out.push(`Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds)}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds)}.`);
+    out.push(`Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}${plan.shardOverheadSeconds > 0 ? ` (with ${formatSeconds(plan.shardOverheadSeconds)} start-up)` : ''}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds + plan.shardOverheadSeconds)}.`);
     if (combined.problems.length > 0) {
         out.push('');
         out.push('### Problems');
@@ -8805,7 +8805,7 @@ function renderWithRows(input, rows) {
     out.push('| shard | status | tests | failed | flaky | predicted | actual | attempts |');
     out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
-        out.push(`| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`);
+        out.push(`| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds + (shard.state === 'empty' ? 0 : plan.shardOverheadSeconds))} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`);
     }
     out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint));
     const timed = combined.shards.filter((s) => s.wallSeconds !== undefined);

@@ -140,7 +140,7 @@ function renderWithRows(input: ReportInput, rows: number): string {
       : 1
   out.push('')
   out.push(
-    `Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds)}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds)}.`,
+    `Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}${plan.shardOverheadSeconds > 0 ? ` (with ${formatSeconds(plan.shardOverheadSeconds)} start-up)` : ''}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds + plan.shardOverheadSeconds)}.`,
   )
   if (combined.problems.length > 0) {
     out.push('')
@@ -172,7 +172,7 @@ function renderWithRows(input: ReportInput, rows: number): string {
   out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
     out.push(
-      `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
+      `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds + (shard.state === 'empty' ? 0 : plan.shardOverheadSeconds))} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
     )
   }
   out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint))

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -222,6 +223,31 @@ for (const [label, node] of [
       expect(combined.outputs.result).toBe('failed')
       expect(combined.summary).toMatch(/shard 2 reported no result/)
       expect(annotations(combined, 'error').join('\n')).toMatch(/shard 2 reported no result/)
+    })
+
+    it('finds its own comment behind 350 others and a spoofed marker, and updates only it', async () => {
+      const marker = `<!-- shardwise:${createHash('sha256').update('CI\ncombine\nshardwise').digest('hex').slice(0, 16)} -->`
+      const human = { login: 'mallory', id: 666, type: 'User' as const }
+      runtime.github.seedComments(21, 350, {
+        user: human,
+        body: (i) => (i === 200 ? `${marker}\nfake report` : `comment ${i}`),
+      })
+      const first = runtime.newRun({ prNumber: 21 })
+      await plan(first)
+      await shards(first, [1, 2, 3])
+      expect((await combine(first, { 'save-timings': 'never' })).outputs.comment).toBe('created')
+      const second = runtime.newRun({ prNumber: 21 })
+      await plan(second)
+      await shards(second, [1, 2, 3])
+      expect((await combine(second, { 'save-timings': 'never' })).outputs.comment).toBe('updated')
+      const comments = runtime.github.comments(21)
+      const ours = comments.filter((c) => c.user.type === 'Bot')
+      expect(ours).toHaveLength(1)
+      expect(ours[0]?.body).toContain(marker)
+      expect(ours[0]?.body).toContain(`shardwise-run:${second.id}:1`)
+      expect(
+        comments.find((c) => c.user.login === 'mallory' && c.body.includes(marker))?.body,
+      ).toBe(`${marker}\nfake report`)
     })
 
     it('reports to the summary with a notice on a fork pull request (read-only token)', async () => {
