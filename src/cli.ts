@@ -8,6 +8,7 @@ import { MAX_SHARDS, type ShardCountRequest } from './core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from './core/render-plan.js'
 import { stableStringify } from './core/json.js'
 import { stderrLog } from './adapters/log.js'
+import { writeOutputFile } from './adapters/output-file.js'
 import { RUNNER_NAMES } from './adapters/runners/types.js'
 import {
   GRANULARITIES,
@@ -283,7 +284,8 @@ async function planCommand(args: string[], io: Io): Promise<number> {
   )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
   const output = parsed.str('output')
-  if (output !== undefined) await writeFile(resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
+  if (output !== undefined)
+    await writeOutputFile('--output', resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
   const text =
     format === 'table'
       ? renderPlanTable(plan)

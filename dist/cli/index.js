@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(865);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 865:
+/***/ 630:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3600,6 +3600,29 @@ function stderrLog(stream = process.stderr) {
     };
 }
 //# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/adapters/output-file.js
+
+
+
+/**
+ * Writes a file the user asked for (`--output`, `--store`, `--report-md`…) through a
+ * temporary file and a rename, so that a reader never sees half a file and an interrupted
+ * write leaves the old one. A path that cannot be written is the user's to fix: a
+ * `UsageError` naming the flag, and no temporary file left behind.
+ */
+async function writeOutputFile(flag, path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temporary, text);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+        throw new errors_UsageError(`${flag} ${path}: cannot write it (${describeError(error)})`);
+    }
+}
+//# sourceMappingURL=output-file.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/types.js
 const RUNNER_NAMES = [
     'jest',
@@ -5788,7 +5811,14 @@ function covers(item, testId) {
 function judgeAttempts(items, attempts) {
     const history = new Map();
     let fileFailures = new Map();
+    // Files that crashed, or reported nothing, in an earlier attempt: a test of theirs that
+    // passes later did not pass the first time — flaky, not passed.
+    // Each troubled file remembers the tests that did report in that attempt: only the others
+    // were kept from running.
+    const troubled = new Map();
+    const healed = new Map();
     for (const attempt of attempts) {
+        const reported = new Map();
         for (const [id, outcome] of foldAttempt(attempt.outcomes.tests)) {
             const list = history.get(id);
             if (list)
@@ -5796,10 +5826,33 @@ function judgeAttempts(items, attempts) {
             else
                 history.set(id, [outcome]);
             fileFailures.delete(outcome.file);
+            const ids = reported.get(outcome.file) ?? new Set();
+            ids.add(id);
+            reported.set(outcome.file, ids);
+            const trouble = troubled.get(outcome.file);
+            if (trouble && !trouble.ran.has(id) && outcome.status === 'passed' && !healed.has(id)) {
+                healed.set(id, trouble.why);
+            }
         }
         const next = new Map(fileFailures);
-        for (const failure of attempt.outcomes.fileFailures)
+        for (const failure of attempt.outcomes.fileFailures) {
             next.set(failure.file, failure);
+            if (!troubled.has(failure.file)) {
+                troubled.set(failure.file, {
+                    why: `an earlier attempt failed to run the file: ${failure.message}`,
+                    ran: reported.get(failure.file) ?? new Set(),
+                });
+            }
+        }
+        for (const item of attempt.items ?? []) {
+            const file = fileOfId(item);
+            if (!reported.has(file) && !next.has(file) && !troubled.has(file)) {
+                troubled.set(file, {
+                    why: 'an earlier attempt reported no result for the file',
+                    ran: new Set(),
+                });
+            }
+        }
         fileFailures = next;
     }
     const tests = new Map();
@@ -5810,7 +5863,7 @@ function judgeAttempts(items, attempts) {
         if (!last)
             continue;
         // Passed and failed at the same commit, in retries or repeats: flaky. Never passed: failed.
-        const everFailed = runs.some((r) => r.status === 'failed');
+        const everFailed = runs.some((r) => r.status === 'failed') || healed.has(id);
         const everPassed = runs.some((r) => r.status === 'passed');
         const verdict = everFailed
             ? everPassed
@@ -5820,7 +5873,7 @@ function judgeAttempts(items, attempts) {
                 ? 'passed'
                 : 'skipped';
         counts[verdict]++;
-        const failure = [...runs].reverse().find((r) => r.status === 'failed')?.message;
+        const failure = [...runs].reverse().find((r) => r.status === 'failed')?.message ?? healed.get(id);
         tests.set(id, {
             file: last.file,
             verdict,
@@ -7894,8 +7947,26 @@ async function readPlanFile(path) {
             throw new errors_UsageError(`--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`);
         }
     }
-    const full = data;
-    return { plan: full, digest: planDigest(full) };
+    for (const [i, shard] of shards.entries()) {
+        const predicted = shard.predictedSeconds;
+        if (predicted !== undefined &&
+            (typeof predicted !== 'number' || !Number.isFinite(predicted) || predicted < 0)) {
+            throw new errors_UsageError(`--plan ${path}: shard ${i + 1} has "predictedSeconds" ${JSON.stringify(predicted)}; expected a number ≥ 0`);
+        }
+    }
+    if (record.shardCount !== undefined && record.shardCount !== shards.length) {
+        throw new errors_UsageError(`--plan ${path}: "shardCount" is ${JSON.stringify(record.shardCount)} but the plan lists ${shards.length} shards`);
+    }
+    // The documented minimum (DESIGN.md) has neither shardCount nor always predictedSeconds.
+    const full = {
+        ...data,
+        shardCount: shards.length,
+        shards: shards.map((s) => ({
+            ...s,
+            predictedSeconds: s.predictedSeconds ?? 0,
+        })),
+    };
+    return { plan: full, digest: planDigest(data) };
 }
 /** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
 async function invoke(adapter, invocation, options, deps, shardEnv, timeoutMs) {
@@ -8173,17 +8244,26 @@ async function runMode(options, deps) {
     const expectedTests = runnable.filter((item) => item.includes('::')).length;
     const progressTimer = deps.progress
         ? setInterval(() => {
-            const spent = elapsed();
-            const left = predicted - spent;
-            const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined;
-            const done = live === undefined
-                ? ''
-                : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `;
-            deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0
-                ? `about ${left.toFixed(0)} s left`
-                : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
+            // Nothing in a timer may throw: it would kill the process and orphan the tests.
+            try {
+                reportProgress();
+            }
+            catch {
+                // Progress is a courtesy; the run goes on.
+            }
         }, deps.progressIntervalMs ?? 10_000)
         : undefined;
+    function reportProgress() {
+        const spent = elapsed();
+        const left = predicted - spent;
+        const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined;
+        const done = live === undefined
+            ? ''
+            : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `;
+        deps.progress?.(`shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${left > 0
+            ? `about ${left.toFixed(0)} s left`
+            : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`}`);
+    }
     progressTimer?.unref();
     const attempts = [];
     let lastExit;
@@ -8237,7 +8317,12 @@ async function runMode(options, deps) {
             }
             if (attempts.length === 0)
                 firstWall = elapsed() - invocationsStarted;
-            attempts.push({ outcomes: { tests, fileFailures }, exitCode: worstExit, signal });
+            attempts.push({
+                items: subset,
+                outcomes: { tests, fileFailures },
+                exitCode: worstExit,
+                signal,
+            });
         };
         await runOnce(runnable, 'attempt-1');
         for (let r = 2; r <= options.repeat && !stopped; r++)
@@ -8364,6 +8449,20 @@ function validateShardResult(data) {
         }
         if (!Array.isArray(t.attempts))
             return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`;
+        if (typeof t.file !== 'string')
+            return `test ${JSON.stringify(id.slice(0, 200))} has no "file"`;
+        if (t.message !== undefined && typeof t.message !== 'string')
+            return `test ${JSON.stringify(id.slice(0, 200))} has a "message" that is not text`;
+        for (const attempt of t.attempts) {
+            const a = attempt;
+            if (typeof a !== 'object' ||
+                a === null ||
+                !['passed', 'failed', 'skipped'].includes(a.status))
+                return `test ${JSON.stringify(id.slice(0, 200))} has a malformed attempt`;
+            if (a.seconds !== undefined &&
+                (typeof a.seconds !== 'number' || !Number.isFinite(a.seconds) || a.seconds < 0))
+                return `test ${JSON.stringify(id.slice(0, 200))} has an attempt with bad "seconds"`;
+        }
     }
     if (!['passed', 'failed', 'empty', 'incomplete', 'error'].includes(r.status))
         return `"status" ${JSON.stringify(r.status)} is not known`;
@@ -8371,8 +8470,45 @@ function validateShardResult(data) {
         return '"complete" must be true or false';
     if (typeof r.wallSeconds !== 'number' || !Number.isFinite(r.wallSeconds) || r.wallSeconds < 0)
         return '"wallSeconds" must be a number ≥ 0';
+    for (const key of ['setupSeconds', 'testSeconds']) {
+        const value = r[key];
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+            return `"${key}" must be a number ≥ 0`;
+    }
+    if (r.reason !== undefined && r.reason !== null && typeof r.reason !== 'string')
+        return '"reason" must be text';
+    if (typeof r.workspace !== 'string')
+        return '"workspace" must be a string';
     if (!Array.isArray(r.fileFailures))
         return '"fileFailures" must be a list';
+    for (const failure of r.fileFailures) {
+        const f = failure;
+        if (typeof f !== 'object' ||
+            f === null ||
+            typeof f.file !== 'string' ||
+            typeof f.message !== 'string')
+            return '"fileFailures" entries must be {"file", "message"}';
+    }
+    const counts = r.counts;
+    if (typeof counts !== 'object' ||
+        counts === null ||
+        !['passed', 'failed', 'flaky', 'skipped'].every((k) => Number.isInteger(counts[k]) && counts[k] >= 0))
+        return '"counts" must hold whole numbers for passed, failed, flaky and skipped';
+    // Files travel beside the result under names `run` gives them; anything else could point
+    // the privileged combine job at a file outside the artifact.
+    const artifacts = r.artifacts;
+    if (typeof artifacts !== 'object' || artifacts === null)
+        return '"artifacts" must be {"junit": [...], "coverage": [...]}';
+    for (const kind of ['junit', 'coverage']) {
+        const list = artifacts[kind];
+        if (!Array.isArray(list))
+            return `"artifacts.${kind}" must be a list`;
+        const pattern = new RegExp(`^${kind}/\\d{3}-[^/\\\\]+$`);
+        for (const name of list) {
+            if (typeof name !== 'string' || !pattern.test(name))
+                return `"artifacts.${kind}" entry ${JSON.stringify(String(name).slice(0, 200))} is not a file of the artifact`;
+        }
+    }
     return data;
 }
 function isQuarantined(id, quarantine, today) {
@@ -8634,7 +8770,9 @@ function applyFallback(combined, fallback, quarantine, now) {
     for (const test of all)
         counts[test.verdict]++;
     const rerunShards = new Set(combined.shards.filter((s) => s.state !== 'passed' && s.state !== 'empty').map((s) => s.index));
-    const fallbackOk = fallback.complete && fallback.fileFailures.length === 0;
+    // The fallback excuses its shards only when it ran cleanly itself: complete, no file that
+    // failed to load, no runner error of its own (exit code with every test passing).
+    const fallbackOk = fallback.complete && fallback.fileFailures.length === 0 && fallback.reason === undefined;
     return {
         ...combined,
         tests: all,
@@ -9137,6 +9275,7 @@ function storeFromJson(data) {
 
 
 
+
 const RESULT_FILE = 'shard-result.json';
 const MAX_RESULT_BYTES = 256 * 1024 * 1024;
 const combine_MAX_DEPTH = 6;
@@ -9245,12 +9384,6 @@ async function readStore(path, log) {
         return undefined;
     }
 }
-async function writeAtomically(path, text) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, text);
-    await (0,promises_namespaceObject.rename)(temporary, path);
-}
 /**
  * Combines the shard results in a directory: verdict, serial fallback, coverage, timings for
  * next time and the report. It never executes anything it reads; the fallback runs the
@@ -9352,7 +9485,7 @@ async function combineMode(options, deps) {
         const measured = measureRun(combined.results);
         if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
             const next = mergeRun(store ?? emptyStore(now), measured, now);
-            await writeAtomically(options.storePath, `${stableStringify(next, 2)}\n`);
+            await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`);
             log.info(`timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`);
         }
     }
@@ -9366,9 +9499,9 @@ async function combineMode(options, deps) {
     };
     const markdown = renderReportMarkdown(input);
     if (options.reportMarkdown !== undefined)
-        await writeAtomically(options.reportMarkdown, markdown);
+        await writeOutputFile('--report-md', options.reportMarkdown, markdown);
     if (options.reportJson !== undefined)
-        await writeAtomically(options.reportJson, `${stableStringify(reportJson(input), 2)}\n`);
+        await writeOutputFile('--report-json', options.reportJson, `${stableStringify(reportJson(input), 2)}\n`);
     const coverageFailed = coverage !== undefined && !coverage.passed;
     const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1;
     return { combined, markdown, exitCode, coverage };
@@ -11574,7 +11707,17 @@ async function coverageReport(shards, options) {
     const warnings = [];
     for (const shard of withFiles) {
         try {
-            const loaded = await loadCoverage(shard.files.map((f) => (0,external_node_path_namespaceObject.join)(shard.dir, f)), { workspace: shard.workspace, roots: [options.root], ...(goModule ? { goModule } : {}) });
+            // Names come from an untrusted shard result: only files inside its own directory.
+            const inside = shard.files
+                .map((f) => (0,external_node_path_namespaceObject.resolve)(shard.dir, f))
+                .filter((path) => path.startsWith(`${(0,external_node_path_namespaceObject.resolve)(shard.dir)}${external_node_path_namespaceObject.sep}`));
+            if (inside.length < shard.files.length)
+                warnings.push(`coverage of ${shard.dir}: names outside the shard's directory ignored`);
+            const loaded = await loadCoverage(inside, {
+                workspace: shard.workspace,
+                roots: [options.root],
+                ...(goModule ? { goModule } : {}),
+            });
             models.push(loaded.coverage);
             warnings.push(...loaded.warnings);
         }
@@ -11854,6 +11997,7 @@ async function testMode(options, deps) {
 
 
 
+
 const VERSION = '0.1.0';
 const USAGE = `Usage: shardwise <command> [options]
 
@@ -12065,7 +12209,7 @@ async function planCommand(args, io) {
     const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
     const output = parsed.str('output');
     if (output !== undefined)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
+        await writeOutputFile('--output', (0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
     const text = format === 'table'
         ? renderPlanTable(plan)
         : format === 'matrix'

@@ -134,13 +134,71 @@ export function validateShardResult(data: unknown): ShardResult | string {
     }
     if (!Array.isArray(t.attempts))
       return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`
+    if (typeof t.file !== 'string') return `test ${JSON.stringify(id.slice(0, 200))} has no "file"`
+    if (t.message !== undefined && typeof t.message !== 'string')
+      return `test ${JSON.stringify(id.slice(0, 200))} has a "message" that is not text`
+    for (const attempt of t.attempts as unknown[]) {
+      const a = attempt as Record<string, unknown> | null
+      if (
+        typeof a !== 'object' ||
+        a === null ||
+        !['passed', 'failed', 'skipped'].includes(a.status as string)
+      )
+        return `test ${JSON.stringify(id.slice(0, 200))} has a malformed attempt`
+      if (
+        a.seconds !== undefined &&
+        (typeof a.seconds !== 'number' || !Number.isFinite(a.seconds) || a.seconds < 0)
+      )
+        return `test ${JSON.stringify(id.slice(0, 200))} has an attempt with bad "seconds"`
+    }
   }
   if (!['passed', 'failed', 'empty', 'incomplete', 'error'].includes(r.status as string))
     return `"status" ${JSON.stringify(r.status)} is not known`
   if (typeof r.complete !== 'boolean') return '"complete" must be true or false'
   if (typeof r.wallSeconds !== 'number' || !Number.isFinite(r.wallSeconds) || r.wallSeconds < 0)
     return '"wallSeconds" must be a number ≥ 0'
+  for (const key of ['setupSeconds', 'testSeconds'] as const) {
+    const value = r[key]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      return `"${key}" must be a number ≥ 0`
+  }
+  if (r.reason !== undefined && r.reason !== null && typeof r.reason !== 'string')
+    return '"reason" must be text'
+  if (typeof r.workspace !== 'string') return '"workspace" must be a string'
   if (!Array.isArray(r.fileFailures)) return '"fileFailures" must be a list'
+  for (const failure of r.fileFailures as unknown[]) {
+    const f = failure as Record<string, unknown> | null
+    if (
+      typeof f !== 'object' ||
+      f === null ||
+      typeof f.file !== 'string' ||
+      typeof f.message !== 'string'
+    )
+      return '"fileFailures" entries must be {"file", "message"}'
+  }
+  const counts = r.counts as Record<string, unknown> | null | undefined
+  if (
+    typeof counts !== 'object' ||
+    counts === null ||
+    !(['passed', 'failed', 'flaky', 'skipped'] as const).every(
+      (k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0,
+    )
+  )
+    return '"counts" must hold whole numbers for passed, failed, flaky and skipped'
+  // Files travel beside the result under names `run` gives them; anything else could point
+  // the privileged combine job at a file outside the artifact.
+  const artifacts = r.artifacts as Record<string, unknown> | null | undefined
+  if (typeof artifacts !== 'object' || artifacts === null)
+    return '"artifacts" must be {"junit": [...], "coverage": [...]}'
+  for (const kind of ['junit', 'coverage'] as const) {
+    const list = artifacts[kind]
+    if (!Array.isArray(list)) return `"artifacts.${kind}" must be a list`
+    const pattern = new RegExp(`^${kind}/\\d{3}-[^/\\\\]+$`)
+    for (const name of list as unknown[]) {
+      if (typeof name !== 'string' || !pattern.test(name))
+        return `"artifacts.${kind}" entry ${JSON.stringify(String(name).slice(0, 200))} is not a file of the artifact`
+    }
+  }
   return data as ShardResult
 }
 
@@ -460,7 +518,10 @@ export function applyFallback(
   const rerunShards = new Set(
     combined.shards.filter((s) => s.state !== 'passed' && s.state !== 'empty').map((s) => s.index),
   )
-  const fallbackOk = fallback.complete && fallback.fileFailures.length === 0
+  // The fallback excuses its shards only when it ran cleanly itself: complete, no file that
+  // failed to load, no runner error of its own (exit code with every test passing).
+  const fallbackOk =
+    fallback.complete && fallback.fileFailures.length === 0 && fallback.reason === undefined
   return {
     ...combined,
     tests: all,

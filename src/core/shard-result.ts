@@ -54,6 +54,8 @@ export interface ShardResult {
 
 /** One run of the runner over some of the shard's items. */
 export interface AttemptOutcome {
+  /** The items this attempt ran (all planned items for the first, failures for a retry). */
+  readonly items?: readonly string[]
   readonly outcomes: Outcomes
   readonly exitCode: number | null
   readonly signal: string | null
@@ -112,15 +114,46 @@ export function judgeAttempts(
 ): Judgement {
   const history = new Map<string, TestOutcome[]>()
   let fileFailures = new Map<string, FileFailure>()
+  // Files that crashed, or reported nothing, in an earlier attempt: a test of theirs that
+  // passes later did not pass the first time — flaky, not passed.
+  // Each troubled file remembers the tests that did report in that attempt: only the others
+  // were kept from running.
+  const troubled = new Map<string, { why: string; ran: Set<string> }>()
+  const healed = new Map<string, string>()
   for (const attempt of attempts) {
+    const reported = new Map<string, Set<string>>()
     for (const [id, outcome] of foldAttempt(attempt.outcomes.tests)) {
       const list = history.get(id)
       if (list) list.push(outcome)
       else history.set(id, [outcome])
       fileFailures.delete(outcome.file)
+      const ids = reported.get(outcome.file) ?? new Set<string>()
+      ids.add(id)
+      reported.set(outcome.file, ids)
+      const trouble = troubled.get(outcome.file)
+      if (trouble && !trouble.ran.has(id) && outcome.status === 'passed' && !healed.has(id)) {
+        healed.set(id, trouble.why)
+      }
     }
     const next = new Map(fileFailures)
-    for (const failure of attempt.outcomes.fileFailures) next.set(failure.file, failure)
+    for (const failure of attempt.outcomes.fileFailures) {
+      next.set(failure.file, failure)
+      if (!troubled.has(failure.file)) {
+        troubled.set(failure.file, {
+          why: `an earlier attempt failed to run the file: ${failure.message}`,
+          ran: reported.get(failure.file) ?? new Set(),
+        })
+      }
+    }
+    for (const item of attempt.items ?? []) {
+      const file = fileOfId(item)
+      if (!reported.has(file) && !next.has(file) && !troubled.has(file)) {
+        troubled.set(file, {
+          why: 'an earlier attempt reported no result for the file',
+          ran: new Set(),
+        })
+      }
+    }
     fileFailures = next
   }
   const tests = new Map<string, TestRecord>()
@@ -130,7 +163,7 @@ export function judgeAttempts(
     const last = runs[runs.length - 1]
     if (!last) continue
     // Passed and failed at the same commit, in retries or repeats: flaky. Never passed: failed.
-    const everFailed = runs.some((r) => r.status === 'failed')
+    const everFailed = runs.some((r) => r.status === 'failed') || healed.has(id)
     const everPassed = runs.some((r) => r.status === 'passed')
     const verdict: TestVerdict = everFailed
       ? everPassed
@@ -140,7 +173,8 @@ export function judgeAttempts(
         ? 'passed'
         : 'skipped'
     counts[verdict]++
-    const failure = [...runs].reverse().find((r) => r.status === 'failed')?.message
+    const failure =
+      [...runs].reverse().find((r) => r.status === 'failed')?.message ?? healed.get(id)
     tests.set(id, {
       file: last.file,
       verdict,

@@ -13,6 +13,7 @@ import type { ActionDeps } from './action-plan.js'
 import { readResults } from './combine.js'
 import { parseChoice, parsePositiveSeconds, parseWholeNumber } from './inputs.js'
 import { planDigest, readPlanFile, runMode } from './run.js'
+import { workflowCommandGuard } from '../core/log-guard.js'
 
 /**
  * `mode: run` — one shard of the plan (`shard: N`), or the serial fallback (`shard: fallback`:
@@ -112,6 +113,8 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
   }
 
   const resultsDir = join(work, 'result')
+  const stdoutGuard = workflowCommandGuard()
+  const stderrGuard = workflowCommandGuard()
   const outcome = await runMode(
     {
       plan: runPlan,
@@ -126,8 +129,8 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
     },
     {
       log: io,
-      stdout: (text) => process.stdout.write(neutralize(text)),
-      stderr: (text) => process.stderr.write(neutralize(text)),
+      stdout: (text) => process.stdout.write(stdoutGuard(text)),
+      stderr: (text) => process.stderr.write(stderrGuard(text)),
       progress: (text) => io.info(text),
       now: () => new Date(),
     },
@@ -146,15 +149,6 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
       `shard ${rawShard}: ${result.status} — ${result.counts.failed} failed, ${result.missing.length} without a result, ${result.fileFailures.length} files that failed to run${result.reason ? `; ${result.reason}` : ''}`,
     )
   }
-}
-
-/**
- * The test command's output goes to the job log, where a line starting with `::` is a workflow
- * command. Test code is untrusted: such lines are shown with a zero-width space in front so
- * they cannot set outputs, add masks or stop command processing.
- */
-export function neutralize(text: string): string {
-  return text.replace(/(^|\n)(\s*)::/g, '$1$2\u200b::')
 }
 
 function setSkipped(io: ActionDeps['io']): void {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { UsageError, describeError } from '../core/errors.js'
@@ -21,6 +21,7 @@ import {
 } from '../core/report.js'
 import { emptyStore, measureRun, mergeRun, storeFromJson, type TimingStore } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
+import { writeOutputFile } from '../adapters/output-file.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
 import { planDigest, runMode } from './run.js'
@@ -182,13 +183,6 @@ export async function readStore(path: string, log: Log): Promise<TimingStore | u
   }
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, path)
-}
-
 /**
  * Combines the shard results in a directory: verdict, serial fallback, coverage, timings for
  * next time and the report. It never executes anything it reads; the fallback runs the
@@ -304,7 +298,7 @@ export async function combineMode(
     const measured = measureRun(combined.results)
     if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
       const next = mergeRun(store ?? emptyStore(now), measured, now)
-      await writeAtomically(options.storePath, `${stableStringify(next, 2)}\n`)
+      await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`)
       log.info(
         `timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`,
       )
@@ -320,9 +314,14 @@ export async function combineMode(
     ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
   }
   const markdown = renderReportMarkdown(input)
-  if (options.reportMarkdown !== undefined) await writeAtomically(options.reportMarkdown, markdown)
+  if (options.reportMarkdown !== undefined)
+    await writeOutputFile('--report-md', options.reportMarkdown, markdown)
   if (options.reportJson !== undefined)
-    await writeAtomically(options.reportJson, `${stableStringify(reportJson(input), 2)}\n`)
+    await writeOutputFile(
+      '--report-json',
+      options.reportJson,
+      `${stableStringify(reportJson(input), 2)}\n`,
+    )
   const coverageFailed = coverage !== undefined && !coverage.passed
   const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1
   return { combined, markdown, exitCode, coverage }

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import {
   checkThreshold,
   diffCoverage,
@@ -85,10 +85,17 @@ export async function coverageReport(
   const warnings: string[] = []
   for (const shard of withFiles) {
     try {
-      const loaded = await loadCoverage(
-        shard.files.map((f) => join(shard.dir, f)),
-        { workspace: shard.workspace, roots: [options.root], ...(goModule ? { goModule } : {}) },
-      )
+      // Names come from an untrusted shard result: only files inside its own directory.
+      const inside = shard.files
+        .map((f) => resolve(shard.dir, f))
+        .filter((path) => path.startsWith(`${resolve(shard.dir)}${sep}`))
+      if (inside.length < shard.files.length)
+        warnings.push(`coverage of ${shard.dir}: names outside the shard's directory ignored`)
+      const loaded = await loadCoverage(inside, {
+        workspace: shard.workspace,
+        roots: [options.root],
+        ...(goModule ? { goModule } : {}),
+      })
       models.push(loaded.coverage)
       warnings.push(...loaded.warnings)
     } catch (error) {

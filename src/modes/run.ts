@@ -111,8 +111,32 @@ export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: 
       )
     }
   }
-  const full = data as Plan
-  return { plan: full, digest: planDigest(full) }
+  for (const [i, shard] of (shards as Record<string, unknown>[]).entries()) {
+    const predicted = shard.predictedSeconds
+    if (
+      predicted !== undefined &&
+      (typeof predicted !== 'number' || !Number.isFinite(predicted) || predicted < 0)
+    ) {
+      throw new UsageError(
+        `--plan ${path}: shard ${i + 1} has "predictedSeconds" ${JSON.stringify(predicted)}; expected a number ≥ 0`,
+      )
+    }
+  }
+  if (record.shardCount !== undefined && record.shardCount !== shards.length) {
+    throw new UsageError(
+      `--plan ${path}: "shardCount" is ${JSON.stringify(record.shardCount)} but the plan lists ${shards.length} shards`,
+    )
+  }
+  // The documented minimum (DESIGN.md) has neither shardCount nor always predictedSeconds.
+  const full = {
+    ...(data as Plan),
+    shardCount: shards.length,
+    shards: (shards as Plan['shards']).map((s) => ({
+      ...s,
+      predictedSeconds: (s.predictedSeconds as number | undefined) ?? 0,
+    })),
+  } as Plan
+  return { plan: full, digest: planDigest(data as Plan) }
 }
 
 /** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
@@ -438,22 +462,30 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   const expectedTests = runnable.filter((item) => item.includes('::')).length
   const progressTimer = deps.progress
     ? setInterval(() => {
-        const spent = elapsed()
-        const left = predicted - spent
-        const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined
-        const done =
-          live === undefined
-            ? ''
-            : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `
-        deps.progress?.(
-          `shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
-            left > 0
-              ? `about ${left.toFixed(0)} s left`
-              : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
-          }`,
-        )
+        // Nothing in a timer may throw: it would kill the process and orphan the tests.
+        try {
+          reportProgress()
+        } catch {
+          // Progress is a courtesy; the run goes on.
+        }
       }, deps.progressIntervalMs ?? 10_000)
     : undefined
+  function reportProgress(): void {
+    const spent = elapsed()
+    const left = predicted - spent
+    const live = current && adapter.finishedTests ? adapter.finishedTests(current) : undefined
+    const done =
+      live === undefined
+        ? ''
+        : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `
+    deps.progress?.(
+      `shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
+        left > 0
+          ? `about ${left.toFixed(0)} s left`
+          : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
+      }`,
+    )
+  }
   progressTimer?.unref()
 
   const attempts: AttemptOutcome[] = []
@@ -514,7 +546,12 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
         }
       }
       if (attempts.length === 0) firstWall = elapsed() - invocationsStarted
-      attempts.push({ outcomes: { tests, fileFailures }, exitCode: worstExit, signal })
+      attempts.push({
+        items: subset,
+        outcomes: { tests, fileFailures },
+        exitCode: worstExit,
+        signal,
+      })
     }
 
     await runOnce(runnable, 'attempt-1')

@@ -231,6 +231,30 @@ describe('shardwise plan errors', () => {
       /no files under .* match 'no\/such/,
     ],
     ['an unknown command', ['deploy'], /unknown command `deploy`/],
+    [
+      'an --output that cannot be written',
+      [
+        'plan',
+        '--timings',
+        join(DATASETS, 'pgmpy__pgmpy__.test_durations'),
+        '--output',
+        '/nonexistent/dir/plan.json',
+      ],
+      /--output \/nonexistent\/dir\/plan\.json: cannot write it/,
+    ],
+    [
+      'a run plan that is not a plan',
+      [
+        'run',
+        '--plan',
+        join(DATASETS, 'pgmpy__pgmpy__.test_durations'),
+        '--shard',
+        '1',
+        '--',
+        'true',
+      ],
+      /not a Shardwise plan/,
+    ],
   ]
   for (const [what, args, message] of cases) {
     it(`exits 2 naming the problem for ${what}`, async () => {

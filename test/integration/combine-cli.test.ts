@@ -389,3 +389,45 @@ describe('shardwise combine', () => {
     expect(again.stdout).toMatch(/\*\*25\*\* passed/)
   })
 })
+
+describe('plans in the documented minimal shape', () => {
+  it('runs and combines a plan with neither shardCount nor predictedSeconds', async () => {
+    const repo = await mkdtemp(join(dir, 'minimal-'))
+    await cp(resolve(import.meta.dirname, '../../examples'), join(repo, 'examples'), {
+      recursive: true,
+    })
+    await writeFile(
+      join(repo, 'plan.json'),
+      JSON.stringify({
+        version: 1,
+        shards: [{ index: 1, items: ['examples/demo/tests/ui/button.test.js'] }],
+        lowerBoundSeconds: 1,
+        predictedMakespanSeconds: 1,
+        unknownItems: 0,
+      }),
+    )
+    const env = { ...process.env, SHARDWISE_DEMO_SPEED: '0.05' }
+    const ran = await runCli(
+      [
+        'run',
+        '--plan',
+        'plan.json',
+        '--shard',
+        '1/1',
+        '--results-dir',
+        'results/one',
+        '--',
+        process.execPath,
+        '--test',
+      ],
+      { cwd: repo, env },
+    )
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(ran.stderr).toMatch(/shard 1\/1 passed/)
+    const combined = await runCli(
+      ['combine', '--plan', 'plan.json', '--results-dir', 'results', '--no-store'],
+      { cwd: repo, env },
+    )
+    expect(combined.code, combined.stderr).toBe(0)
+  })
+})

@@ -206,7 +206,59 @@ describe('serial fallback', () => {
   })
 })
 
+describe('serial fallback with a runner error of its own', () => {
+  it('does not excuse the failed shard when the fallback exited non-zero with every test passing', () => {
+    const failing = makeResult(plan, DIGEST, 1, {
+      'a.test.js::x': { verdict: 'failed' },
+      'b.test.js::y': {},
+    })
+    const combined = combineResults(
+      input([failing, shard2, shard3].map((result, i) => ({ source: `s${i}`, result }))),
+    )
+    const rerun = {
+      ...makeResult(makePlan([['a.test.js']]), 'f', 1, { 'a.test.js::x': {} }),
+      status: 'failed' as const,
+      reason: 'the runner exited with 7 although no test failed',
+    }
+    expect(applyFallback(combined, rerun, [], NOW).verdict).toBe('failed')
+  })
+})
+
 describe('validateShardResult', () => {
+  it('rejects a result whose artifact names point outside the artifact', () => {
+    for (const name of [
+      '../../../../etc/passwd',
+      '/etc/passwd',
+      'coverage/../../x',
+      'coverage/001-a/b',
+      'junit/001-ok.xml',
+    ]) {
+      const result = { ...shard1, artifacts: { junit: [], coverage: [name] } }
+      expect(validateShardResult(JSON.parse(JSON.stringify(result)))).toMatch(
+        /is not a file of the artifact/,
+      )
+    }
+    expect(
+      validateShardResult(
+        JSON.parse(
+          JSON.stringify({
+            ...shard1,
+            artifacts: { junit: ['junit/001-report.xml'], coverage: ['coverage/002-lcov.info'] },
+          }),
+        ),
+      ),
+    ).toMatchObject({ kind: 'shard-result' })
+  })
+
+  it('rejects results missing what combine reads', () => {
+    expect(
+      validateShardResult(JSON.parse(JSON.stringify({ ...shard1, counts: undefined }))),
+    ).toMatch(/"counts"/)
+    expect(
+      validateShardResult(JSON.parse(JSON.stringify({ ...shard1, fileFailures: [{ file: 'x' }] }))),
+    ).toMatch(/fileFailures/)
+  })
+
   it('accepts what run writes and names what is wrong otherwise', () => {
     expect(validateShardResult(JSON.parse(JSON.stringify(shard1)))).toMatchObject({
       kind: 'shard-result',

@@ -94,7 +94,24 @@ describe('judgeAttempts', () => {
       ],
     )
     expect(healed.fileFailures).toEqual([])
-    expect(healed.tests.get('a.js::t')?.verdict).toBe('passed')
+    // It did not pass the first time: flaky, with the earlier crash as its message.
+    expect(healed.tests.get('a.js::t')).toMatchObject({
+      verdict: 'flaky',
+      message: expect.stringMatching(/SyntaxError/) as unknown,
+    })
+  })
+
+  it('calls a test flaky when its file reported nothing in an earlier attempt and passed later', () => {
+    const judgement = judgeAttempts(
+      ['a.js', 'b.js'],
+      [
+        { ...attempt([outcome('b.js::t', 'passed')], [], 1), items: ['a.js', 'b.js'] },
+        { ...attempt([outcome('a.js::t', 'passed')]), items: ['a.js'] },
+      ],
+    )
+    expect(judgement.tests.get('a.js::t')?.verdict).toBe('flaky')
+    expect(judgement.tests.get('b.js::t')?.verdict).toBe('passed')
+    expect(judgement.missing).toEqual([])
   })
 })
 
