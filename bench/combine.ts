@@ -50,6 +50,7 @@ function results(
     predictedMakespanSeconds: 1,
     shardOverheadSeconds: 0,
     unknownItems: 0,
+    estimatedItems: [],
     estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },
     timings: { runs: 1, matchedItems: tests, matchedBySuffix: 0, staleFiles: 0 },
     splitFiles: [],

@@ -3142,6 +3142,8 @@ function alignModel(model, itemFiles) {
 
 
 
+/** How many estimated items a plan names (the count is always exact). */
+const MAX_LISTED_ESTIMATES = 500;
 /** GitHub's matrix limit, and so the most shards a plan may have. */
 const MAX_SHARDS = 256;
 /** Seconds per item with history, estimates for the rest. */
@@ -3512,6 +3514,7 @@ function planShards(request) {
         predictedMakespanSeconds: round(candidate.makespan),
         shardOverheadSeconds: request.shardOverheadSeconds,
         unknownItems: estimated.size,
+        estimatedItems: [...estimated.keys()].sort().slice(0, MAX_LISTED_ESTIMATES),
         estimates,
         timings: { runs: model.runCount, matchedItems, matchedBySuffix, staleFiles },
         splitFiles: candidate.splitFiles,
@@ -9017,8 +9020,12 @@ function renderWithRows(input, rows) {
             out.push(`Changed lines covered: **${cov.diff.percent.toFixed(2)}%** (${cov.diff.hit}/${cov.diff.found}).`);
     }
     const notes = [];
-    if (input.unknownItems > 0)
-        notes.push(`${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now.`);
+    if (input.unknownItems > 0) {
+        const named = (input.estimatedItems ?? []).slice(0, Math.min(rows, 20));
+        notes.push(`${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now${named.length > 0
+            ? `: ${named.map((id) => codeSpan(id, false)).join(', ')}${input.unknownItems > named.length ? ', …' : ''}`
+            : ''}.`);
+    }
     const setups = combined.shards
         .map((s) => s.setupSeconds)
         .filter((s) => s !== undefined)
@@ -9495,6 +9502,7 @@ async function combineMode(options, deps) {
         coverage,
         fallback,
         unknownItems: options.plan.unknownItems,
+        estimatedItems: Array.isArray(options.plan.estimatedItems) ? options.plan.estimatedItems : [],
         ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
     };
     const markdown = renderReportMarkdown(input);

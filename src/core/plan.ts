@@ -6,6 +6,9 @@ import { alignModel, type TimingModel } from './timings.js'
 
 export type Granularity = 'file' | 'test' | 'auto'
 
+/** How many estimated items a plan names (the count is always exact). */
+export const MAX_LISTED_ESTIMATES = 500
+
 /** GitHub's matrix limit, and so the most shards a plan may have. */
 export const MAX_SHARDS = 256
 
@@ -55,6 +58,8 @@ export interface Plan {
   readonly predictedMakespanSeconds: number
   readonly shardOverheadSeconds: number
   readonly unknownItems: number
+  /** The items without timings (sorted; at most MAX_LISTED_ESTIMATES of them). */
+  readonly estimatedItems: readonly string[]
   readonly estimates: Readonly<Record<EstimateBasis, number>>
   readonly timings: {
     readonly runs: number
@@ -503,6 +508,7 @@ export function planShards(request: PlanRequest): Plan {
     predictedMakespanSeconds: round(candidate.makespan),
     shardOverheadSeconds: request.shardOverheadSeconds,
     unknownItems: estimated.size,
+    estimatedItems: [...estimated.keys()].sort().slice(0, MAX_LISTED_ESTIMATES),
     estimates,
     timings: { runs: model.runCount, matchedItems, matchedBySuffix, staleFiles },
     splitFiles: candidate.splitFiles,

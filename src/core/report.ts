@@ -36,6 +36,8 @@ export interface ReportInput {
   readonly fallback: FallbackReport | undefined
   /** Planned items that had no timing history (from the plan). */
   readonly unknownItems: number
+  /** Some or all of them, by id. */
+  readonly estimatedItems?: readonly string[]
   /** A hidden marker to find the comment again (issue 5's sticky comment). */
   readonly marker?: string
   /** Where the full JSON report is, for truncated tables. */
@@ -256,10 +258,16 @@ function renderWithRows(input: ReportInput, rows: number): string {
       )
   }
   const notes: string[] = []
-  if (input.unknownItems > 0)
+  if (input.unknownItems > 0) {
+    const named = (input.estimatedItems ?? []).slice(0, Math.min(rows, 20))
     notes.push(
-      `${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now.`,
+      `${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now${
+        named.length > 0
+          ? `: ${named.map((id) => codeSpan(id, false)).join(', ')}${input.unknownItems > named.length ? ', …' : ''}`
+          : ''
+      }.`,
     )
+  }
   const setups = combined.shards
     .map((s) => s.setupSeconds)
     .filter((s): s is number => s !== undefined)

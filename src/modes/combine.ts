@@ -311,6 +311,7 @@ export async function combineMode(
     coverage,
     fallback,
     unknownItems: options.plan.unknownItems,
+    estimatedItems: Array.isArray(options.plan.estimatedItems) ? options.plan.estimatedItems : [],
     ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
   }
   const markdown = renderReportMarkdown(input)

@@ -12,6 +12,7 @@ interface PlanJson {
   lowerBoundSeconds: number
   predictedMakespanSeconds: number
   unknownItems: number
+  estimatedItems: string[]
   itemCount: number
 }
 
@@ -128,6 +129,11 @@ describe('shardwise plan on a repository', () => {
       'test/ui/new file $(touch pwned).test.ts',
     ])
     expect(plan.unknownItems).toBe(3)
+    expect(plan.estimatedItems).toEqual([
+      'test/ui/[id].test.ts',
+      'test/ui/button.test.ts',
+      'test/ui/new file $(touch pwned).test.ts',
+    ])
     await expect(readFile(join(repo, 'pwned'))).rejects.toThrow()
   })
 

@@ -387,6 +387,10 @@ describe('shardwise combine', () => {
     )
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toMatch(/\*\*25\*\* passed/)
+    // The first run had no history: the report names what was estimated.
+    expect(again.stdout).toMatch(
+      /9 planned items had no timing history and were estimated; their times are recorded now: `examples\/demo\/tests\/api\/auth\.test\.js`/,
+    )
   })
 })
 

@@ -15,6 +15,7 @@ export function makePlan(shards: string[][]): Plan {
     predictedMakespanSeconds: Math.max(...shards.map((s) => s.length)),
     shardOverheadSeconds: 0,
     unknownItems: 0,
+    estimatedItems: [],
     estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },
     timings: { runs: 1, matchedItems: shards.flat().length, matchedBySuffix: 0, staleFiles: 0 },
     splitFiles: [],
