@@ -275,7 +275,10 @@ export const goTest: RunnerAdapter = {
       list.push(parts.rest)
       testsByPackage.set(parts.file, list)
     }
-    const fixed = [...head, '-json']
+    // Go replays cached passes with no real duration (and no re-run for --repeat or a retry):
+    // unless the user chose a -count, every run is a real one.
+    const counted = head.some((word) => /^--?count(=|$)/.test(word))
+    const fixed = [...head, ...(counted ? [] : ['-count=1']), '-json']
     const out: { argv: string[]; stdoutReport: string }[] = []
     let n = 0
     for (const chunk of chunkByArgumentBytes(
