@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises'
 import type { Plan } from '../../src/core/plan.js'
 import type { ShardResult, TestRecord, TestVerdict } from '../../src/core/shard-result.js'
 
@@ -87,4 +88,35 @@ export function makeResult(
     artifacts: { junit: [], coverage: [] },
     ...overrides,
   }
+}
+
+/** A plan file with the given items per shard (written by hand: an empty shard is the point). */
+export async function writePlan(
+  path: string,
+  shards: readonly (readonly string[])[],
+): Promise<void> {
+  await writeFile(path, `${JSON.stringify(makePlan(shards.map((items) => [...items])), null, 2)}\n`)
+}
+
+export async function readResult(path: string): Promise<ShardResult> {
+  return JSON.parse(await readFile(path, 'utf8')) as ShardResult
+}
+
+/** Every test id across the shards, with the number of shards that reported it. */
+export function testsAcross(results: readonly ShardResult[]): Map<string, number> {
+  const seen = new Map<string, number>()
+  for (const result of results)
+    for (const id of Object.keys(result.tests)) seen.set(id, (seen.get(id) ?? 0) + 1)
+  return seen
+}
+
+/** Variables the test process must never see (DESIGN.md, trust zones), with fake values. */
+export const SECRETS: Readonly<Record<string, string>> = {
+  ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
+  ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results',
+  ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache',
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-token',
+  INPUT_FOO: 'fake-input',
+  GITHUB_TOKEN: 'fake-github-token',
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ShardResult } from '../../src/core/shard-result.js'
 import { runCli, type CliResult } from './cli.js'
+import { SECRETS } from './results.js'
 
 /**
  * Helpers for the integration tests that run real test runners on the fixture suites under
@@ -13,16 +14,7 @@ import { runCli, type CliResult } from './cli.js'
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/runners')
 
-/** Credentials a test process must never see (THREATS A/G, DESIGN "trust zones"). */
-export const SECRETS: Readonly<Record<string, string>> = {
-  ACTIONS_RUNTIME_TOKEN: 'secret-runtime-token',
-  ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results/',
-  ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache/',
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret-oidc-token',
-  ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc',
-  INPUT_X: 'secret-input',
-  GITHUB_TOKEN: 'secret-github-token',
-}
+export { SECRETS } from './results.js'
 
 export interface Scenario {
   /** The copy of the fixture: the repository root the CLI runs in. */

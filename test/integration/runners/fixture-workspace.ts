@@ -18,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { expect } from 'vitest'
 import type { ShardResult } from '../../../src/core/shard-result.js'
 import { runCli, type CliResult } from '../../support/cli.js'
+import { SECRETS, readResult, testsAcross, writePlan } from '../../support/results.js'
 
 export const REPO = resolve(import.meta.dirname, '../../..')
 export const BIN = join(REPO, 'bin/shardwise.js')
@@ -184,18 +185,6 @@ export async function shardResults(runDir: string): Promise<ShardResult[]> {
   return results.sort((a, b) => a.shard.index - b.shard.index)
 }
 
-export async function readResult(path: string): Promise<ShardResult> {
-  return JSON.parse(await readFile(path, 'utf8')) as ShardResult
-}
-
-/** Every test id across the shards, with the number of shards that reported it. */
-export function testsAcross(results: readonly ShardResult[]): Map<string, number> {
-  const seen = new Map<string, number>()
-  for (const result of results)
-    for (const id of Object.keys(result.tests)) seen.set(id, (seen.get(id) ?? 0) + 1)
-  return seen
-}
-
 /**
  * The checks every full sharded run must pass: all shards passed, each planned file in exactly
  * one shard, the union of the shards' tests is `suite` with no test in two shards, every file
@@ -232,42 +221,6 @@ export async function namesUnder(dir: string): Promise<string[]> {
     .map((entry) => entry.split('/').pop() ?? entry)
 }
 
-/** A plan file with the given items per shard (written by hand: an empty shard is the point). */
-export async function writePlan(
-  path: string,
-  shards: readonly (readonly string[])[],
-): Promise<void> {
-  const plan = {
-    version: 1,
-    shardCount: shards.length,
-    granularity: 'file',
-    itemCount: shards.flat().length,
-    shards: shards.map((items, i) => ({ index: i + 1, items, predictedSeconds: 1 })),
-    totalSeconds: shards.flat().length,
-    lowerBoundSeconds: 1,
-    fileLowerBoundSeconds: 1,
-    predictedMakespanSeconds: 1,
-    shardOverheadSeconds: 0,
-    unknownItems: 0,
-    estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },
-    timings: { runs: 0, matchedItems: 0, matchedBySuffix: 0, staleFiles: 0 },
-    splitFiles: [],
-    notes: [],
-  }
-  await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`)
-}
-
-/** Variables the test process must never see (DESIGN.md, trust zones). */
-export const SECRETS: Readonly<Record<string, string>> = {
-  ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
-  ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results',
-  ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache',
-  ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc',
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-token',
-  INPUT_FOO: 'fake-input',
-  GITHUB_TOKEN: 'fake-github-token',
-}
-
 /** Whether a process is running (a zombie, killed but not yet reaped, is not). */
 export function isAlive(pid: number): boolean {
   try {
@@ -293,3 +246,5 @@ export async function waitFor<T>(
     await new Promise((done) => setTimeout(done, 50))
   }
 }
+
+export { SECRETS, readResult, testsAcross, writePlan }

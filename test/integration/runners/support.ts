@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
 import type { ShardResult } from '../../../src/core/shard-result.js'
 import { runCli, type CliResult } from '../../support/cli.js'
+import { SECRETS, readResult, testsAcross, writePlan } from '../../support/results.js'
 
 export const REPO = resolve(import.meta.dirname, '../../..')
 
@@ -63,17 +64,6 @@ export const SUITE_FILES: readonly string[] = [
   ...new Set(SUITE.map((id) => id.split('::')[0]!)),
 ].sort()
 
-/** Variables the test process must never see (DESIGN.md, trust zones). */
-export const SECRETS: Readonly<Record<string, string>> = {
-  ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
-  ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results',
-  ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache',
-  ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc',
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'fake-oidc-token',
-  INPUT_FOO: 'fake-input',
-  GITHUB_TOKEN: 'fake-github-token',
-}
-
 /** Copies a fixture suite into a fresh temporary directory. */
 export async function copyFixture(runner: 'jest' | 'vitest'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `shardwise-${runner}-fixture-`))
@@ -113,18 +103,6 @@ export async function shardwiseTest(
   return { ...cli, results: results.sort((a, b) => a.shard.index - b.shard.index) }
 }
 
-export async function readResult(path: string): Promise<ShardResult> {
-  return JSON.parse(await readFile(path, 'utf8')) as ShardResult
-}
-
-/** Every test id across the shards, with the number of shards that reported it. */
-export function testsAcross(results: readonly ShardResult[]): Map<string, number> {
-  const seen = new Map<string, number>()
-  for (const result of results)
-    for (const id of Object.keys(result.tests)) seen.set(id, (seen.get(id) ?? 0) + 1)
-  return seen
-}
-
 /** All file names under `dir`, recursively. */
 export async function allNames(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true })
@@ -138,31 +116,6 @@ export async function pwned(dir: string): Promise<boolean> {
     (await readdir(REPO)).includes('PWNED') ||
     (await readdir(tmpdir())).includes('PWNED')
   )
-}
-
-/** A plan file with the given items per shard (written by hand: an empty shard is the point). */
-export async function writePlan(
-  path: string,
-  shards: readonly (readonly string[])[],
-): Promise<void> {
-  const plan = {
-    version: 1,
-    shardCount: shards.length,
-    granularity: 'file',
-    itemCount: shards.flat().length,
-    shards: shards.map((items, i) => ({ index: i + 1, items, predictedSeconds: 1 })),
-    totalSeconds: shards.flat().length,
-    lowerBoundSeconds: 1,
-    fileLowerBoundSeconds: 1,
-    predictedMakespanSeconds: 1,
-    shardOverheadSeconds: 0,
-    unknownItems: 0,
-    estimates: {},
-    timings: { runs: 0, matchedItems: 0, matchedBySuffix: 0, staleFiles: 0 },
-    splitFiles: [],
-    notes: [],
-  }
-  await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`)
 }
 
 /**
@@ -189,3 +142,5 @@ export async function exists(path: string): Promise<boolean> {
     return false
   }
 }
+
+export { SECRETS, readResult, testsAcross, writePlan }
