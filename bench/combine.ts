@@ -49,6 +49,7 @@ function results(
     fileLowerBoundSeconds: 1,
     predictedMakespanSeconds: 1,
     shardOverheadSeconds: 0,
+    costModel: { startupSeconds: 0, warmupSeconds: 0, workers: 1 },
     unknownItems: 0,
     estimatedItems: [],
     estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },

@@ -31,6 +31,8 @@ for (const dir of ['dist', 'dist/cli']) {
     if (name.endsWith('.map') && statSync(join(dir, name)).isFile()) rmSync(join(dir, name))
   }
 }
-// Files node loads by path at run time (not bundled): the node:test reporter.
+// Files runners load by path at run time (not bundled): the node:test and Vitest reporters.
 mkdirSync('dist/reporters', { recursive: true })
-cpSync('src/reporters/node-test.mjs', 'dist/reporters/node-test.mjs')
+for (const name of readdirSync('src/reporters')) {
+  cpSync(join('src/reporters', name), join('dist/reporters', name))
+}

@@ -40,7 +40,8 @@ Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`
 const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
   --target-seconds <S>           with --shards auto: the wall time to reach per shard
   --max-shards <M>               with --shards auto: the most shards to use (default ${MAX_SHARDS})
-  --shard-overhead-seconds <O>   start-up each shard pays before its first test (default 0)
+  --shard-overhead-seconds <O>   start-up each shard pays besides its files (default:
+                                 learned by the timings store, else 0)
   --timings <path>               timings file or directory; repeatable. Formats are detected:
                                  Shardwise store, JUnit XML, pytest-split .test_durations,
                                  Knapsack JSON, parallel_tests log, cypress-split JSON,
@@ -224,14 +225,16 @@ function shardRequest(parsed: Parsed, fallback: string): ShardCountRequest {
     : { kind: 'fixed', count: shards }
 }
 
+/** `--shard-overhead-seconds`: absent means "what the timings history learned". */
+function optionalSeconds(raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : parseNonNegativeSeconds('--shard-overhead-seconds', raw)
+}
+
 function planOptions(parsed: Parsed, io: Io, shardsFallback: string): PlanOptions {
   const itemsFrom = parsed.str('items-from')
   return {
     shards: shardRequest(parsed, shardsFallback),
-    shardOverheadSeconds: parseNonNegativeSeconds(
-      '--shard-overhead-seconds',
-      parsed.str('shard-overhead-seconds') ?? '0',
-    ),
+    shardOverheadSeconds: optionalSeconds(parsed.str('shard-overhead-seconds')),
     granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
     timings: parsed.list('timings').map((p) => resolve(io.cwd, p)),
     patterns: parsed.positionals,
@@ -446,8 +449,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
           ? MAX_SHARDS
           : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
       granularity: plan.granularity,
-      shardOverheadSeconds:
-        parsed.str('shard-overhead-seconds') === undefined ? undefined : plan.shardOverheadSeconds,
+      shardOverheadSeconds: plan.shardOverheadSeconds,
       patterns: plan.patterns,
       itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
       timings: plan.timings,

@@ -1,3 +1,4 @@
+import { MAX_DURATION_SECONDS } from './duration.js'
 import { fileOfId, isDangerousKey } from './ids.js'
 import type { Plan } from './plan.js'
 import { covers, type ShardResult, type TestRecord, type TestVerdict } from './shard-result.js'
@@ -162,6 +163,8 @@ export function validateShardResult(data: unknown): ShardResult | string {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
       return `"${key}" must be a number ≥ 0`
   }
+  const timingProblem = timingFault(r.timing)
+  if (timingProblem !== undefined) return timingProblem
   if (r.reason !== undefined && r.reason !== null && typeof r.reason !== 'string')
     return '"reason" must be text'
   if (typeof r.workspace !== 'string') return '"workspace" must be a string'
@@ -200,6 +203,33 @@ export function validateShardResult(data: unknown): ShardResult | string {
     }
   }
   return data as ShardResult
+}
+
+/** What is wrong with a result's `timing` (it feeds the timings history), if anything. */
+function timingFault(timing: unknown): string | undefined {
+  if (timing === undefined) return undefined
+  const fine = (value: unknown) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value <= MAX_DURATION_SECONDS
+  if (typeof timing !== 'object' || timing === null || Array.isArray(timing))
+    return '"timing" must be an object'
+  const t = timing as Record<string, unknown>
+  if (!fine(t.laterAttemptsSeconds)) return '"timing.laterAttemptsSeconds" must be a number ≥ 0'
+  if (typeof t.files !== 'object' || t.files === null || Array.isArray(t.files))
+    return '"timing.files" must be an object'
+  for (const [file, entry] of Object.entries(t.files as Record<string, unknown>)) {
+    const e = entry as Record<string, unknown> | null
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      !fine(e.seconds) ||
+      (e.start !== undefined && !fine(e.start))
+    )
+      return `"timing.files" entry ${JSON.stringify(file.slice(0, 200))} must be {"seconds", "start"} with numbers ≥ 0`
+  }
+  return undefined
 }
 
 function isQuarantined(id: string, quarantine: readonly QuarantineEntry[], today: string): boolean {

@@ -16,6 +16,8 @@ export interface EstimateInput {
   readonly unknown: readonly string[]
   /** File sizes in bytes, where the files exist on disk. */
   readonly sizes?: ReadonlyMap<string, number>
+  /** What an item of median size costs when nothing is known (default `DEFAULT_SECONDS`). */
+  readonly defaultSeconds?: number
 }
 
 /** What an item with nothing to learn from is assumed to take. */
@@ -116,10 +118,11 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
       break
     }
     if (!estimate) {
+      const base = input.defaultSeconds ?? DEFAULT_SECONDS
       const seconds =
         size !== undefined && size > 0 && medianSize !== undefined
-          ? (DEFAULT_SECONDS * size) / medianSize
-          : DEFAULT_SECONDS
+          ? (base * size) / medianSize
+          : base
       estimate = { seconds, basis: 'default' }
     }
     out.set(id, {

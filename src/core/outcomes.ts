@@ -24,9 +24,19 @@ export interface FileFailure {
   readonly message: string
 }
 
+/** The runner's own wall time for one file: environment, imports, collection, hooks, tests. */
+export interface FileTiming {
+  readonly file: string
+  readonly seconds: number
+  /** When the file started (milliseconds since the epoch), where the runner says. */
+  readonly startMs?: number
+}
+
 export interface Outcomes {
   readonly tests: readonly TestOutcome[]
   readonly fileFailures: readonly FileFailure[]
+  /** Per-file timing, for runners that report it. */
+  readonly files?: readonly FileTiming[]
 }
 
 export const MAX_MESSAGE_CHARS = 2000
@@ -54,9 +64,19 @@ function seconds(ms: unknown): number | undefined {
  * (Jest's `afterAll`, Vitest's `beforeAll`, which marks the tests skipped). Jest colours its
  * messages when colour is forced (`FORCE_COLOR`, `--colors`): the escape codes are dropped.
  */
-export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {}): Outcomes {
+export function parseJestOutcomes(
+  data: unknown,
+  options: NormalizeOptions & {
+    /**
+     * Whether each file's `startTime`/`endTime` is its wall time (Jest's `perfStats`: from the
+     * environment's set-up to the last test); Vitest's JSON spans only the tests.
+     */
+    readonly fileTimes?: boolean
+  } = {},
+): Outcomes {
   const tests: TestOutcome[] = []
   const fileFailures: FileFailure[] = []
+  const files: FileTiming[] = []
   // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks).
   // eslint-disable-next-line no-control-regex
   const escapes = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g
@@ -70,6 +90,15 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
   for (const result of results as unknown[]) {
     if (!isObject(result) || typeof result.name !== 'string') continue
     const file = normalizeFileId(result.name, options)
+    if (options.fileTimes === true) {
+      const start = result.startTime
+      const end = result.endTime
+      // A file that failed to run has both set to the same moment: no timing.
+      if (typeof start === 'number' && typeof end === 'number' && end > start) {
+        const seconds = acceptSeconds((end - start) / 1000)
+        if (seconds !== undefined && seconds > 0) files.push({ file, seconds, startMs: start })
+      }
+    }
     const assertions = Array.isArray(result.assertionResults)
       ? (result.assertionResults as unknown[])
       : []
@@ -102,7 +131,7 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
       })
     }
   }
-  return { tests, fileFailures }
+  return { tests, fileFailures, ...(options.fileTimes === true ? { files } : {}) }
 }
 
 /**
@@ -120,6 +149,7 @@ export function parseGoOutcomes(text: string): Outcomes {
   const tests: TestOutcome[] = []
   const packageFailed = new Map<string, string>()
   const packageEnded = new Set<string>()
+  const files: FileTiming[] = []
   const packagesWithTests = new Set<string>()
   const running = new Map<string, string>() // test id → package, started and not yet ended
   const output = new Map<string, string[]>()
@@ -179,6 +209,20 @@ export function parseGoOutcomes(text: string): Outcomes {
       }
       if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip')
         packageEnded.add(pkg)
+      // The package's test binary, start to end: what the package costs to test.
+      const elapsed = acceptSeconds(event.Elapsed)
+      if (
+        (event.Action === 'pass' || event.Action === 'fail') &&
+        elapsed !== undefined &&
+        elapsed > 0
+      ) {
+        const ended = typeof event.Time === 'string' ? Date.parse(event.Time) : Number.NaN
+        files.push({
+          file: pkg,
+          seconds: elapsed,
+          ...(Number.isFinite(ended) ? { startMs: ended - elapsed * 1000 } : {}),
+        })
+      }
       continue
     }
     packagesWithTests.add(pkg)
@@ -219,7 +263,7 @@ export function parseGoOutcomes(text: string): Outcomes {
     if (packagesWithTests.has(pkg) || packageFailed.has(pkg)) continue
     tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined })
   }
-  return { tests, fileFailures }
+  return { tests, fileFailures, files }
 }
 
 /**
@@ -377,6 +421,7 @@ export function parsePlaywrightOutcomes(data: unknown, options: NormalizeOptions
 export function parseNodeTestOutcomes(text: string, options: NormalizeOptions = {}): Outcomes {
   const tests: TestOutcome[] = []
   const fileFailures: FileFailure[] = []
+  const files: FileTiming[] = []
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue
     let event: unknown
@@ -389,6 +434,18 @@ export function parseNodeTestOutcomes(text: string, options: NormalizeOptions = 
     const file = normalizeFileId(event.file, options)
     if (event.type === 'file-error') {
       fileFailures.push({ file, message: message(event.message) ?? 'the test file failed to run' })
+      continue
+    }
+    if (event.type === 'file') {
+      const time = seconds(event.ms)
+      if (time !== undefined && time > 0)
+        files.push({
+          file,
+          seconds: time,
+          ...(typeof event.startMs === 'number' && Number.isFinite(event.startMs)
+            ? { startMs: event.startMs }
+            : {}),
+        })
       continue
     }
     if (event.type !== 'test' || !Array.isArray(event.path)) continue
@@ -405,5 +462,5 @@ export function parseNodeTestOutcomes(text: string, options: NormalizeOptions = 
       message: status === 'failed' ? message(event.message) : undefined,
     })
   }
-  return { tests, fileFailures }
+  return { tests, fileFailures, files }
 }

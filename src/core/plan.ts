@@ -1,3 +1,4 @@
+import { modelLowerBound, type CostModel } from './cost-model.js'
 import { MIN_ESTIMATE_SECONDS, estimateDurations, type EstimateBasis } from './estimate.js'
 import { fileOfId, isTestId } from './ids.js'
 import { lowerBound, partitionUnits, type Unit } from './partition.js'
@@ -24,10 +25,17 @@ export interface PlanRequest {
   readonly granularity: Granularity
   /** Start-up every shard pays before its first test (install, runner boot). */
   readonly shardOverheadSeconds: number
+  /**
+   * The per-shard terms of the cost model, where they are known (learned or estimated);
+   * without it, `shardOverheadSeconds` is the start-up and files run one at a time.
+   */
+  readonly costModel?: CostModel
   /** File sizes in bytes for estimating new files. */
   readonly sizes?: ReadonlyMap<string, number>
   /** Whether the runner can run single tests of a file (needed to split a file). */
   readonly canSplitFiles?: boolean
+  /** What an item with nothing to learn from costs (default `DEFAULT_SECONDS`). */
+  readonly defaultItemSeconds?: number
 }
 
 export interface PlannedShard {
@@ -35,6 +43,7 @@ export interface PlannedShard {
   readonly index: number
   /** Ids in a stable (sorted) order. */
   readonly items: readonly string[]
+  /** The shard's predicted wall time: start-up and warm-up included (0 for an empty shard). */
   readonly predictedSeconds: number
 }
 
@@ -51,12 +60,18 @@ export interface Plan {
   readonly shardCount: number
   readonly granularity: Granularity
   readonly itemCount: number
+  /** The sum of every file's (or test's) cost: the work, without any start-up. */
   readonly totalSeconds: number
+  /** No split into this many shards can make its longest shard shorter, under the cost model. */
   readonly lowerBoundSeconds: number
   /** The bound if no file were split: what file-level splitting can reach at best. */
   readonly fileLowerBoundSeconds: number
+  /** The longest shard's predicted wall time (start-up included). */
   readonly predictedMakespanSeconds: number
+  /** What every non-empty shard pays besides its files: start-up plus warm-up. */
   readonly shardOverheadSeconds: number
+  /** The cost model behind the predictions. */
+  readonly costModel: CostModel
   readonly unknownItems: number
   /** The items without timings (sorted; at most MAX_LISTED_ESTIMATES of them). */
   readonly estimatedItems: readonly string[]
@@ -94,6 +109,7 @@ function priceItems(
   ids: readonly string[],
   model: TimingModel,
   sizes: ReadonlyMap<string, number> | undefined,
+  defaultSeconds: number | undefined,
 ): { seconds: Map<string, number>; estimated: Map<string, EstimateBasis> } {
   const seconds = new Map<string, number>()
   const unknown: string[] = []
@@ -126,9 +142,12 @@ function priceItems(
   const known = new Map<string, number>()
   for (const [id, s] of model.files) known.set(id, s)
   for (const [id, s] of model.tests) known.set(id, s)
-  const estimates = estimateDurations(
-    sizes === undefined ? { known, unknown } : { known, unknown, sizes },
-  )
+  const estimates = estimateDurations({
+    known,
+    unknown,
+    ...(sizes === undefined ? {} : { sizes }),
+    ...(defaultSeconds === undefined ? {} : { defaultSeconds }),
+  })
   for (const [id, estimate] of estimates) {
     seconds.set(id, estimate.seconds)
     estimated.set(id, estimate.basis)
@@ -377,6 +396,7 @@ function chooseShardCount(
   context: UnitContext,
   request: Extract<ShardCountRequest, { kind: 'auto' }>,
   overhead: number,
+  workers: number,
   itemCount: number,
 ): Candidate {
   const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount))
@@ -389,7 +409,7 @@ function chooseShardCount(
     }
     return candidate
   }
-  const meets = (k: number) => at(k).makespan + overhead <= request.targetSeconds
+  const meets = (k: number) => at(k).makespan / workers + overhead <= request.targetSeconds
   if (meets(cap)) {
     // Makespan falls (nearly) monotonically with the shard count: binary search, then make
     // sure the count just below does not also meet the target.
@@ -438,7 +458,7 @@ export function planShards(request: PlanRequest): Plan {
       ? [...itemFiles].sort()
       : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
 
-  const { seconds, estimated } = priceItems(items, model, request.sizes)
+  const { seconds, estimated } = priceItems(items, model, request.sizes, request.defaultItemSeconds)
   const estimates: Record<EstimateBasis, number> = {
     'same-file': 0,
     directory: 0,
@@ -473,19 +493,34 @@ export function planShards(request: PlanRequest): Plan {
       )
     }
   } else {
+    const workers = request.costModel?.workers ?? 1
     candidate = chooseShardCount(
       context,
       request.shards,
       request.shardOverheadSeconds,
+      workers,
       Math.max(1, items.length),
     )
-    const wall = candidate.makespan + request.shardOverheadSeconds
+    const wall = candidate.makespan / workers + request.shardOverheadSeconds
     if (wall > request.shards.targetSeconds) {
       notes.push(
         `no shard count up to ${Math.min(request.shards.maxShards, MAX_SHARDS)} reaches the target of ${request.shards.targetSeconds} s; ${candidate.shardCount} shards get the best reachable ${wall.toFixed(1)} s`,
       )
     }
   }
+
+  // A shard's wall time: what every shard pays, then its files, some at once where the runner
+  // runs several workers.
+  const costModel: CostModel = request.costModel ?? {
+    startupSeconds: request.shardOverheadSeconds,
+    warmupSeconds: 0,
+    workers: 1,
+  }
+  const overhead = costModel.startupSeconds + costModel.warmupSeconds
+  const wallOf = (units: readonly PlanUnit[], load: number): number =>
+    units.length === 0
+      ? 0
+      : overhead + units.reduce((m, u) => Math.max(m, u.seconds), load / costModel.workers)
 
   // Empty shards go last, so a matrix of the first non-empty shards covers everything.
   const ordered = candidate.shards
@@ -494,8 +529,16 @@ export function planShards(request: PlanRequest): Plan {
   const shards: PlannedShard[] = ordered.map(({ units, load }, i) => ({
     index: i + 1,
     items: units.flatMap((u) => u.members).sort(),
-    predictedSeconds: round(load),
+    predictedSeconds: round(wallOf(units, load)),
   }))
+  const longestUnit = candidate.units.reduce((m, u) => Math.max(m, u.seconds), 0)
+  const work = sum(candidate.loads)
+  const lowerBound =
+    items.length === 0
+      ? 0
+      : costModel.workers === 1
+        ? overhead + candidate.lowerBound
+        : modelLowerBound(costModel, work, longestUnit, candidate.shardCount)
   return {
     version: 1,
     shards,
@@ -503,10 +546,11 @@ export function planShards(request: PlanRequest): Plan {
     granularity: request.granularity,
     itemCount: items.length,
     totalSeconds: round(sum(candidate.units.map((u) => u.seconds))),
-    lowerBoundSeconds: round(candidate.lowerBound),
-    fileLowerBoundSeconds: round(candidate.fileLowerBound),
-    predictedMakespanSeconds: round(candidate.makespan),
-    shardOverheadSeconds: request.shardOverheadSeconds,
+    lowerBoundSeconds: round(lowerBound),
+    fileLowerBoundSeconds: round(items.length === 0 ? 0 : overhead + candidate.fileLowerBound),
+    predictedMakespanSeconds: round(shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0)),
+    shardOverheadSeconds: round(overhead),
+    costModel,
     unknownItems: estimated.size,
     estimatedItems: [...estimated.keys()].sort().slice(0, MAX_LISTED_ESTIMATES),
     estimates,

@@ -32,14 +32,20 @@ export function renderPlanTable(plan: Plan): string {
     )
   }
   const makespan = plan.predictedMakespanSeconds
-  const efficiency = makespan > 0 ? plan.totalSeconds / (plan.shardCount * makespan) : 1
+  const model = plan.costModel
   const overBound = plan.lowerBoundSeconds > 0 ? makespan / plan.lowerBoundSeconds - 1 : 0
+  const estimate = plan.timings.runs === 0 ? ' (estimates: no timing history yet)' : ''
   lines.push('')
   lines.push(
-    `${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; serial total ${seconds(plan.totalSeconds)}`,
+    `${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`,
   )
+  const terms = [
+    `${seconds(model.startupSeconds)} start-up`,
+    ...(model.warmupSeconds > 0 ? [`${seconds(model.warmupSeconds)} warm-up`] : []),
+    ...(model.workers !== 1 ? [`${model.workers.toFixed(1)} files at once`] : []),
+  ]
   lines.push(
-    `predicted longest shard ${seconds(makespan)}${plan.shardOverheadSeconds > 0 ? ` + ${seconds(plan.shardOverheadSeconds)} start-up` : ''}; lower bound ${seconds(plan.lowerBoundSeconds)} (${(overBound * 100).toFixed(2)}% above); efficiency ${(efficiency * 100).toFixed(1)}%`,
+    `predicted longest shard ${seconds(makespan)}, each shard with ${terms.join(', ')}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`,
   )
   if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
     lines.push(

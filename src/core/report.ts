@@ -1,6 +1,6 @@
 import type { Combined, CombinedTest } from './combine.js'
-import { fileOfId } from './ids.js'
 import type { Plan } from './plan.js'
+import type { RunTime } from './store.js'
 
 /**
  * The combined report as Markdown (job summary, PR comment) and as JSON. Test names come from
@@ -42,6 +42,8 @@ export interface ReportInput {
   readonly marker?: string
   /** Where the full JSON report is, for truncated tables. */
   readonly fullReportHint?: string
+  /** What the shards took, and what one job would have taken (from the shard results). */
+  readonly time?: RunTime | undefined
 }
 
 /** GitHub's comment limit is 65,536 characters; leave room for the marker and a footer. */
@@ -123,6 +125,48 @@ function more(count: number, limit: number, hint: string | undefined): string[] 
   return count > limit ? [`…and ${count - limit} more${hint ? ` (see ${hint})` : ''}.`] : []
 }
 
+/**
+ * What the run took, in sentences each checkable against the shard table and the shard
+ * results: the longest shard (the wall time on CI with one job per shard) against its
+ * prediction; one job's time, measured or labelled as estimated, and the speed-up over it; the
+ * balance (the longest shard against the average shard); and a bound claim only where the
+ * bound of the model fitted to this run is below every shard that ran.
+ */
+export function timingSentences(input: ReportInput): string[] {
+  const { plan, time } = input
+  if (!time) return []
+  const out: string[] = []
+  const estimated = plan.timings.runs === 0 ? ', estimated without timing history' : ''
+  out.push(
+    `Longest shard **${formatSeconds(time.makespanSeconds)}** — the wall time with one job per shard (predicted ${formatSeconds(plan.predictedMakespanSeconds)}${estimated}).`,
+  )
+  const allComplete = input.combined.shards.every(
+    (s) => s.state === 'passed' || s.state === 'failed' || s.state === 'empty',
+  )
+  if (time.shards > 1 && allComplete) {
+    out.push(
+      time.serialBasis === 'measured'
+        ? `One job took ${formatSeconds(time.serialSeconds)}: ${(time.serialSeconds / time.makespanSeconds).toFixed(2)}× the longest shard.`
+        : `One job would take about ${formatSeconds(time.serialSeconds)} (estimated: this run's file costs plus one ${formatSeconds(time.overheadSeconds)} start-up), so ${time.shards} shards ran ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster.`,
+    )
+  }
+  if (time.shards > 1) {
+    const above = time.makespanSeconds / Math.max(time.meanShardSeconds, 0.001) - 1
+    out.push(
+      `Balance: the longest shard is ${(above * 100).toFixed(0)}% above the average shard (${formatSeconds(time.meanShardSeconds)}); ${((1 / (1 + above)) * 100).toFixed(0)}% of the runner time paid for was used.`,
+    )
+  }
+  const shortest = input.combined.shards
+    .filter((s) => s.wallSeconds !== undefined && s.state !== 'empty')
+    .reduce((m, s) => Math.min(m, s.wallSeconds ?? Infinity), Infinity)
+  if (time.shards > 1 && time.lowerBoundSeconds > 0 && shortest >= time.lowerBoundSeconds) {
+    out.push(
+      `No split of these files into ${time.shards} shards could finish below ${formatSeconds(time.lowerBoundSeconds)} (start-up plus the longest file or an equal share of the work, as measured in this run).`,
+    )
+  }
+  return out
+}
+
 /** Renders the report with tables cut to `rows` each. */
 function renderWithRows(input: ReportInput, rows: number): string {
   const { combined, plan } = input
@@ -135,15 +179,11 @@ function renderWithRows(input: ReportInput, rows: number): string {
   out.push(
     `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,
   )
-  const speedup = combined.wallSeconds > 0 ? combined.serialSeconds / combined.wallSeconds : 1
-  const efficiency =
-    combined.wallSeconds > 0
-      ? combined.serialSeconds / (plan.shards.length * combined.wallSeconds)
-      : 1
-  out.push('')
-  out.push(
-    `Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}${plan.shardOverheadSeconds > 0 ? ` (with ${formatSeconds(plan.shardOverheadSeconds)} start-up)` : ''}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds + plan.shardOverheadSeconds)}.`,
-  )
+  const timing = timingSentences(input)
+  if (timing.length > 0) {
+    out.push('')
+    out.push(timing.join(' '))
+  }
   if (combined.problems.length > 0) {
     out.push('')
     out.push('### Problems')
@@ -174,7 +214,7 @@ function renderWithRows(input: ReportInput, rows: number): string {
   out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
     out.push(
-      `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds + (shard.state === 'empty' ? 0 : plan.shardOverheadSeconds))} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
+      `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
     )
   }
   out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint))
@@ -188,7 +228,8 @@ function renderWithRows(input: ReportInput, rows: number): string {
     out.push('  dateFormat X')
     out.push('  axisFormat %s')
     for (const shard of timed) {
-      const setup = Math.max(0, Math.round(shard.setupSeconds ?? 0))
+      // Outside the files: process start-up and reporting, where the runner timed its files.
+      const setup = Math.max(0, Math.round(input.time?.startupByShard[shard.index] ?? 0))
       const total = Math.max(1, Math.round(shard.wallSeconds ?? 0))
       out.push(`  section Shard ${shard.index}`)
       if (setup > 0 && setup < total) out.push(`  start-up :done, s${shard.index}a, 0, ${setup}`)
@@ -268,25 +309,15 @@ function renderWithRows(input: ReportInput, rows: number): string {
       }.`,
     )
   }
-  const setups = combined.shards
-    .map((s) => s.setupSeconds)
-    .filter((s): s is number => s !== undefined)
-    .sort((a, b) => a - b)
-  const setup = setups[setups.length >> 1] ?? 0
-  // Plans split by file: the longest file is what no shard count gets below.
-  const byFile = new Map<string, number>()
-  for (const test of combined.tests)
-    byFile.set(fileOfId(test.id), (byFile.get(fileOfId(test.id)) ?? 0) + (test.seconds ?? 0))
-  const longest = [...byFile.values()].reduce((m, s) => Math.max(m, s), 0)
-  const testTotal = combined.tests.reduce((t, x) => t + (x.seconds ?? 0), 0)
-  if (testTotal > 0) {
+  const time = input.time
+  if (time && time.workSeconds > 0) {
     const suggestion = suggestShardCount(
-      testTotal,
-      plan.granularity === 'file' ? longest : 0,
-      setup,
+      time.workSeconds / Math.max(0.5, time.workers),
+      plan.granularity === 'file' ? time.longestFileSeconds : 0,
+      time.overheadSeconds,
     )
     notes.push(
-      `Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(setup)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`,
+      `Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(time.overheadSeconds)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`,
     )
   }
   if (notes.length > 0) {
@@ -324,7 +355,9 @@ export function reportJson(input: ReportInput): Record<string, unknown> {
     verdict: combined.verdict,
     counts: combined.counts,
     wallSeconds: combined.wallSeconds,
-    serialSeconds: combined.serialSeconds,
+    /** The sum of the shards' wall times (each paying its own start-up): runner time used. */
+    shardSecondsTotal: combined.serialSeconds,
+    time: input.time ?? null,
     lowerBoundSeconds: plan.lowerBoundSeconds,
     predictedMakespanSeconds: plan.predictedMakespanSeconds,
     shards: combined.shards,

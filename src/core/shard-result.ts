@@ -19,6 +19,21 @@ export interface TestRecord {
   readonly message?: string
 }
 
+/** The runner's own timing of one file in the first attempt. */
+export interface FileTimingRecord {
+  /** Wall seconds the runner spent on the file: environment, imports, collection, hooks, tests. */
+  readonly seconds: number
+  /** When it started, in seconds after the attempt's first file started (where known). */
+  readonly start?: number
+}
+
+/** What the cost model learns from: the first attempt's time, per file where the runner says. */
+export interface ShardTimingRecord {
+  /** Wall time of the later attempts (retries, repeats), left out of what is learned. */
+  readonly laterAttemptsSeconds: number
+  readonly files: Readonly<Record<string, FileTimingRecord>>
+}
+
 export type ShardStatus = 'passed' | 'failed' | 'empty' | 'incomplete' | 'error'
 
 export interface ShardResult {
@@ -43,6 +58,8 @@ export interface ShardResult {
   /** Time of the first attempt not spent in any test: runner start-up, transforms, setup. */
   readonly setupSeconds: number
   readonly testSeconds: number
+  /** Per-file timing of the first attempt (absent in results of older versions). */
+  readonly timing?: ShardTimingRecord
   readonly tests: Readonly<Record<string, TestRecord>>
   /** Planned items no runner result covers: failures, never silent passes. */
   readonly missing: readonly string[]

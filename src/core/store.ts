@@ -1,10 +1,22 @@
+import {
+  fileSpan,
+  fitRun,
+  modelLowerBound,
+  type CostModel,
+  type ShardObservation,
+} from './cost-model.js'
 import { MAX_DURATION_SECONDS } from './duration.js'
-import { fileOfId, isDangerousKey } from './ids.js'
+import { fileOfId, isDangerousKey, isTestId } from './ids.js'
 import type { ShardResult } from './shard-result.js'
+import { median } from './stats.js'
 
 /**
  * Shardwise's timings store: what past runs measured, smoothed. `plan` reads it like any
- * other timings file; `test` (and later `combine`) write it back after each run.
+ * other timings file; `test` and `combine` write it back after each run.
+ *
+ * `files` holds each file's own wall cost (environment, imports, collection, hooks and tests,
+ * as the runner timed it), `tests` each test's duration, and the three per-shard terms of the
+ * cost model (`cost-model.ts`): start-up, first-file warm-up and workers.
  */
 export interface StoreEntry {
   readonly seconds: number
@@ -18,15 +30,36 @@ export interface StoreEntry {
   readonly outcomes?: string
 }
 
+/**
+ * What the file entries mean. Stores written before per-file costs were learned hold the sum
+ * of each file's tests; their file entries are replaced (not averaged) by the next measured run.
+ */
+export const COST_MODEL = 'file-wall'
+
 export interface TimingStore {
   readonly version: 1
   readonly tool: 'shardwise'
   readonly updatedAt: string
   readonly runs: number
+  readonly costModel?: typeof COST_MODEL
   readonly files: Readonly<Record<string, StoreEntry>>
   readonly tests: Readonly<Record<string, StoreEntry>>
-  /** Per-shard start-up (runner boot, transforms) before the first test. */
+  /** Per-shard start-up: process boot, config, global setup, outside every file. */
   readonly shardSetupSeconds: StoreEntry | undefined
+  /** What the first file of each worker pays once (compiler or transformer warm-up). */
+  readonly warmupSeconds?: StoreEntry | undefined
+  /** Files the runner runs at once within a shard (effective). */
+  readonly workers?: StoreEntry | undefined
+}
+
+/** The cost model a store has learned, where it has learned one. */
+export function storeCostModel(store: TimingStore | undefined): CostModel | undefined {
+  if (store?.shardSetupSeconds === undefined || store.costModel !== COST_MODEL) return undefined
+  return {
+    startupSeconds: store.shardSetupSeconds.seconds,
+    warmupSeconds: store.warmupSeconds?.seconds ?? 0,
+    workers: store.workers?.seconds ?? 1,
+  }
 }
 
 /** Weight of the newest run in the moving average: recent enough to follow real change. */
@@ -57,6 +90,7 @@ export function emptyStore(now: string): TimingStore {
     tool: 'shardwise',
     updatedAt: now,
     runs: 0,
+    costModel: COST_MODEL,
     files: {},
     tests: {},
     shardSetupSeconds: undefined,
@@ -72,32 +106,66 @@ export const OUTCOME_HISTORY = 30
 
 /** What one run measured, from complete shards only. */
 export interface RunMeasurement {
+  /** Each file's wall cost (the runner's own timing, or its tests plus a share of overhead). */
   readonly files: ReadonlyMap<string, number>
   readonly tests: ReadonlyMap<string, number>
   /** One letter per test for this run: `p` passed, `f` failed, `k` flaky. */
   readonly outcomes: ReadonlyMap<string, 'p' | 'f' | 'k'>
-  readonly shardSetupSeconds: readonly number[]
+  /** The per-shard terms this run identified (undefined where it could not). */
+  readonly startupSeconds: number | undefined
+  readonly warmupSeconds: number | undefined
+  readonly workers: number | undefined
+}
+
+/**
+ * What one shard's first attempt measured, for the cost model: its wall time without retries
+ * and, per file, the runner's own timing and the file's tests' time.
+ */
+export function observeShard(result: ShardResult): ShardObservation {
+  const timing = result.timing
+  const testSeconds = new Map<string, number>()
+  for (const [id, record] of Object.entries(result.tests)) {
+    const first = record.attempts[0]
+    if (!first || first.status === 'skipped' || first.seconds === undefined) continue
+    const file = fileOfId(id)
+    testSeconds.set(file, (testSeconds.get(file) ?? 0) + first.seconds)
+  }
+  const files = [
+    ...new Set([...result.items.map(fileOfId), ...Object.values(result.tests).map((t) => t.file)]),
+  ].sort()
+  return {
+    wallSeconds: timing
+      ? Math.max(0, result.wallSeconds - timing.laterAttemptsSeconds)
+      : result.setupSeconds + result.testSeconds,
+    files: files.map((file) => {
+      const own = timing && Object.hasOwn(timing.files, file) ? timing.files[file] : undefined
+      return {
+        file,
+        seconds: own?.seconds,
+        start: own?.start,
+        testSeconds: testSeconds.get(file) ?? 0,
+      }
+    }),
+  }
 }
 
 /**
  * Collects the durations of a run from its shard results: each test's first attempt (retries
- * run in a warm process and are not representative), each file as the sum of its tests.
- * Incomplete shards contribute nothing: a killed shard's numbers are cut short.
+ * run in a warm process and are not representative), each file's wall cost and the per-shard
+ * terms from the cost model. Incomplete shards contribute nothing: a killed shard's numbers are
+ * cut short. A file split over several shards (test granularity) costs the sum of its parts
+ * less the setup every part but one paid.
  */
-export function measureRun(results: readonly ShardResult[]): RunMeasurement {
+export function measureRun(results: readonly ShardResult[], prior?: CostModel): RunMeasurement {
   const tests = new Map<string, number>()
-  const files = new Map<string, number>()
   const outcomes = new Map<string, 'p' | 'f' | 'k'>()
-  const setups: number[] = []
   // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
-  const ordered = [...results].sort(
-    (a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt,
-  )
+  const ordered = [...results]
+    .filter((result) => result.complete && result.status !== 'empty')
+    .sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt)
   for (const result of ordered) {
-    if (!result.complete || result.status === 'empty') continue
-    setups.push(result.setupSeconds)
     for (const [id, record] of Object.entries(result.tests)) {
-      if (record.verdict !== 'skipped' && id !== fileOfId(id)) {
+      if (record.verdict !== 'skipped' && isTestId(id)) {
         outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f')
       }
       const first = record.attempts[0]
@@ -110,12 +178,110 @@ export function measureRun(results: readonly ShardResult[]): RunMeasurement {
         continue
       if (isDangerousKey(id)) continue
       // A generic command's outcome per file is the file itself, not a test.
-      if (id !== fileOfId(id)) tests.set(id, (tests.get(id) ?? 0) + first.seconds)
-      const file = fileOfId(id)
-      files.set(file, (files.get(file) ?? 0) + first.seconds)
+      if (isTestId(id)) tests.set(id, (tests.get(id) ?? 0) + first.seconds)
     }
   }
-  return { files, tests, outcomes, shardSetupSeconds: setups }
+  const observations = ordered.map(observeShard)
+  const fit = fitRun(observations, prior)
+  // Parts of one file in several shards: each paid the file's setup.
+  const parts = new Map<string, { cost: number; overhead: number }[]>()
+  for (const observation of observations) {
+    for (const file of observation.files) {
+      const cost = fit.fileCosts.get(file.file)
+      if (cost === undefined || isDangerousKey(file.file)) continue
+      const list = parts.get(file.file) ?? []
+      list.push({ cost, overhead: Math.max(0, cost - file.testSeconds) })
+      parts.set(file.file, list)
+    }
+  }
+  const files = new Map<string, number>()
+  for (const [file, list] of parts) {
+    const total = list.reduce((t, p) => t + p.cost, 0)
+    const setup = list.length > 1 ? median(list.map((p) => p.overhead)) : 0
+    files.set(file, Math.max(0.001, total - (list.length - 1) * setup))
+  }
+  return {
+    files,
+    tests,
+    outcomes,
+    startupSeconds: fit.startupSeconds,
+    warmupSeconds: fit.warmupSeconds,
+    workers: fit.workers,
+  }
+}
+
+/** What a run's shards took, and what one job would have taken, for the report. */
+export interface RunTime {
+  /** The longest shard: the run's wall time on CI, where every shard has a job of its own. */
+  readonly makespanSeconds: number
+  readonly meanShardSeconds: number
+  /** Shards that ran (had items and reported). */
+  readonly shards: number
+  /** One job running every file: measured (a one-shard run) or estimated from this run. */
+  readonly serialSeconds: number
+  readonly serialBasis: 'measured' | 'estimated'
+  /** The start-up plus warm-up one shard pays, as fitted to this run. */
+  readonly overheadSeconds: number
+  /** The sum of the files' costs (the work without start-ups) and the longest file. */
+  readonly workSeconds: number
+  readonly longestFileSeconds: number
+  readonly workers: number
+  /** Per shard index: its wall time outside its files (start-up, warm-up, reporting). */
+  readonly startupByShard: Readonly<Record<number, number>>
+  /**
+   * No split of this run's files into `shards` shards can have a shorter longest shard, under
+   * the cost model fitted to this run (start-up, warm-up, file costs, workers).
+   */
+  readonly lowerBoundSeconds: number
+}
+
+/**
+ * Times a run from its shard results. One job's time is estimated as the sum of the files'
+ * costs plus a single start-up — not the sum of the shards' times, which pays the start-up
+ * once per shard.
+ */
+export function runTime(results: readonly ShardResult[], prior?: CostModel): RunTime | undefined {
+  const ran = results.filter((r) => r.status !== 'empty' && r.items.length > 0)
+  if (ran.length === 0) return undefined
+  const walls = ran.map((r) => r.wallSeconds)
+  const makespanSeconds = Math.max(...walls)
+  const meanShardSeconds = walls.reduce((t, w) => t + w, 0) / walls.length
+  const complete = ran.filter((r) => r.complete)
+  const fit = fitRun(complete.map(observeShard), prior)
+  const model: CostModel = {
+    startupSeconds: fit.startupSeconds ?? prior?.startupSeconds ?? 0,
+    warmupSeconds: fit.warmupSeconds ?? prior?.warmupSeconds ?? 0,
+    workers: fit.workers ?? prior?.workers ?? 1,
+  }
+  const costs = [...fit.fileCosts.values()]
+  const work = costs.reduce((t, c) => t + c, 0)
+  const longest = costs.reduce((m, c) => Math.max(m, c), 0)
+  const overheadSeconds = model.startupSeconds + model.warmupSeconds
+  const measured = ran.length === 1 && complete.length === 1
+  const startupByShard: Record<number, number> = {}
+  for (const result of complete) {
+    const observation = observeShard(result)
+    if (!observation.files.every((f) => f.seconds !== undefined)) continue
+    startupByShard[result.shard.index] = Math.max(
+      0,
+      observation.wallSeconds - fileSpan(observation.files),
+    )
+  }
+  return {
+    makespanSeconds,
+    meanShardSeconds,
+    shards: ran.length,
+    serialSeconds: measured
+      ? makespanSeconds
+      : overheadSeconds + Math.max(longest, work / Math.max(0.5, model.workers)),
+    serialBasis: measured ? 'measured' : 'estimated',
+    overheadSeconds,
+    workSeconds: work,
+    longestFileSeconds: longest,
+    workers: model.workers,
+    startupByShard,
+    lowerBoundSeconds: modelLowerBound(model, work, longest, ran.length),
+  }
 }
 
 function mergeSection(
@@ -124,6 +290,7 @@ function mergeSection(
   outcomes: ReadonlyMap<string, string>,
   now: string,
   run: number,
+  replace = false,
 ): Record<string, StoreEntry> {
   const out: Record<string, StoreEntry> = Object.create(null) as Record<string, StoreEntry>
   for (const [id, entry] of Object.entries(previous)) {
@@ -139,7 +306,7 @@ function mergeSection(
     const base: StoreEntry =
       seconds === undefined
         ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
-        : smooth(old, seconds, now)
+        : smooth(replace ? undefined : old, seconds, now)
     const letter = outcomes.get(id)
     const history =
       letter === undefined
@@ -168,20 +335,44 @@ function bound(section: Record<string, StoreEntry>, limit: number): Record<strin
 
 /** Folds one run into the store. The result does not depend on the order of shards. */
 export function mergeRun(store: TimingStore, run: RunMeasurement, now: string): TimingStore {
-  const setups = [...run.shardSetupSeconds].sort((a, b) => a - b)
-  const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined
   const number = store.runs + 1
   const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES)
-  const files = bound(mergeSection(store.files, run.files, new Map(), now, number), MAX_ENTRIES)
+  // File entries of a store from before per-file costs hold test sums: replaced, not averaged.
+  const stale = store.costModel !== COST_MODEL
+  const files = bound(
+    mergeSection(store.files, run.files, new Map(), now, number, stale),
+    MAX_ENTRIES,
+  )
+  const term = (old: StoreEntry | undefined, value: number | undefined) =>
+    value === undefined
+      ? stale
+        ? undefined
+        : old
+      : smoothTerm(stale ? undefined : old, value, now)
   return {
     version: 1,
     tool: 'shardwise',
     updatedAt: now,
     runs: number,
+    costModel: COST_MODEL,
     files,
     tests,
-    shardSetupSeconds:
-      setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
+    shardSetupSeconds: term(store.shardSetupSeconds, run.startupSeconds),
+    warmupSeconds: term(store.warmupSeconds, run.warmupSeconds),
+    workers: term(store.workers, run.workers),
+  }
+}
+
+/** Like `smooth`, for a term that may be 0 (a runner with no warm-up). */
+function smoothTerm(previous: StoreEntry | undefined, seconds: number, now: string): StoreEntry {
+  if (!previous) return { seconds, runs: 1, lastSeen: now }
+  const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING
+  const capped =
+    previous.seconds > 0 ? Math.min(seconds, previous.seconds * MAX_STEP_RATIO) : seconds
+  return {
+    seconds: previous.seconds + weight * (capped - previous.seconds),
+    runs: previous.runs + 1,
+    lastSeen: now,
   }
 }
 
@@ -213,14 +404,21 @@ export function storeFromJson(data: unknown): TimingStore | undefined {
     }
     return out
   }
-  const setup = section({ s: record.shardSetupSeconds }).s
+  const terms = section({
+    setup: record.shardSetupSeconds,
+    warmup: record.warmupSeconds,
+    workers: record.workers,
+  })
   return {
     version: 1,
     tool: 'shardwise',
     updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
     runs: typeof record.runs === 'number' ? record.runs : 0,
+    ...(record.costModel === COST_MODEL ? { costModel: COST_MODEL } : {}),
     files: section(record.files),
     tests: section(record.tests),
-    shardSetupSeconds: setup,
+    shardSetupSeconds: terms.setup,
+    warmupSeconds: terms.warmup,
+    workers: terms.workers,
   }
 }

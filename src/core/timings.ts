@@ -1,5 +1,6 @@
 import { fileOfId, isTestId, normalizeId } from './ids.js'
-import { robustSeconds } from './stats.js'
+import type { CostModel } from './cost-model.js'
+import { median, robustSeconds } from './stats.js'
 import type { TimingRun } from './types.js'
 
 /**
@@ -16,6 +17,8 @@ export interface TimingModel {
   /** Ids seen in some run but never with a usable duration (skipped, 0 s): estimated. */
   readonly untimed: ReadonlySet<string>
   readonly runCount: number
+  /** The per-shard terms a Shardwise store learned, where a run carried them. */
+  readonly costModel?: CostModel
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
@@ -63,6 +66,16 @@ export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
     if (list) list.push(id)
     else testsByFile.set(file, [id])
   }
+  // Several stores (rare): each term their median.
+  const models = runs.flatMap((run) => (run.costModel ? [run.costModel] : []))
+  const costModel: CostModel | undefined =
+    models.length === 0
+      ? undefined
+      : {
+          startupSeconds: median(models.map((m) => m.startupSeconds)),
+          warmupSeconds: median(models.map((m) => m.warmupSeconds)),
+          workers: median(models.map((m) => m.workers)),
+        }
   return {
     files,
     tests,
@@ -70,6 +83,7 @@ export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
     setupByFile: fold(setupObservations),
     untimed,
     runCount: runs.length,
+    ...(costModel ? { costModel } : {}),
   }
 }
 
@@ -134,6 +148,7 @@ export function alignModel(model: TimingModel, itemFiles: ReadonlySet<string>): 
       setupByFile: remap(model.setupByFile),
       untimed: new Set([...model.untimed].map(renameId)),
       runCount: model.runCount,
+      ...(model.costModel ? { costModel: model.costModel } : {}),
     },
     matchedBySuffix: rename.size,
   }

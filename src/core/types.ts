@@ -1,3 +1,5 @@
+import type { CostModel } from './cost-model.js'
+
 /** Where a set of durations came from. */
 export type FormatName =
   | 'shardwise'
@@ -22,6 +24,8 @@ export interface TimingRun {
   readonly tests: ReadonlyMap<string, number>
   /** Ids the run saw without a usable duration (0 s, skipped, no time): they exist, cost unknown. */
   readonly untimed: ReadonlySet<string>
+  /** The per-shard terms a Shardwise store learned (start-up, warm-up, workers). */
+  readonly costModel?: CostModel
 }
 
 /** A parse outcome: the runs read, plus warnings about what was ignored and why. */

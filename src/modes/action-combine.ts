@@ -174,9 +174,12 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   io.setOutput('flaky', combined.flaky.length)
   io.setOutput('flaky-tests', JSON.stringify(combined.flaky.slice(0, 50).map((f) => f.id)))
   io.setOutput('coverage', outcome.coverage ? outcome.coverage.percent.toFixed(2) : '')
+  const time = outcome.time
   io.setOutput(
     'speedup',
-    combined.wallSeconds > 0 ? (combined.serialSeconds / combined.wallSeconds).toFixed(2) : '1.00',
+    time && time.makespanSeconds > 0
+      ? (time.serialSeconds / time.makespanSeconds).toFixed(2)
+      : '1.00',
   )
   io.setOutput('wall-seconds', combined.wallSeconds.toFixed(1))
   io.setOutput('report-file', reportJsonPath)

@@ -52,10 +52,10 @@ export function planInputs(
             maxShards: parseWholeNumber('max-shards', io.getInput('max-shards'), 1, MAX_SHARDS),
           }
         : { kind: 'fixed', count: shards },
-    shardOverheadSeconds: parseNonNegativeSeconds(
-      'shard-overhead-seconds',
-      io.getInput('shard-overhead-seconds'),
-    ),
+    shardOverheadSeconds:
+      io.getInput('shard-overhead-seconds') === ''
+        ? undefined
+        : parseNonNegativeSeconds('shard-overhead-seconds', io.getInput('shard-overhead-seconds')),
     granularity: parseChoice('granularity', io.getInput('granularity'), GRANULARITIES),
     timings: lines(io.getInput('timings')).map((p) => resolve(root, p)),
     patterns: lines(io.getInput('tests')),

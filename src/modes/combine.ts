@@ -19,7 +19,16 @@ import {
   type CoverageReport,
   type FallbackReport,
 } from '../core/report.js'
-import { emptyStore, measureRun, mergeRun, storeFromJson, type TimingStore } from '../core/store.js'
+import {
+  emptyStore,
+  measureRun,
+  mergeRun,
+  runTime,
+  storeCostModel,
+  storeFromJson,
+  type RunTime,
+  type TimingStore,
+} from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { writeOutputFile } from '../adapters/output-file.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
@@ -69,6 +78,8 @@ export interface CombineOutcome {
   readonly markdown: string
   readonly exitCode: number
   readonly coverage: CoverageReport | undefined
+  /** What the shards took and what one job would have taken. */
+  readonly time: RunTime | undefined
 }
 
 const RESULT_FILE = 'shard-result.json'
@@ -295,7 +306,7 @@ export async function combineMode(
     : undefined
 
   if (options.storePath !== undefined) {
-    const measured = measureRun(combined.results)
+    const measured = measureRun(combined.results, storeCostModel(store) ?? options.plan.costModel)
     if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
       const next = mergeRun(store ?? emptyStore(now), measured, now)
       await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`)
@@ -308,6 +319,7 @@ export async function combineMode(
   const input = {
     combined,
     plan: options.plan,
+    time: runTime(combined.results, storeCostModel(store) ?? options.plan.costModel),
     coverage,
     fallback,
     unknownItems: options.plan.unknownItems,
@@ -325,5 +337,5 @@ export async function combineMode(
     )
   const coverageFailed = coverage !== undefined && !coverage.passed
   const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1
-  return { combined, markdown, exitCode, coverage }
+  return { combined, markdown, exitCode, coverage, time: input.time }
 }

@@ -18,6 +18,16 @@ export async function listItems(
   command: readonly string[],
   log: Log,
 ): Promise<string[]> {
+  return (await listItemsTimed(options, runner, command, log)).items
+}
+
+/** `listItems`, and how long the listing took (a first measure of the runner's start-up). */
+export async function listItemsTimed(
+  options: ListOptions,
+  runner: RunnerName,
+  command: readonly string[],
+  log: Log,
+): Promise<{ items: string[]; seconds: number }> {
   const adapter = RUNNERS[runner]
   if (!adapter.list) {
     throw new UsageError(
@@ -52,5 +62,5 @@ export async function listItems(
     .map((id) => normalizeId(id, { roots: [options.root] }))
   if (items.length === 0) throw new UsageError(`\`${argv.join(' ')}\` listed no tests`)
   log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`)
-  return items
+  return { items, seconds: result.wallSeconds }
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { UsageError, describeError } from '../core/errors.js'
 import { normalizeId } from '../core/ids.js'
+import { SERIAL_MODEL, type CostModel } from '../core/cost-model.js'
 import { planShards, type Granularity, type Plan, type ShardCountRequest } from '../core/plan.js'
 import { buildTimingModel } from '../core/timings.js'
 import { discoverFiles, fileSizes } from '../adapters/discover.js'
@@ -10,7 +11,15 @@ import { loadTimings } from '../adapters/timings-files.js'
 /** Everything `plan` needs, validated: built by the CLI from flags and by the action from inputs. */
 export interface PlanOptions {
   readonly shards: ShardCountRequest
-  readonly shardOverheadSeconds: number
+  /** Start-up every shard pays; `undefined`: what the timings store learned. */
+  readonly shardOverheadSeconds: number | undefined
+  /**
+   * The cost model to assume where no history has one (`test`: the runner's start-up from its
+   * listing run, and a typical file cost for the runner).
+   */
+  readonly priorCostModel?: CostModel
+  /** What a file with nothing to learn from is assumed to cost. */
+  readonly defaultItemSeconds?: number
   readonly granularity: Granularity
   readonly timings: readonly string[]
   readonly patterns: readonly string[]
@@ -96,12 +105,25 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
         : 'no usable timings: every item is estimated (from file sizes where the files exist)',
     )
   }
+  // A start-up given by hand wins; else what the history learned; else the caller's estimate.
+  const costModel: CostModel =
+    options.shardOverheadSeconds !== undefined
+      ? {
+          startupSeconds: options.shardOverheadSeconds,
+          warmupSeconds: 0,
+          workers: model.costModel?.workers ?? options.priorCostModel?.workers ?? 1,
+        }
+      : (model.costModel ?? options.priorCostModel ?? SERIAL_MODEL)
   const plan = planShards({
     items,
     model,
     shards: options.shards,
     granularity: options.granularity,
-    shardOverheadSeconds: options.shardOverheadSeconds,
+    shardOverheadSeconds: costModel.startupSeconds + costModel.warmupSeconds,
+    costModel,
+    ...(options.defaultItemSeconds === undefined
+      ? {}
+      : { defaultItemSeconds: options.defaultItemSeconds }),
     ...(sizes ? { sizes } : {}),
   })
   for (const note of plan.notes) log.notice(note)

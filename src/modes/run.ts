@@ -17,13 +17,15 @@ import { glob } from 'tinyglobby'
 import { UsageError, describeError } from '../core/errors.js'
 import { fileOfId } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
-import type { FileFailure, Outcomes, TestOutcome } from '../core/outcomes.js'
+import type { FileFailure, FileTiming, Outcomes, TestOutcome } from '../core/outcomes.js'
 import type { Plan } from '../core/plan.js'
 import {
   judgeAttempts,
   retryItems,
   type AttemptOutcome,
+  type FileTimingRecord,
   type ShardResult,
+  type ShardTimingRecord,
   type ShardStatus,
 } from '../core/shard-result.js'
 import type { Log } from '../adapters/log.js'
@@ -128,8 +130,17 @@ export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: 
     )
   }
   // The documented minimum (DESIGN.md) has neither shardCount nor always predictedSeconds.
+  const overhead =
+    typeof record.shardOverheadSeconds === 'number' && record.shardOverheadSeconds >= 0
+      ? record.shardOverheadSeconds
+      : 0
   const full = {
     ...(data as Plan),
+    costModel: (data as Partial<Plan>).costModel ?? {
+      startupSeconds: overhead,
+      warmupSeconds: 0,
+      workers: 1,
+    },
     shardCount: shards.length,
     shards: (shards as Plan['shards']).map((s) => ({
       ...s,
@@ -336,6 +347,8 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     attempts: AttemptOutcome[]
     extraFailures: FileFailure[]
     firstWall: number
+    laterWall: number
+    fileTimings: readonly FileTiming[]
   }): Promise<RunOutcome> => {
     const judgement = judgeAttempts(items, fields.attempts)
     const fileFailures = [...judgement.fileFailures, ...fields.extraFailures]
@@ -400,6 +413,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       wallSeconds: round(elapsed()),
       setupSeconds: round(Math.max(0, fields.firstWall - testSeconds)),
       testSeconds: round(testSeconds),
+      timing: timingRecord(fields.fileTimings, fields.laterWall),
       tests: Object.fromEntries(judgement.tests),
       missing,
       fileFailures,
@@ -425,6 +439,8 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       attempts: [],
       extraFailures: [],
       firstWall: 0,
+      laterWall: 0,
+      fileTimings: [],
     })
   }
 
@@ -491,6 +507,8 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   const attempts: AttemptOutcome[] = []
   let lastExit: ProcessResult | undefined
   let firstWall = 0
+  let laterWall = 0
+  let fileTimings: FileTiming[] = []
   let stopped: ProcessResult['stopped']
   try {
     const runOnce = async (subset: readonly string[], label: string): Promise<void> => {
@@ -505,6 +523,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       const invocationsStarted = elapsed()
       const tests: TestOutcome[] = []
       const fileFailures: FileFailure[] = []
+      const timings: FileTiming[] = []
       let worstExit: number | null = 0
       let signal: string | null = null
       for (const invocation of adapter.invocations(input)) {
@@ -535,6 +554,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
             : await adapter.readOutcomes(invocation, input)
         tests.push(...outcomes.tests)
         fileFailures.push(...outcomes.fileFailures)
+        timings.push(...(outcomes.files ?? []))
         if ('problems' in outcomes && Array.isArray(outcomes.problems)) {
           for (const problem of outcomes.problems as string[]) log.warning(problem)
         }
@@ -545,7 +565,12 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
           break
         }
       }
-      if (attempts.length === 0) firstWall = elapsed() - invocationsStarted
+      if (attempts.length === 0) {
+        firstWall = elapsed() - invocationsStarted
+        fileTimings = timings
+      } else {
+        laterWall += elapsed() - invocationsStarted
+      }
       attempts.push({
         items: subset,
         outcomes: { tests, fileFailures },
@@ -581,6 +606,8 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       attempts,
       extraFailures,
       firstWall,
+      laterWall,
+      fileTimings,
     })
   }
   return finish({
@@ -591,7 +618,35 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     attempts,
     extraFailures,
     firstWall,
+    laterWall,
+    fileTimings,
   })
+}
+
+/**
+ * The first attempt's per-file timing for the cost model: seconds per file (summed where one
+ * file ran in several invocations) and each file's start relative to the first, when the
+ * runner stamped every file.
+ */
+function timingRecord(timings: readonly FileTiming[], laterWall: number): ShardTimingRecord {
+  const files: Record<string, FileTimingRecord> = Object.create(null) as Record<
+    string,
+    FileTimingRecord
+  >
+  const starts = timings.every((t) => t.startMs !== undefined)
+  const origin = timings.reduce((m, t) => Math.min(m, t.startMs ?? Infinity), Infinity)
+  for (const timing of timings) {
+    const seen = Object.hasOwn(files, timing.file) ? files[timing.file] : undefined
+    const start =
+      starts && timing.startMs !== undefined && Number.isFinite(origin)
+        ? round((timing.startMs - origin) / 1000)
+        : undefined
+    files[timing.file] = {
+      seconds: round((seen?.seconds ?? 0) + timing.seconds),
+      ...(start === undefined ? {} : { start: Math.min(seen?.start ?? start, start) }),
+    }
+  }
+  return { laterAttemptsSeconds: round(laterWall), files: { ...files } }
 }
 
 function round(seconds: number): number {

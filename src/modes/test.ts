@@ -5,10 +5,12 @@ import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
 import type { ShardResult } from '../core/shard-result.js'
+import { runTime, storeCostModel, type RunTime } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
+import { TYPICAL_COSTS } from '../adapters/runners/typical.js'
 import type { RunnerName } from '../adapters/runners/types.js'
-import { listItems } from './list.js'
+import { listItemsTimed } from './list.js'
 import { planMode } from './plan.js'
 import { combineMode, readStore } from './combine.js'
 import { coverageReport } from './coverage.js'
@@ -58,30 +60,65 @@ export interface TestOutcome {
 
 const STORE_FILE = 'timings.json'
 
+/**
+ * Creates `.shardwise/` with a `.gitignore` of `*` the first time, so that timings, plans and
+ * run reports never show up as changes to commit (nothing in it is meant for version control:
+ * the Actions cache carries the history on CI).
+ */
+async function ensureStateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const ignore = join(dir, '.gitignore')
+  if (!existsSync(ignore))
+    await writeFile(ignore, '# Written by Shardwise: local timings and run reports.\n*\n')
+}
+
 function seconds(value: number): string {
   return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`
 }
 
-function summarize(plan: Plan, results: readonly ShardResult[], wallSeconds: number): string {
+/**
+ * The terminal summary. Every figure is one that was measured or is labelled as an estimate:
+ * the longest shard is what a CI run with one job per shard would take; the wall time here
+ * is what this machine took running `parallel` shards at a time; one job's time is measured
+ * only when the run had one shard, else estimated from the files' measured costs plus one
+ * start-up (never the sum of the shards, which pays the start-up once per shard).
+ */
+function summarize(
+  plan: Plan,
+  results: readonly ShardResult[],
+  wallSeconds: number,
+  parallel: number,
+  time: RunTime | undefined,
+): string {
   const lines: string[] = ['', 'shard  status      tests  predicted     actual']
   for (const result of results) {
-    // Predicted wall time of the shard: its tests plus the start-up every shard pays.
-    const predicted =
-      (plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0) + plan.shardOverheadSeconds
+    const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0
     const tests = Object.keys(result.tests).length
     lines.push(
       `${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${seconds(predicted).padStart(9)}  ${seconds(result.wallSeconds).padStart(9)}`,
     )
   }
-  const serial = results.reduce((t, r) => t + r.wallSeconds, 0)
   const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
   for (const result of results)
     for (const key of Object.keys(totals) as (keyof typeof totals)[])
       totals[key] += result.counts[key]
   lines.push('')
-  lines.push(
-    `wall time ${seconds(wallSeconds)} for ${seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${seconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}`,
-  )
+  const estimate = plan.timings.runs === 0 ? ' (estimated: no timing history yet)' : ''
+  if (time) {
+    lines.push(
+      `longest shard ${seconds(time.makespanSeconds)} (predicted ${seconds(plan.predictedMakespanSeconds)}${estimate}): the wall time with one job per shard`,
+    )
+    if (results.length > parallel) {
+      lines.push(
+        `wall time here ${seconds(wallSeconds)}, running ${results.length} shards ${parallel} at a time (--parallel ${parallel})`,
+      )
+    }
+    if (time.shards > 1) {
+      lines.push(
+        `one job would take ${time.serialBasis === 'measured' ? '' : 'about '}${seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`,
+      )
+    }
+  }
   lines.push(
     `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`,
   )
@@ -169,14 +206,13 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
   const resolved = await resolveRunner(options.command, options.root, options.runner)
   const storePath = join(options.stateDir, STORE_FILE)
   const store = await readStore(storePath, log)
-  const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
-  const runDir = join(options.stateDir, 'runs', stamp)
-  await mkdir(runDir, { recursive: true })
+  const learned = storeCostModel(store)
 
-  // The runner's own list travels in memory: a file name may hold a newline.
-  let listed: string[] | undefined
+  // The runner's own list travels in memory: a file name may hold a newline. The listing's
+  // time is a first measure of the runner's start-up, for a suite with no history yet.
+  let listed: { items: string[]; seconds: number } | undefined
   if (options.patterns.length === 0 && options.itemsFrom === undefined) {
-    listed = await listItems(
+    listed = await listItemsTimed(
       {
         root: options.root,
         env: options.env,
@@ -186,20 +222,35 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       resolved.command,
       log,
     )
-    await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed, null, 2)}\n`)
   }
+  // Only now, with something to run: a listing that fails leaves no empty run directory.
+  await ensureStateDir(options.stateDir)
+  const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
+  const runDir = join(options.stateDir, 'runs', stamp)
+  await mkdir(runDir, { recursive: true })
+  if (listed)
+    await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed.items, null, 2)}\n`)
   const timings = store ? [storePath, ...options.timings] : [...options.timings]
   if (!store && options.timings.length === 0)
-    log.notice(`no timings yet in ${storePath}: this run estimates and records them`)
+    log.notice(
+      `no timings yet in ${storePath}: this run's predictions are estimates, and it records what it measures`,
+    )
+  const typical = TYPICAL_COSTS[resolved.runner]
   const plan = await planMode(
     {
       shards: options.shards,
-      shardOverheadSeconds: options.shardOverheadSeconds ?? store?.shardSetupSeconds?.seconds ?? 0,
+      shardOverheadSeconds: options.shardOverheadSeconds,
+      priorCostModel: learned ?? {
+        startupSeconds: listed?.seconds ?? typical.startupSeconds,
+        warmupSeconds: 0,
+        workers: 1,
+      },
+      defaultItemSeconds: typical.fileSeconds,
       granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
       timings,
       patterns: options.patterns,
       itemsFrom: options.itemsFrom,
-      ...(listed ? { items: listed } : {}),
+      ...(listed ? { items: listed.items } : {}),
       root: options.root,
       roots: [],
     },
@@ -257,7 +308,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
     }
   })
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9
-  const summary = summarize(plan, results, wallSeconds)
+  const summary = summarize(plan, results, wallSeconds, parallel, runTime(results, plan.costModel))
   deps.err(`${summary}\n`)
 
   // The same combine as in CI: completeness, timings into the store, coverage, the report.

@@ -15,6 +15,7 @@ export function makePlan(shards: string[][]): Plan {
     fileLowerBoundSeconds: 1,
     predictedMakespanSeconds: Math.max(...shards.map((s) => s.length)),
     shardOverheadSeconds: 0,
+    costModel: { startupSeconds: 0, warmupSeconds: 0, workers: 1 },
     unknownItems: 0,
     estimatedItems: [],
     estimates: { 'same-file': 0, directory: 0, size: 0, default: 0 },
@@ -61,6 +62,18 @@ export function makeResult(
     }
   }
   const failed = counts.failed > 0
+  // The runner's own per-file timing, files one after another (as Jest or Vitest report it).
+  const perFile = new Map<string, number>()
+  for (const [id, spec] of Object.entries(tests)) {
+    const file = id.split('::')[0] ?? id
+    perFile.set(file, (perFile.get(file) ?? 0) + (spec.seconds ?? 1))
+  }
+  const files: Record<string, { seconds: number; start: number }> = {}
+  let start = 0
+  for (const [file, seconds] of [...perFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    files[file] = { seconds, start }
+    start += seconds
+  }
   return {
     version: 1,
     tool: 'shardwise',
@@ -80,6 +93,7 @@ export function makeResult(
     wallSeconds: Object.values(tests).reduce((t, s) => t + (s.seconds ?? 1), 0) + 2,
     setupSeconds: 2,
     testSeconds: Object.values(tests).reduce((t, s) => t + (s.seconds ?? 1), 0),
+    timing: { laterAttemptsSeconds: 0, files },
     tests: records,
     missing: [],
     fileFailures: [],

@@ -7,6 +7,7 @@ import {
   renderReportMarkdown,
   suggestShardCount,
 } from '../../src/core/report.js'
+import { runTime } from '../../src/core/store.js'
 import { makePlan, makeResult, type TestSpec } from '../support/results.js'
 
 const NOW = '2026-11-22T10:00:00.000Z'
@@ -41,6 +42,7 @@ function report(tests: Record<string, TestSpec>[], budget = DEFAULT_BUDGET): str
       fallback: undefined,
       unknownItems: 0,
       fullReportHint: 'report.json',
+      time: runTime(results.map((r) => r.result)),
     },
     budget,
   )

@@ -87,6 +87,8 @@ export function jestLikeInvocations(
   reportPath: (n: number) => string,
   files: FileArguments,
   testNameFlag: string,
+  /** Variables an invocation needs besides its arguments (where a reporter writes). */
+  envFor?: (report: string) => Readonly<Record<string, string>>,
 ): Invocation[] {
   const wholeFiles = [...new Set(input.items.filter((i) => splitTestId(i) === undefined))].sort()
   const whole = new Set(wholeFiles)
@@ -101,7 +103,7 @@ export function jestLikeInvocations(
   const out: Invocation[] = []
   let n = 0
   const add = (argv: string[], report: string, value: Omit<Asked, 'report'>) => {
-    const invocation: Invocation = { argv }
+    const invocation: Invocation = envFor ? { argv, env: envFor(report) } : { argv }
     asked.set(invocation, { ...value, report })
     out.push(invocation)
   }
@@ -151,7 +153,10 @@ export async function readJestLikeReport(
     // No report (the runner crashed or never started): every asked item stays missing.
     return { tests: [], fileFailures: [], problems: [] }
   }
-  const outcomes = parseJestOutcomes(data, { roots: rootsOf(input.cwd) })
+  const outcomes = parseJestOutcomes(data, {
+    roots: rootsOf(input.cwd),
+    fileTimes: runner === 'jest',
+  })
   return keepAsked(runner, outcomes, known ?? askedOf(input.items, report))
 }
 
@@ -209,7 +214,8 @@ function keepAsked(
             .map((f) => JSON.stringify(f))
             .join(', ')}${extraFiles.size > 5 ? ', …' : ''}`,
         ]
-  return { tests, fileFailures, problems }
+  const files = outcomes.files?.filter((timing) => isAsked(timing.file))
+  return { tests, fileFailures, problems, ...(files ? { files } : {}) }
 }
 
 /**

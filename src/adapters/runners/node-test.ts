@@ -1,34 +1,16 @@
 import { spawnSync } from 'node:child_process'
+import { bundledReporterPath } from './reporter-path.js'
 import { countMatchingLines, rootsOf } from './roots.js'
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { basename, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { fileOfId } from '../../core/ids.js'
 import { parseNodeTestOutcomes } from '../../core/outcomes.js'
 import { argumentBytes, chunkByArgumentBytes, pathArgument, type RunnerAdapter } from './types.js'
 
-/**
- * Where Shardwise's node:test reporter lives: beside the bundle (dist/reporters/) or in the
- * source tree when running from src/.
- */
+/** Where the node:test reporter is (`dist/reporters/node-test.mjs` in the bundle). */
 export function nodeReporterPath(): string {
-  // Built from parts at run time: a literal path would be taken over by the bundler, which
-  // rewrites it into a copy that node can no longer load as a reporter.
-  const file = ['node-test', 'mjs'].join('.')
-  const here = dirname(fileURLToPath(import.meta.url))
-  const candidates = [
-    join(here, '..', 'reporters', file), // dist/cli/index.js → dist/reporters
-    join(here, 'reporters', file), // dist/index.js → dist/reporters
-    join(here, '..', '..', 'reporters', file), // src/adapters/runners → src/reporters
-  ]
-  const found = candidates.find((path) => existsSync(path))
-  if (found === undefined) {
-    throw new Error(
-      'the node:test reporter (reporters/node-test.mjs) is missing from the installation',
-    )
-  }
-  return found
+  return bundledReporterPath('node-test')
 }
 
 /** Characters that node ≥ 21's `--test` glob matching reads as pattern syntax. */

@@ -147,7 +147,18 @@ function pytestOutcomes(
     const id = nodeIdOf(test, modules)
     tests.push(id === test.id ? test : { ...test, id, file: fileOfId(id) })
   }
-  return { tests, fileFailures, problems: read.problems }
+  // pytest's JUnit time of a test is its setup, call and teardown together (a module-scoped
+  // fixture's set-up lands on the module's first test), so a file's cases add up to the file's
+  // cost; importing and collecting it happen before any test and belong to the start-up.
+  const perFile = new Map<string, number>()
+  for (const test of tests) {
+    if (test.seconds === undefined) continue
+    perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds)
+  }
+  const files = [...perFile]
+    .filter(([, seconds]) => seconds > 0)
+    .map(([file, seconds]) => ({ file, seconds }))
+  return { tests, fileFailures, files, problems: read.problems }
 }
 
 /**

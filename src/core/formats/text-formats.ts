@@ -1,5 +1,6 @@
 import { parseSeconds } from '../duration.js'
-import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
+import { joinTestId, normalizeFileId, normalizeId, type NormalizeOptions } from '../ids.js'
+import { storeCostModel, storeFromJson } from '../store.js'
 import type { FormatName, ParsedTimings } from '../types.js'
 import { RunBuilder } from './run-builder.js'
 
@@ -145,10 +146,17 @@ export function parseStoreJson(
     if (section === undefined) continue
     if (!isObject(section)) throw new TimingsFormatError(`${source}: "${key}" is not an object`)
     for (const [id, entry] of Object.entries(section)) {
-      builder.add(id, isObject(entry) ? entry.seconds : undefined)
+      const seconds = isObject(entry) ? entry.seconds : undefined
+      // The store keeps a test's outcome history even when it ran in no measurable time: that
+      // is a known test of unknown cost, not a bad entry to warn about on every run.
+      if (seconds === 0) builder.addUntimed(normalizeId(id, options))
+      else builder.add(id, seconds)
     }
   }
-  return finish('shardwise', [builder])
+  const parsed = finish('shardwise', [builder])
+  const costModel = storeCostModel(storeFromJson(data))
+  if (costModel === undefined) return parsed
+  return { ...parsed, runs: parsed.runs.map((run) => ({ ...run, costModel })) }
 }
 
 /** parallel_tests runtime logs: one `path:seconds` per line (split on the last colon). */
