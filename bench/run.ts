@@ -6,6 +6,10 @@
  * 2. Planning speed on 100k / 10k synthetic items.
  * 3. JUnit parse throughput and memory on generated 500 MiB (BENCH_JUNIT_MB) and 50 MiB reports.
  * 4. Estimator quality for unknown files (held-out 20%).
+ * 5. Combine at scale. 6. What `shardwise run` adds per shard.
+ * 7. Real-runner suites: Shardwise against the runners' own `--shard` (several minutes).
+ *
+ * `BENCH_ONLY=7` (or `1,4`) runs only those sections.
  */
 import { writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
@@ -18,8 +22,11 @@ import { fixed, mib, section } from './lib.js'
 import { runSpeed } from './speed.js'
 import { runCombine } from './combine.js'
 import { runOverhead } from './overhead.js'
+import { runSuites } from './suites.js'
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`)
+
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
 
 async function timed<T>(
   title: string,
@@ -27,6 +34,7 @@ async function timed<T>(
   key: string,
   work: () => T | Promise<T>,
 ): Promise<void> {
+  if (only !== undefined && !only.includes(title.split('.')[0] ?? '')) return
   print(section(title))
   const started = performance.now()
   try {
@@ -85,6 +93,12 @@ async function main(): Promise<void> {
     results,
     'overhead',
     () => runOverhead(print),
+  )
+  await timed(
+    "7. Real-runner suites: Shardwise against the runners' own --shard",
+    results,
+    'suites',
+    () => runSuites(print),
   )
 
   const totalSeconds = (performance.now() - started) / 1000

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 630:
+/***/ 451:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2567,6 +2567,262 @@ function describeError(error) {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./build/core/stats.js
+/** Median of a non-empty list (mean of the middle two for an even count). */
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    if (sorted.length % 2 === 1)
+        return sorted[mid] ?? 0;
+    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+/**
+ * One duration from several observations of the same test. Per-file durations vary by about
+ * 12% between runs and rare 3× outliers happen, so with three or more observations the median
+ * decides (one outlier cannot move it); with two, the mean is all there is.
+ */
+function robustSeconds(values) {
+    if (values.length === 0)
+        return 0;
+    if (values.length <= 2)
+        return values.reduce((a, b) => a + b, 0) / values.length;
+    return median(values);
+}
+function sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+//# sourceMappingURL=stats.js.map
+;// CONCATENATED MODULE: ./build/core/cost-model.js
+
+const SERIAL_MODEL = { startupSeconds: 0, warmupSeconds: 0, workers: 1 };
+/** The fewest and most workers a fit may report (beyond these a measurement is noise). */
+const MIN_WORKERS = 0.5;
+const MAX_WORKERS = 64;
+/** The wall time of a shard that runs files of these costs; 0 for an empty shard. */
+function predictShardSeconds(model, fileCosts) {
+    if (fileCosts.length === 0)
+        return 0;
+    return model.startupSeconds + model.warmupSeconds + span(model, fileCosts);
+}
+/** The time from the first file's start to the last file's end, under the model. */
+function span(model, fileCosts) {
+    let total = 0;
+    let longest = 0;
+    for (const cost of fileCosts) {
+        total += cost;
+        if (cost > longest)
+            longest = cost;
+    }
+    return Math.max(longest, total / Math.max(MIN_WORKERS, model.workers));
+}
+/**
+ * The least any split of these files into `shards` shards can take for its longest shard, under
+ * the model: no shard can be shorter than its start-up plus a fair share of the work, nor than
+ * the longest single file.
+ */
+function modelLowerBound(model, totalSeconds, longestSeconds, shards) {
+    if (totalSeconds <= 0)
+        return 0;
+    const share = totalSeconds / (Math.max(1, shards) * Math.max(MIN_WORKERS, model.workers));
+    return model.startupSeconds + model.warmupSeconds + Math.max(longestSeconds, share);
+}
+/** The least cost a file is given: a file always costs something. */
+const MIN_FILE_SECONDS = 0.001;
+/**
+ * The time from the first file's start to the last one's end: from the start times where the
+ * runner stamped every file, else the files one after another.
+ */
+function fileSpan(files) {
+    if (files.length > 0 && files.every((f) => f.start !== undefined && f.seconds !== undefined)) {
+        let start = Infinity;
+        let end = 0;
+        for (const f of files) {
+            start = Math.min(start, f.start ?? 0);
+            end = Math.max(end, (f.start ?? 0) + (f.seconds ?? 0));
+        }
+        return end - start;
+    }
+    return sum(files.map((f) => f.seconds ?? 0));
+}
+/**
+ * Puts timed files back on the workers that ran them: each file goes to the worker that became
+ * free last before it started. Returns, per file, the idle time before it on its worker
+ * (`undefined` for a worker's first file).
+ */
+function workerGaps(files) {
+    const gaps = new Map();
+    const ends = [];
+    const ordered = [...files].sort((a, b) => a.start - b.start || (a.file < b.file ? -1 : 1));
+    for (const f of ordered) {
+        // A millisecond of slack: runners stamp times in whole milliseconds.
+        let best = -1;
+        for (let w = 0; w < ends.length; w++) {
+            const end = ends[w] ?? 0;
+            if (end <= f.start + 0.001 && (best < 0 || end > (ends[best] ?? 0)))
+                best = w;
+        }
+        if (best < 0) {
+            gaps.set(f.file, undefined);
+            ends.push(f.start + f.seconds);
+        }
+        else {
+            gaps.set(f.file, Math.max(0, f.start - (ends[best] ?? 0)));
+            ends[best] = f.start + f.seconds;
+        }
+    }
+    return gaps;
+}
+/**
+ * One shard whose runner timed every file. Runners time a file from some point of their own
+ * (Jest from after the environment is built); the time a worker spends between two files goes
+ * to the file that follows, and a worker's first file is given the shard's typical gap. The
+ * start-up is then what remains outside the files' span.
+ */
+function directShard(observation) {
+    const { files } = observation;
+    const stamped = files.filter((f) => f.seconds !== undefined && f.start !== undefined);
+    const seconds = new Map();
+    let first = new Set();
+    let spanSeconds;
+    if (stamped.length === files.length && stamped.length > 0) {
+        const gaps = workerGaps(stamped);
+        const known = [...gaps.values()].filter((g) => g !== undefined);
+        const typical = known.length > 0 ? median(known) : 0;
+        first = new Set([...gaps].filter(([, g]) => g === undefined).map(([file]) => file));
+        for (const f of stamped)
+            seconds.set(f.file, f.seconds + (gaps.get(f.file) ?? typical));
+        spanSeconds = fileSpan(files) + typical;
+    }
+    else {
+        for (const f of files)
+            seconds.set(f.file, f.seconds ?? 0);
+        spanSeconds = fileSpan(files);
+    }
+    // A first file's overhead beyond what the shard's other files typically pay: the warm-up.
+    // It needs a few other files to compare with; a shard of one or two files tells nothing.
+    const overhead = (f) => Math.max(0, (seconds.get(f.file) ?? 0) - f.testSeconds);
+    let warmupSeconds;
+    const others = files.filter((f) => !first.has(f.file));
+    if (first.size > 0 && others.length >= 2) {
+        const firsts = files.filter((f) => first.has(f.file)).map(overhead);
+        warmupSeconds = sum(firsts) / firsts.length - median(others.map(overhead));
+    }
+    return { observation, seconds, first, spanSeconds, warmupSeconds };
+}
+/**
+ * Learns from one run's shards. Shards whose runner timed every file (Jest, Vitest, node:test,
+ * pytest, go test) give the file costs directly; the start-up is each shard's wall time outside
+ * its files' span, and the warm-up the typical excess of a worker's first file over the other
+ * files of its shard (medians across shards, so one file that is slow for its own reasons
+ * does not pass for warm-up). Shards whose runner times only tests (Mocha, Playwright, a generic
+ * command) give each file its tests' time plus an equal share of a per-file overhead, fitted
+ * across shards as `wall = start-up + overhead × files + Σ tests` (least squares), or — where
+ * the run cannot separate the two — with the start-up from `prior`.
+ */
+function fitRun(shards, prior) {
+    const fileCosts = new Map();
+    const nonEmpty = shards.filter((s) => s.files.length > 0);
+    const direct = nonEmpty
+        .filter((s) => s.files.every((f) => f.seconds !== undefined))
+        .map(directShard);
+    const warmups = direct
+        .map((d) => d.warmupSeconds)
+        .filter((w) => w !== undefined)
+        .map((w) => Math.max(0, w));
+    const warmupSeconds = warmups.length > 0 ? median(warmups) : undefined;
+    const warm = warmupSeconds ?? prior?.warmupSeconds ?? 0;
+    const startups = [];
+    const workers = [];
+    for (const d of direct) {
+        for (const f of d.observation.files) {
+            const seconds = d.seconds.get(f.file) ?? 0;
+            const cost = d.first.has(f.file) ? Math.max(f.testSeconds, seconds - warm) : seconds;
+            fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, cost));
+        }
+        startups.push(Math.max(0, d.observation.wallSeconds - d.spanSeconds));
+        if (d.observation.files.length >= 2 && d.first.size > 0) {
+            // Files run at once: the work done over the time it took, warm-up set apart.
+            const work = sum(d.observation.files.map((f) => fileCosts.get(f.file) ?? 0));
+            const time = d.spanSeconds - (d.first.size > 0 ? warm : 0);
+            if (time > 0)
+                workers.push(Math.min(MAX_WORKERS, Math.max(MIN_WORKERS, work / time)));
+        }
+    }
+    let startupSeconds = startups.length > 0 ? median(startups) : undefined;
+    // Shards where some file has no time of its own: files get their tests' time plus a share
+    // of a per-file overhead; the start-up is fitted or taken from what is known.
+    const indirect = nonEmpty.filter((s) => s.files.some((f) => f.seconds === undefined));
+    if (indirect.length > 0) {
+        const points = indirect.map((s) => {
+            const unknown = s.files.filter((f) => f.seconds === undefined);
+            const known = sum(s.files.filter((f) => f.seconds !== undefined).map((f) => f.seconds ?? 0));
+            return {
+                shard: s,
+                count: unknown.length,
+                rest: s.wallSeconds - known - sum(unknown.map((f) => f.testSeconds)),
+            };
+        });
+        let fixed = startupSeconds ?? prior?.startupSeconds;
+        let perFile;
+        if (fixed !== undefined) {
+            const base = fixed + warm;
+            perFile = median(points.map((p) => Math.max(0, (p.rest - base) / p.count)));
+        }
+        else {
+            const fit = leastSquares(points.map((p) => [p.count, p.rest]));
+            if (fit !== undefined && fit.slope >= 0 && fit.intercept >= 0) {
+                fixed = fit.intercept;
+                perFile = fit.slope;
+            }
+            else {
+                // Not separable (one shard, or equal file counts): no start-up is known, so the files
+                // carry the whole time. Charging a start-up to no one would hide it; this at least
+                // keeps every shard's total right.
+                fixed = 0;
+                perFile = median(points.map((p) => Math.max(0, p.rest / p.count)));
+            }
+            startupSeconds = fixed;
+        }
+        for (const p of points) {
+            for (const f of p.shard.files) {
+                if (f.seconds !== undefined) {
+                    if (!fileCosts.has(f.file))
+                        fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, f.seconds));
+                    continue;
+                }
+                fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, f.testSeconds + perFile));
+            }
+        }
+    }
+    return {
+        fileCosts,
+        startupSeconds,
+        warmupSeconds,
+        workers: workers.length > 0 ? median(workers) : undefined,
+    };
+}
+/** `y = intercept + slope·x` by least squares; undefined when x does not vary. */
+function leastSquares(points) {
+    if (points.length < 2)
+        return undefined;
+    const n = points.length;
+    const mx = sum(points.map((p) => p[0])) / n;
+    const my = sum(points.map((p) => p[1])) / n;
+    let sxx = 0;
+    let sxy = 0;
+    for (const [x, y] of points) {
+        sxx += (x - mx) * (x - mx);
+        sxy += (x - mx) * (y - my);
+    }
+    if (sxx === 0)
+        return undefined;
+    const slope = sxy / sxx;
+    return { slope, intercept: my - slope * mx };
+}
+//# sourceMappingURL=cost-model.js.map
 ;// CONCATENATED MODULE: ./build/core/ids.js
 /**
  * Test ids and file ids. A *file id* is a repo-relative POSIX path in NFC (or, for Go, a package
@@ -2666,34 +2922,6 @@ function isDangerousKey(key) {
     return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 //# sourceMappingURL=ids.js.map
-;// CONCATENATED MODULE: ./build/core/stats.js
-/** Median of a non-empty list (mean of the middle two for an even count). */
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    if (sorted.length % 2 === 1)
-        return sorted[mid] ?? 0;
-    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-/**
- * One duration from several observations of the same test. Per-file durations vary by about
- * 12% between runs and rare 3× outliers happen, so with three or more observations the median
- * decides (one outlier cannot move it); with two, the mean is all there is.
- */
-function robustSeconds(values) {
-    if (values.length === 0)
-        return 0;
-    if (values.length <= 2)
-        return values.reduce((a, b) => a + b, 0) / values.length;
-    return median(values);
-}
-function sum(values) {
-    let total = 0;
-    for (const value of values)
-        total += value;
-    return total;
-}
-//# sourceMappingURL=stats.js.map
 ;// CONCATENATED MODULE: ./build/core/estimate.js
 
 
@@ -2789,9 +3017,10 @@ function estimateDurations(input) {
             break;
         }
         if (!estimate) {
+            const base = input.defaultSeconds ?? DEFAULT_SECONDS;
             const seconds = size !== undefined && size > 0 && medianSize !== undefined
-                ? (DEFAULT_SECONDS * size) / medianSize
-                : DEFAULT_SECONDS;
+                ? (base * size) / medianSize
+                : base;
             estimate = { seconds, basis: 'default' };
         }
         out.set(id, {
@@ -3061,6 +3290,15 @@ function buildTimingModel(runs) {
         else
             testsByFile.set(file, [id]);
     }
+    // Several stores (rare): each term their median.
+    const models = runs.flatMap((run) => (run.costModel ? [run.costModel] : []));
+    const costModel = models.length === 0
+        ? undefined
+        : {
+            startupSeconds: median(models.map((m) => m.startupSeconds)),
+            warmupSeconds: median(models.map((m) => m.warmupSeconds)),
+            workers: median(models.map((m) => m.workers)),
+        };
     return {
         files,
         tests,
@@ -3068,6 +3306,7 @@ function buildTimingModel(runs) {
         setupByFile: fold(setupObservations),
         untimed,
         runCount: runs.length,
+        ...(costModel ? { costModel } : {}),
     };
 }
 function basename(path) {
@@ -3131,6 +3370,7 @@ function alignModel(model, itemFiles) {
             setupByFile: remap(model.setupByFile),
             untimed: new Set([...model.untimed].map(renameId)),
             runCount: model.runCount,
+            ...(model.costModel ? { costModel: model.costModel } : {}),
         },
         matchedBySuffix: rename.size,
     };
@@ -3142,12 +3382,13 @@ function alignModel(model, itemFiles) {
 
 
 
+
 /** How many estimated items a plan names (the count is always exact). */
 const MAX_LISTED_ESTIMATES = 500;
 /** GitHub's matrix limit, and so the most shards a plan may have. */
 const MAX_SHARDS = 256;
 /** Seconds per item with history, estimates for the rest. */
-function priceItems(ids, model, sizes) {
+function priceItems(ids, model, sizes, defaultSeconds) {
     const seconds = new Map();
     const unknown = [];
     // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
@@ -3183,7 +3424,12 @@ function priceItems(ids, model, sizes) {
         known.set(id, s);
     for (const [id, s] of model.tests)
         known.set(id, s);
-    const estimates = estimateDurations(sizes === undefined ? { known, unknown } : { known, unknown, sizes });
+    const estimates = estimateDurations({
+        known,
+        unknown,
+        ...(sizes === undefined ? {} : { sizes }),
+        ...(defaultSeconds === undefined ? {} : { defaultSeconds }),
+    });
     for (const [id, estimate] of estimates) {
         seconds.set(id, estimate.seconds);
         estimated.set(id, estimate.basis);
@@ -3395,7 +3641,7 @@ function testLowerBound(context, units, shardCount) {
  * The smallest shard count whose predicted wall time (makespan + overhead) meets the target;
  * if none does, the smallest count that gets within 1% of the best reachable wall time.
  */
-function chooseShardCount(context, request, overhead, itemCount) {
+function chooseShardCount(context, request, overhead, workers, itemCount) {
     const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount));
     const cache = new Map();
     const at = (k) => {
@@ -3406,7 +3652,7 @@ function chooseShardCount(context, request, overhead, itemCount) {
         }
         return candidate;
     };
-    const meets = (k) => at(k).makespan + overhead <= request.targetSeconds;
+    const meets = (k) => at(k).makespan / workers + overhead <= request.targetSeconds;
     if (meets(cap)) {
         // Makespan falls (nearly) monotonically with the shard count: binary search, then make
         // sure the count just below does not also meet the target.
@@ -3456,7 +3702,7 @@ function planShards(request) {
     const items = request.granularity === 'file'
         ? [...itemFiles].sort()
         : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)));
-    const { seconds, estimated } = priceItems(items, model, request.sizes);
+    const { seconds, estimated } = priceItems(items, model, request.sizes, request.defaultItemSeconds);
     const estimates = {
         'same-file': 0,
         directory: 0,
@@ -3487,12 +3733,24 @@ function planShards(request) {
         }
     }
     else {
-        candidate = chooseShardCount(context, request.shards, request.shardOverheadSeconds, Math.max(1, items.length));
-        const wall = candidate.makespan + request.shardOverheadSeconds;
+        const workers = request.costModel?.workers ?? 1;
+        candidate = chooseShardCount(context, request.shards, request.shardOverheadSeconds, workers, Math.max(1, items.length));
+        const wall = candidate.makespan / workers + request.shardOverheadSeconds;
         if (wall > request.shards.targetSeconds) {
             notes.push(`no shard count up to ${Math.min(request.shards.maxShards, MAX_SHARDS)} reaches the target of ${request.shards.targetSeconds} s; ${candidate.shardCount} shards get the best reachable ${wall.toFixed(1)} s`);
         }
     }
+    // A shard's wall time: what every shard pays, then its files, some at once where the runner
+    // runs several workers.
+    const costModel = request.costModel ?? {
+        startupSeconds: request.shardOverheadSeconds,
+        warmupSeconds: 0,
+        workers: 1,
+    };
+    const overhead = costModel.startupSeconds + costModel.warmupSeconds;
+    const wallOf = (units, load) => units.length === 0
+        ? 0
+        : overhead + units.reduce((m, u) => Math.max(m, u.seconds), load / costModel.workers);
     // Empty shards go last, so a matrix of the first non-empty shards covers everything.
     const ordered = candidate.shards
         .map((units, i) => ({ units, load: candidate.loads[i] ?? 0 }))
@@ -3500,8 +3758,15 @@ function planShards(request) {
     const shards = ordered.map(({ units, load }, i) => ({
         index: i + 1,
         items: units.flatMap((u) => u.members).sort(),
-        predictedSeconds: round(load),
+        predictedSeconds: round(wallOf(units, load)),
     }));
+    const longestUnit = candidate.units.reduce((m, u) => Math.max(m, u.seconds), 0);
+    const work = sum(candidate.loads);
+    const lowerBound = items.length === 0
+        ? 0
+        : costModel.workers === 1
+            ? overhead + candidate.lowerBound
+            : modelLowerBound(costModel, work, longestUnit, candidate.shardCount);
     return {
         version: 1,
         shards,
@@ -3509,10 +3774,11 @@ function planShards(request) {
         granularity: request.granularity,
         itemCount: items.length,
         totalSeconds: round(sum(candidate.units.map((u) => u.seconds))),
-        lowerBoundSeconds: round(candidate.lowerBound),
-        fileLowerBoundSeconds: round(candidate.fileLowerBound),
-        predictedMakespanSeconds: round(candidate.makespan),
-        shardOverheadSeconds: request.shardOverheadSeconds,
+        lowerBoundSeconds: round(lowerBound),
+        fileLowerBoundSeconds: round(items.length === 0 ? 0 : overhead + candidate.fileLowerBound),
+        predictedMakespanSeconds: round(shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0)),
+        shardOverheadSeconds: round(overhead),
+        costModel,
         unknownItems: estimated.size,
         estimatedItems: [...estimated.keys()].sort().slice(0, MAX_LISTED_ESTIMATES),
         estimates,
@@ -3577,11 +3843,17 @@ function renderPlanTable(plan) {
         lines.push(`${String(shard.index).padStart(5)}  ${String(shard.items.length).padStart(5)}  ${seconds(shard.predictedSeconds).padStart(10)}  ${bar}`);
     }
     const makespan = plan.predictedMakespanSeconds;
-    const efficiency = makespan > 0 ? plan.totalSeconds / (plan.shardCount * makespan) : 1;
+    const model = plan.costModel;
     const overBound = plan.lowerBoundSeconds > 0 ? makespan / plan.lowerBoundSeconds - 1 : 0;
+    const estimate = plan.timings.runs === 0 ? ' (estimates: no timing history yet)' : '';
     lines.push('');
-    lines.push(`${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; serial total ${seconds(plan.totalSeconds)}`);
-    lines.push(`predicted longest shard ${seconds(makespan)}${plan.shardOverheadSeconds > 0 ? ` + ${seconds(plan.shardOverheadSeconds)} start-up` : ''}; lower bound ${seconds(plan.lowerBoundSeconds)} (${(overBound * 100).toFixed(2)}% above); efficiency ${(efficiency * 100).toFixed(1)}%`);
+    lines.push(`${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`);
+    const terms = [
+        `${seconds(model.startupSeconds)} start-up`,
+        ...(model.warmupSeconds > 0 ? [`${seconds(model.warmupSeconds)} warm-up`] : []),
+        ...(model.workers !== 1 ? [`${model.workers.toFixed(1)} files at once`] : []),
+    ];
+    lines.push(`predicted longest shard ${seconds(makespan)}, each shard with ${terms.join(', ')}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`);
     if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
         lines.push(`splitting ${plan.splitFiles.length} large files into tests lowered the bound from ${seconds(plan.fileLowerBoundSeconds)}`);
     }
@@ -5266,7 +5538,337 @@ function parseJunit(source, text, options = {}) {
     return parser.end();
 }
 //# sourceMappingURL=junit.js.map
+;// CONCATENATED MODULE: ./build/core/store.js
+
+
+
+
+/**
+ * What the file entries mean. Stores written before per-file costs were learned hold the sum
+ * of each file's tests; their file entries are replaced (not averaged) by the next measured run.
+ */
+const COST_MODEL = 'file-wall';
+/** The cost model a store has learned, where it has learned one. */
+function storeCostModel(store) {
+    if (store?.shardSetupSeconds === undefined || store.costModel !== COST_MODEL)
+        return undefined;
+    return {
+        startupSeconds: store.shardSetupSeconds.seconds,
+        warmupSeconds: store.warmupSeconds?.seconds ?? 0,
+        workers: store.workers?.seconds ?? 1,
+    };
+}
+/** Weight of the newest run in the moving average: recent enough to follow real change. */
+const SMOOTHING = 0.3;
+/** A single run may pull an estimate up at most this many times its old value. */
+const MAX_STEP_RATIO = 3;
+/**
+ * One step of the moving average. The first runs are averaged plainly (no old value to
+ * trust yet); later, each run moves the estimate by SMOOTHING of the difference, and a run
+ * more than MAX_STEP_RATIO times slower (a hung test, a cold cache) counts as only that much,
+ * so one bad run cannot wreck the next plan.
+ */
+function smooth(previous, seconds, now) {
+    if (!previous || !(previous.seconds > 0))
+        return { seconds, runs: 1, lastSeen: now };
+    const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
+    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
+    return {
+        seconds: previous.seconds + weight * (capped - previous.seconds),
+        runs: previous.runs + 1,
+        lastSeen: now,
+    };
+}
+function emptyStore(now) {
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: 0,
+        costModel: COST_MODEL,
+        files: {},
+        tests: {},
+        shardSetupSeconds: undefined,
+    };
+}
+/** Runs an entry may go untimed before it is pruned (a deleted or renamed test). */
+const PRUNE_AFTER_RUNS = 30;
+/** The most tests and files a store keeps; the longest unseen go first. */
+const MAX_ENTRIES = 250_000;
+/** Outcome letters kept per test. */
+const OUTCOME_HISTORY = 30;
+/**
+ * What one shard's first attempt measured, for the cost model: its wall time without retries
+ * and, per file, the runner's own timing and the file's tests' time.
+ */
+function observeShard(result) {
+    const timing = result.timing;
+    const testSeconds = new Map();
+    for (const [id, record] of Object.entries(result.tests)) {
+        const first = record.attempts[0];
+        if (!first || first.status === 'skipped' || first.seconds === undefined)
+            continue;
+        const file = fileOfId(id);
+        testSeconds.set(file, (testSeconds.get(file) ?? 0) + first.seconds);
+    }
+    const files = [
+        ...new Set([...result.items.map(fileOfId), ...Object.values(result.tests).map((t) => t.file)]),
+    ].sort();
+    return {
+        wallSeconds: timing
+            ? Math.max(0, result.wallSeconds - timing.laterAttemptsSeconds)
+            : result.setupSeconds + result.testSeconds,
+        files: files.map((file) => {
+            const own = timing && Object.hasOwn(timing.files, file) ? timing.files[file] : undefined;
+            return {
+                file,
+                seconds: own?.seconds,
+                start: own?.start,
+                testSeconds: testSeconds.get(file) ?? 0,
+            };
+        }),
+    };
+}
+/**
+ * Collects the durations of a run from its shard results: each test's first attempt (retries
+ * run in a warm process and are not representative), each file's wall cost and the per-shard
+ * terms from the cost model. Incomplete shards contribute nothing: a killed shard's numbers are
+ * cut short. A file split over several shards (test granularity) costs the sum of its parts
+ * less the setup every part but one paid.
+ */
+function measureRun(results, prior) {
+    const tests = new Map();
+    const outcomes = new Map();
+    // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
+    const ordered = [...results]
+        .filter((result) => result.complete && result.status !== 'empty')
+        .sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt);
+    for (const result of ordered) {
+        for (const [id, record] of Object.entries(result.tests)) {
+            if (record.verdict !== 'skipped' && isTestId(id)) {
+                outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f');
+            }
+            const first = record.attempts[0];
+            if (!first ||
+                first.status === 'skipped' ||
+                first.seconds === undefined ||
+                !(first.seconds > 0))
+                continue;
+            if (isDangerousKey(id))
+                continue;
+            // A generic command's outcome per file is the file itself, not a test.
+            if (isTestId(id))
+                tests.set(id, (tests.get(id) ?? 0) + first.seconds);
+        }
+    }
+    const observations = ordered.map(observeShard);
+    const fit = fitRun(observations, prior);
+    // Parts of one file in several shards: each paid the file's setup.
+    const parts = new Map();
+    for (const observation of observations) {
+        for (const file of observation.files) {
+            const cost = fit.fileCosts.get(file.file);
+            if (cost === undefined || isDangerousKey(file.file))
+                continue;
+            const list = parts.get(file.file) ?? [];
+            list.push({ cost, overhead: Math.max(0, cost - file.testSeconds) });
+            parts.set(file.file, list);
+        }
+    }
+    const files = new Map();
+    for (const [file, list] of parts) {
+        const total = list.reduce((t, p) => t + p.cost, 0);
+        const setup = list.length > 1 ? median(list.map((p) => p.overhead)) : 0;
+        files.set(file, Math.max(0.001, total - (list.length - 1) * setup));
+    }
+    return {
+        files,
+        tests,
+        outcomes,
+        startupSeconds: fit.startupSeconds,
+        warmupSeconds: fit.warmupSeconds,
+        workers: fit.workers,
+    };
+}
+/**
+ * Times a run from its shard results. One job's time is estimated as the sum of the files'
+ * costs plus a single start-up — not the sum of the shards' times, which pays the start-up
+ * once per shard.
+ */
+function runTime(results, prior) {
+    const ran = results.filter((r) => r.status !== 'empty' && r.items.length > 0);
+    if (ran.length === 0)
+        return undefined;
+    const walls = ran.map((r) => r.wallSeconds);
+    const makespanSeconds = Math.max(...walls);
+    const meanShardSeconds = walls.reduce((t, w) => t + w, 0) / walls.length;
+    const complete = ran.filter((r) => r.complete);
+    const fit = fitRun(complete.map(observeShard), prior);
+    const model = {
+        startupSeconds: fit.startupSeconds ?? prior?.startupSeconds ?? 0,
+        warmupSeconds: fit.warmupSeconds ?? prior?.warmupSeconds ?? 0,
+        workers: fit.workers ?? prior?.workers ?? 1,
+    };
+    const costs = [...fit.fileCosts.values()];
+    const work = costs.reduce((t, c) => t + c, 0);
+    const longest = costs.reduce((m, c) => Math.max(m, c), 0);
+    const overheadSeconds = model.startupSeconds + model.warmupSeconds;
+    const measured = ran.length === 1 && complete.length === 1;
+    const startupByShard = {};
+    for (const result of complete) {
+        const observation = observeShard(result);
+        if (!observation.files.every((f) => f.seconds !== undefined))
+            continue;
+        startupByShard[result.shard.index] = Math.max(0, observation.wallSeconds - fileSpan(observation.files));
+    }
+    return {
+        makespanSeconds,
+        meanShardSeconds,
+        shards: ran.length,
+        serialSeconds: measured
+            ? makespanSeconds
+            : overheadSeconds + Math.max(longest, work / Math.max(0.5, model.workers)),
+        serialBasis: measured ? 'measured' : 'estimated',
+        overheadSeconds,
+        workSeconds: work,
+        longestFileSeconds: longest,
+        workers: model.workers,
+        startupByShard,
+        lowerBoundSeconds: modelLowerBound(model, work, longest, ran.length),
+    };
+}
+function mergeSection(previous, measured, outcomes, now, run, replace = false) {
+    const out = Object.create(null);
+    for (const [id, entry] of Object.entries(previous)) {
+        // Unseen for PRUNE_AFTER_RUNS runs: deleted or renamed. Stores from before run numbers
+        // were kept have no lastRun; they age from now on.
+        if (entry.lastRun !== undefined && run - entry.lastRun > PRUNE_AFTER_RUNS)
+            continue;
+        out[id] = entry;
+    }
+    const ids = new Set([...measured.keys(), ...outcomes.keys()]);
+    for (const id of [...ids].sort()) {
+        const old = Object.hasOwn(out, id) ? out[id] : undefined;
+        const seconds = measured.get(id);
+        const base = seconds === undefined
+            ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
+            : smooth(replace ? undefined : old, seconds, now);
+        const letter = outcomes.get(id);
+        const history = letter === undefined
+            ? old?.outcomes
+            : `${old?.outcomes ?? ''}${letter}`.slice(-OUTCOME_HISTORY);
+        if (base.seconds <= 0 && history === undefined)
+            continue;
+        out[id] = { ...base, lastRun: run, ...(history === undefined ? {} : { outcomes: history }) };
+    }
+    return out;
+}
+/** Keeps at most `limit` entries, dropping those unseen the longest (then by id). */
+function bound(section, limit) {
+    const ids = Object.keys(section);
+    if (ids.length <= limit)
+        return section;
+    const keep = ids
+        .sort((a, b) => (section[b]?.lastRun ?? 0) - (section[a]?.lastRun ?? 0) || (a < b ? -1 : 1))
+        .slice(0, limit);
+    const out = Object.create(null);
+    for (const id of keep.sort()) {
+        const entry = section[id];
+        if (entry)
+            out[id] = entry;
+    }
+    return out;
+}
+/** Folds one run into the store. The result does not depend on the order of shards. */
+function mergeRun(store, run, now) {
+    const number = store.runs + 1;
+    const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES);
+    // File entries of a store from before per-file costs hold test sums: replaced, not averaged.
+    const stale = store.costModel !== COST_MODEL;
+    const files = bound(mergeSection(store.files, run.files, new Map(), now, number, stale), MAX_ENTRIES);
+    const term = (old, value) => value === undefined
+        ? stale
+            ? undefined
+            : old
+        : smoothTerm(stale ? undefined : old, value, now);
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: now,
+        runs: number,
+        costModel: COST_MODEL,
+        files,
+        tests,
+        shardSetupSeconds: term(store.shardSetupSeconds, run.startupSeconds),
+        warmupSeconds: term(store.warmupSeconds, run.warmupSeconds),
+        workers: term(store.workers, run.workers),
+    };
+}
+/** Like `smooth`, for a term that may be 0 (a runner with no warm-up). */
+function smoothTerm(previous, seconds, now) {
+    if (!previous)
+        return { seconds, runs: 1, lastSeen: now };
+    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
+    const capped = previous.seconds > 0 ? Math.min(seconds, previous.seconds * MAX_STEP_RATIO) : seconds;
+    return {
+        seconds: previous.seconds + weight * (capped - previous.seconds),
+        runs: previous.runs + 1,
+        lastSeen: now,
+    };
+}
+/** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
+function storeFromJson(data) {
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || record.tool !== 'shardwise')
+        return undefined;
+    const section = (value) => {
+        const out = Object.create(null);
+        if (typeof value !== 'object' || value === null)
+            return out;
+        for (const [id, entry] of Object.entries(value)) {
+            if (typeof entry !== 'object' || entry === null)
+                continue;
+            const e = entry;
+            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0)
+                continue;
+            const outcomes = typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
+                ? e.outcomes.slice(-OUTCOME_HISTORY)
+                : undefined;
+            out[id] = {
+                seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
+                runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
+                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
+                ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
+                    ? { lastRun: e.lastRun }
+                    : {}),
+                ...(outcomes === undefined ? {} : { outcomes }),
+            };
+        }
+        return out;
+    };
+    const terms = section({
+        setup: record.shardSetupSeconds,
+        warmup: record.warmupSeconds,
+        workers: record.workers,
+    });
+    return {
+        version: 1,
+        tool: 'shardwise',
+        updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
+        runs: typeof record.runs === 'number' ? record.runs : 0,
+        ...(record.costModel === COST_MODEL ? { costModel: COST_MODEL } : {}),
+        files: section(record.files),
+        tests: section(record.tests),
+        shardSetupSeconds: terms.setup,
+        warmupSeconds: terms.warmup,
+        workers: terms.workers,
+    };
+}
+//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/core/formats/text-formats.js
+
 
 
 
@@ -5384,10 +5986,20 @@ function parseStoreJson(source, data, options) {
         if (!isObject(section))
             throw new TimingsFormatError(`${source}: "${key}" is not an object`);
         for (const [id, entry] of Object.entries(section)) {
-            builder.add(id, isObject(entry) ? entry.seconds : undefined);
+            const seconds = isObject(entry) ? entry.seconds : undefined;
+            // The store keeps a test's outcome history even when it ran in no measurable time: that
+            // is a known test of unknown cost, not a bad entry to warn about on every run.
+            if (seconds === 0)
+                builder.addUntimed(normalizeId(id, options));
+            else
+                builder.add(id, seconds);
         }
     }
-    return finish('shardwise', [builder]);
+    const parsed = finish('shardwise', [builder]);
+    const costModel = storeCostModel(storeFromJson(data));
+    if (costModel === undefined)
+        return parsed;
+    return { ...parsed, runs: parsed.runs.map((run) => ({ ...run, costModel })) };
 }
 /** parallel_tests runtime logs: one `path:seconds` per line (split on the last colon). */
 function parseParallelTestsLog(source, text, options) {
@@ -5695,6 +6307,7 @@ async function loadTimings(paths, options, log) {
 
 
 
+
 async function readItems(source, deps, roots) {
     let text;
     try {
@@ -5752,12 +6365,24 @@ async function planMode(options, deps) {
             ? 'no timings given: every item is estimated (from file sizes where the files exist)'
             : 'no usable timings: every item is estimated (from file sizes where the files exist)');
     }
+    // A start-up given by hand wins; else what the history learned; else the caller's estimate.
+    const costModel = options.shardOverheadSeconds !== undefined
+        ? {
+            startupSeconds: options.shardOverheadSeconds,
+            warmupSeconds: 0,
+            workers: model.costModel?.workers ?? options.priorCostModel?.workers ?? 1,
+        }
+        : (model.costModel ?? options.priorCostModel ?? SERIAL_MODEL);
     const plan = planShards({
         items,
         model,
         shards: options.shards,
         granularity: options.granularity,
-        shardOverheadSeconds: options.shardOverheadSeconds,
+        shardOverheadSeconds: costModel.startupSeconds + costModel.warmupSeconds,
+        costModel,
+        ...(options.defaultItemSeconds === undefined
+            ? {}
+            : { defaultItemSeconds: options.defaultItemSeconds }),
         ...(sizes ? { sizes } : {}),
     });
     for (const note of plan.notes)
@@ -6148,6 +6773,7 @@ function outcomes_seconds(ms) {
 function parseJestOutcomes(data, options = {}) {
     const tests = [];
     const fileFailures = [];
+    const files = [];
     // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks).
     // eslint-disable-next-line no-control-regex
     const escapes = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
@@ -6161,6 +6787,16 @@ function parseJestOutcomes(data, options = {}) {
         if (!outcomes_isObject(result) || typeof result.name !== 'string')
             continue;
         const file = normalizeFileId(result.name, options);
+        if (options.fileTimes === true) {
+            const start = result.startTime;
+            const end = result.endTime;
+            // A file that failed to run has both set to the same moment: no timing.
+            if (typeof start === 'number' && typeof end === 'number' && end > start) {
+                const seconds = acceptSeconds((end - start) / 1000);
+                if (seconds !== undefined && seconds > 0)
+                    files.push({ file, seconds, startMs: start });
+            }
+        }
         const assertions = Array.isArray(result.assertionResults)
             ? result.assertionResults
             : [];
@@ -6191,7 +6827,7 @@ function parseJestOutcomes(data, options = {}) {
             });
         }
     }
-    return { tests, fileFailures };
+    return { tests, fileFailures, ...(options.fileTimes === true ? { files } : {}) };
 }
 /**
  * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
@@ -6208,6 +6844,7 @@ function parseGoOutcomes(text) {
     const tests = [];
     const packageFailed = new Map();
     const packageEnded = new Set();
+    const files = [];
     const packagesWithTests = new Set();
     const running = new Map(); // test id → package, started and not yet ended
     const output = new Map();
@@ -6265,6 +6902,18 @@ function parseGoOutcomes(text) {
             }
             if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip')
                 packageEnded.add(pkg);
+            // The package's test binary, start to end: what the package costs to test.
+            const elapsed = acceptSeconds(event.Elapsed);
+            if ((event.Action === 'pass' || event.Action === 'fail') &&
+                elapsed !== undefined &&
+                elapsed > 0) {
+                const ended = typeof event.Time === 'string' ? Date.parse(event.Time) : Number.NaN;
+                files.push({
+                    file: pkg,
+                    seconds: elapsed,
+                    ...(Number.isFinite(ended) ? { startMs: ended - elapsed * 1000 } : {}),
+                });
+            }
             continue;
         }
         packagesWithTests.add(pkg);
@@ -6309,7 +6958,7 @@ function parseGoOutcomes(text) {
             continue;
         tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined });
     }
-    return { tests, fileFailures };
+    return { tests, fileFailures, files };
 }
 /**
  * Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. A
@@ -6464,6 +7113,7 @@ function parsePlaywrightOutcomes(data, options = {}) {
 function parseNodeTestOutcomes(text, options = {}) {
     const tests = [];
     const fileFailures = [];
+    const files = [];
     for (const line of text.split('\n')) {
         if (line.trim() === '')
             continue;
@@ -6481,6 +7131,18 @@ function parseNodeTestOutcomes(text, options = {}) {
             fileFailures.push({ file, message: message(event.message) ?? 'the test file failed to run' });
             continue;
         }
+        if (event.type === 'file') {
+            const time = outcomes_seconds(event.ms);
+            if (time !== undefined && time > 0)
+                files.push({
+                    file,
+                    seconds: time,
+                    ...(typeof event.startMs === 'number' && Number.isFinite(event.startMs)
+                        ? { startMs: event.startMs }
+                        : {}),
+                });
+            continue;
+        }
         if (event.type !== 'test' || !Array.isArray(event.path))
             continue;
         const path = event.path.filter((p) => typeof p === 'string');
@@ -6496,7 +7158,7 @@ function parseNodeTestOutcomes(text, options = {}) {
             message: status === 'failed' ? message(event.message) : undefined,
         });
     }
-    return { tests, fileFailures };
+    return { tests, fileFailures, files };
 }
 //# sourceMappingURL=outcomes.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/jest.js
@@ -6557,7 +7219,9 @@ const asked = new WeakMap();
  * and, for each file with only some tests selected, one invocation per anchored `-t` pattern
  * (of that file only, so that a pattern cannot pick up a same-named test in another file).
  */
-function jestLikeInvocations(input, fixed, reportPath, files, testNameFlag) {
+function jestLikeInvocations(input, fixed, reportPath, files, testNameFlag, 
+/** Variables an invocation needs besides its arguments (where a reporter writes). */
+envFor) {
     const wholeFiles = [...new Set(input.items.filter((i) => splitTestId(i) === undefined))].sort();
     const whole = new Set(wholeFiles);
     const testsByFile = new Map();
@@ -6572,7 +7236,7 @@ function jestLikeInvocations(input, fixed, reportPath, files, testNameFlag) {
     const out = [];
     let n = 0;
     const add = (argv, report, value) => {
-        const invocation = { argv };
+        const invocation = envFor ? { argv, env: envFor(report) } : { argv };
         asked.set(invocation, { ...value, report });
         out.push(invocation);
     };
@@ -6612,7 +7276,10 @@ async function readJestLikeReport(runner, invocation, input, reportFromArgv) {
         // No report (the runner crashed or never started): every asked item stays missing.
         return { tests: [], fileFailures: [], problems: [] };
     }
-    const outcomes = parseJestOutcomes(data, { roots: rootsOf(input.cwd) });
+    const outcomes = parseJestOutcomes(data, {
+        roots: rootsOf(input.cwd),
+        fileTimes: runner === 'jest',
+    });
     return keepAsked(runner, outcomes, known ?? askedOf(input.items, report));
 }
 function askedOf(items, report) {
@@ -6667,7 +7334,8 @@ function keepAsked(runner, outcomes, spelled) {
                 .map((f) => JSON.stringify(f))
                 .join(', ')}${extraFiles.size > 5 ? ', …' : ''}`,
         ];
-    return { tests, fileFailures, problems };
+    const files = outcomes.files?.filter((timing) => isAsked(timing.file));
+    return { tests, fileFailures, problems, ...(files ? { files } : {}) };
 }
 /**
  * Paths from a runner's listing, relative to `cwd`: a JSON array of paths (or of `{file}`
@@ -7248,6 +7916,31 @@ const mocha = {
 //# sourceMappingURL=mocha.js.map
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./build/adapters/runners/reporter-path.js
+
+
+
+/**
+ * The path of one of Shardwise's reporters (`<name>.mjs`), which runners load by path at run
+ * time: `dist/reporters/` in the bundle, `src/reporters/` when run from source.
+ */
+function bundledReporterPath(name) {
+    // Built from parts at run time: a literal path would be taken over by the bundler, which
+    // rewrites it into a copy that the runner can no longer load as a reporter.
+    const file = [name, 'mjs'].join('.');
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const candidates = [
+        (0,external_node_path_namespaceObject.join)(here, '..', 'reporters', file), // dist/cli/index.js → dist/reporters
+        (0,external_node_path_namespaceObject.join)(here, 'reporters', file), // dist/index.js → dist/reporters
+        (0,external_node_path_namespaceObject.join)(here, '..', '..', 'reporters', file), // src/adapters/runners → src/reporters
+    ];
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path));
+    if (found === undefined) {
+        throw new Error(`Shardwise's reporter reporters/${file} is missing from the installation`);
+    }
+    return found;
+}
+//# sourceMappingURL=reporter-path.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/node-test.js
 
 
@@ -7258,25 +7951,9 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 
 
-/**
- * Where Shardwise's node:test reporter lives: beside the bundle (dist/reporters/) or in the
- * source tree when running from src/.
- */
+/** Where the node:test reporter is (`dist/reporters/node-test.mjs` in the bundle). */
 function nodeReporterPath() {
-    // Built from parts at run time: a literal path would be taken over by the bundler, which
-    // rewrites it into a copy that node can no longer load as a reporter.
-    const file = ['node-test', 'mjs'].join('.');
-    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const candidates = [
-        (0,external_node_path_namespaceObject.join)(here, '..', 'reporters', file), // dist/cli/index.js → dist/reporters
-        (0,external_node_path_namespaceObject.join)(here, 'reporters', file), // dist/index.js → dist/reporters
-        (0,external_node_path_namespaceObject.join)(here, '..', '..', 'reporters', file), // src/adapters/runners → src/reporters
-    ];
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path));
-    if (found === undefined) {
-        throw new Error('the node:test reporter (reporters/node-test.mjs) is missing from the installation');
-    }
-    return found;
+    return bundledReporterPath('node-test');
 }
 /** Characters that node ≥ 21's `--test` glob matching reads as pattern syntax. */
 const GLOB_SYNTAX = /[*?[\](){}]/;
@@ -7656,7 +8333,19 @@ function pytestOutcomes(read, input) {
         const id = nodeIdOf(test, modules);
         tests.push(id === test.id ? test : { ...test, id, file: fileOfId(id) });
     }
-    return { tests, fileFailures, problems: read.problems };
+    // pytest's JUnit time of a test is its setup, call and teardown together (a module-scoped
+    // fixture's set-up lands on the module's first test), so a file's cases add up to the file's
+    // cost; importing and collecting it happen before any test and belong to the start-up.
+    const perFile = new Map();
+    for (const test of tests) {
+        if (test.seconds === undefined)
+            continue;
+        perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds);
+    }
+    const files = [...perFile]
+        .filter(([, seconds]) => seconds > 0)
+        .map(([file, seconds]) => ({ file, seconds }));
+    return { tests, fileFailures, files, problems: read.problems };
 }
 /**
  * Reads the lines of `pytest --collect-only` at verbosity -1: node ids, one a line, then a
@@ -7761,6 +8450,50 @@ const pytest = {
 
 
 
+
+
+
+
+
+/** Where the timing reporter writes for an invocation whose JSON report is `report`. */
+const TIMING_VARIABLE = 'SHARDWISE_VITEST_TIMING';
+/**
+ * Reads what Shardwise's timing reporter wrote: each file's environment, preparation,
+ * collection, setup and test time. Unreadable or missing (an old Vitest, a crash): no timings,
+ * and the cost model falls back to the tests' time plus a share of the shard's overhead.
+ */
+async function readTimings(invocation, cwd) {
+    const path = invocation.env?.[TIMING_VARIABLE];
+    if (path === undefined)
+        return [];
+    let data;
+    try {
+        data = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return [];
+    }
+    const files = data?.files;
+    if (!Array.isArray(files))
+        return [];
+    const out = [];
+    for (const entry of files) {
+        if (typeof entry !== 'object' || entry === null)
+            continue;
+        const { file, ms, startMs } = entry;
+        if (typeof file !== 'string' || typeof ms !== 'number')
+            continue;
+        const seconds = acceptSeconds(ms / 1000);
+        if (seconds === undefined || seconds <= 0)
+            continue;
+        out.push({
+            file: normalizeFileId(file, { roots: rootsOf(cwd) }),
+            seconds,
+            ...(typeof startMs === 'number' && Number.isFinite(startMs) ? { startMs } : {}),
+        });
+    }
+    return out;
+}
 const VITEST = /(^|\/)vitest(\.m?js)?$/;
 /** Vitest commands that would not run the tests once and exit. */
 const NOT_RUN = new Set(['watch', 'dev']);
@@ -7802,17 +8535,25 @@ const vitest = {
         const command = runOnce(input.command);
         const roots = rootsOf(input.cwd);
         const root = roots[roots.length - 1] ?? input.cwd;
+        // A file URL: Vitest imports the reporter as a module, and `#` or `%` in a path would not
+        // survive as a bare path.
+        const timing = (0,external_node_url_namespaceObject.pathToFileURL)(bundledReporterPath('vitest-timing')).href;
         return jestLikeInvocations(input, (report) => [
             ...command,
             '--reporter=default',
             '--reporter=json',
+            `--reporter=${timing}`,
             `--outputFile.json=${report}`,
-        ], (n) => (0,external_node_path_namespaceObject.join)(input.reportDir, `vitest-${n}.json`), { before: [], file: (f) => (0,external_node_path_namespaceObject.resolve)(root, f) }, '-t');
+        ], (n) => (0,external_node_path_namespaceObject.join)(input.reportDir, `vitest-${n}.json`), { before: [], file: (f) => (0,external_node_path_namespaceObject.resolve)(root, f) }, '-t', (report) => ({ [TIMING_VARIABLE]: report.replace(/\.json$/, '.timing.json') }));
     },
-    readOutcomes(invocation, input) {
-        return readJestLikeReport('vitest', invocation, input, () => invocation.argv
+    async readOutcomes(invocation, input) {
+        const outcomes = await readJestLikeReport('vitest', invocation, input, () => invocation.argv
             .findLast((a) => a.startsWith('--outputFile.json='))
             ?.slice('--outputFile.json='.length));
+        // Only the files this invocation asked for (Vitest's filters may run others).
+        const own = new Set([...outcomes.tests.map((t) => t.file), ...input.items.map(fileOfId)]);
+        const files = (await readTimings(invocation, input.cwd)).filter((t) => own.has(t.file));
+        return { ...outcomes, files };
     },
     list: {
         // `--json` prints `[{"file": "/abs/path"}, …]`: names with spaces or newlines stay whole
@@ -7964,8 +8705,16 @@ async function readPlanFile(path) {
         throw new errors_UsageError(`--plan ${path}: "shardCount" is ${JSON.stringify(record.shardCount)} but the plan lists ${shards.length} shards`);
     }
     // The documented minimum (DESIGN.md) has neither shardCount nor always predictedSeconds.
+    const overhead = typeof record.shardOverheadSeconds === 'number' && record.shardOverheadSeconds >= 0
+        ? record.shardOverheadSeconds
+        : 0;
     const full = {
         ...data,
+        costModel: data.costModel ?? {
+            startupSeconds: overhead,
+            warmupSeconds: 0,
+            workers: 1,
+        },
         shardCount: shards.length,
         shards: shards.map((s) => ({
             ...s,
@@ -8194,6 +8943,7 @@ async function runMode(options, deps) {
             wallSeconds: run_round(elapsed()),
             setupSeconds: run_round(Math.max(0, fields.firstWall - testSeconds)),
             testSeconds: run_round(testSeconds),
+            timing: timingRecord(fields.fileTimings, fields.laterWall),
             tests: Object.fromEntries(judgement.tests),
             missing,
             fileFailures,
@@ -8216,6 +8966,8 @@ async function runMode(options, deps) {
             attempts: [],
             extraFailures: [],
             firstWall: 0,
+            laterWall: 0,
+            fileTimings: [],
         });
     }
     // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
@@ -8274,6 +9026,8 @@ async function runMode(options, deps) {
     const attempts = [];
     let lastExit;
     let firstWall = 0;
+    let laterWall = 0;
+    let fileTimings = [];
     let stopped;
     try {
         const runOnce = async (subset, label) => {
@@ -8288,6 +9042,7 @@ async function runMode(options, deps) {
             const invocationsStarted = elapsed();
             const tests = [];
             const fileFailures = [];
+            const timings = [];
             let worstExit = 0;
             let signal = null;
             for (const invocation of adapter.invocations(input)) {
@@ -8308,6 +9063,7 @@ async function runMode(options, deps) {
                     : await adapter.readOutcomes(invocation, input);
                 tests.push(...outcomes.tests);
                 fileFailures.push(...outcomes.fileFailures);
+                timings.push(...(outcomes.files ?? []));
                 if ('problems' in outcomes && Array.isArray(outcomes.problems)) {
                     for (const problem of outcomes.problems)
                         log.warning(problem);
@@ -8321,8 +9077,13 @@ async function runMode(options, deps) {
                     break;
                 }
             }
-            if (attempts.length === 0)
+            if (attempts.length === 0) {
                 firstWall = elapsed() - invocationsStarted;
+                fileTimings = timings;
+            }
+            else {
+                laterWall += elapsed() - invocationsStarted;
+            }
             attempts.push({
                 items: subset,
                 outcomes: { tests, fileFailures },
@@ -8357,6 +9118,8 @@ async function runMode(options, deps) {
             attempts,
             extraFailures,
             firstWall,
+            laterWall,
+            fileTimings,
         });
     }
     return finish({
@@ -8367,12 +9130,56 @@ async function runMode(options, deps) {
         attempts,
         extraFailures,
         firstWall,
+        laterWall,
+        fileTimings,
     });
+}
+/**
+ * The first attempt's per-file timing for the cost model: seconds per file (summed where one
+ * file ran in several invocations) and each file's start relative to the first, when the
+ * runner stamped every file.
+ */
+function timingRecord(timings, laterWall) {
+    const files = Object.create(null);
+    const starts = timings.every((t) => t.startMs !== undefined);
+    const origin = timings.reduce((m, t) => Math.min(m, t.startMs ?? Infinity), Infinity);
+    for (const timing of timings) {
+        const seen = Object.hasOwn(files, timing.file) ? files[timing.file] : undefined;
+        const start = starts && timing.startMs !== undefined && Number.isFinite(origin)
+            ? run_round((timing.startMs - origin) / 1000)
+            : undefined;
+        files[timing.file] = {
+            seconds: run_round((seen?.seconds ?? 0) + timing.seconds),
+            ...(start === undefined ? {} : { start: Math.min(seen?.start ?? start, start) }),
+        };
+    }
+    return { laterAttemptsSeconds: run_round(laterWall), files: { ...files } };
 }
 function run_round(seconds) {
     return Math.round(seconds * 1000) / 1000;
 }
 //# sourceMappingURL=run.js.map
+;// CONCATENATED MODULE: ./build/adapters/runners/typical.js
+/**
+ * What a run costs before anything is measured, per runner: the process start-up and a test
+ * file of median size. Only for the very first plan of a suite — one run later every file has
+ * its own measured cost and the start-up is learned. Rough figures from small real suites on a
+ * two-core machine: Jest and Vitest boot in about a second and spend a few tenths of a second
+ * per file on its environment, imports and collection; node:test starts one process per file;
+ * pytest shares one process; go compiles a test binary per package. Where the runner listed its
+ * tests, the listing's own time replaces the start-up here.
+ */
+const TYPICAL_COSTS = {
+    jest: { startupSeconds: 1, fileSeconds: 0.4 },
+    vitest: { startupSeconds: 1.5, fileSeconds: 0.4 },
+    playwright: { startupSeconds: 2, fileSeconds: 1.5 },
+    mocha: { startupSeconds: 0.3, fileSeconds: 0.05 },
+    node: { startupSeconds: 0.1, fileSeconds: 0.15 },
+    pytest: { startupSeconds: 0.5, fileSeconds: 0.1 },
+    go: { startupSeconds: 0.5, fileSeconds: 2 },
+    generic: { startupSeconds: 0.5, fileSeconds: 1 },
+};
+//# sourceMappingURL=typical.js.map
 ;// CONCATENATED MODULE: ./build/modes/list.js
 
 
@@ -8380,6 +9187,10 @@ function run_round(seconds) {
 
 /** Asks the runner which tests it would run, so the plan matches its own configuration. */
 async function listItems(options, runner, command, log) {
+    return (await listItemsTimed(options, runner, command, log)).items;
+}
+/** `listItems`, and how long the listing took (a first measure of the runner's start-up). */
+async function listItemsTimed(options, runner, command, log) {
     const adapter = RUNNERS[runner];
     if (!adapter.list) {
         throw new errors_UsageError(`the ${runner} runner cannot list its tests: give test globs before \`--\` (for example 'test/**/*.test.js')`);
@@ -8412,10 +9223,11 @@ async function listItems(options, runner, command, log) {
     if (items.length === 0)
         throw new errors_UsageError(`\`${argv.join(' ')}\` listed no tests`);
     log.info(`${runner} lists ${items.length} ${items.length === 1 ? 'item' : 'items'}`);
-    return items;
+    return { items, seconds: result.wallSeconds };
 }
 //# sourceMappingURL=list.js.map
 ;// CONCATENATED MODULE: ./build/core/combine.js
+
 
 
 /** Checks that untrusted JSON is a shard result this version understands. */
@@ -8481,6 +9293,9 @@ function validateShardResult(data) {
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
             return `"${key}" must be a number ≥ 0`;
     }
+    const timingProblem = timingFault(r.timing);
+    if (timingProblem !== undefined)
+        return timingProblem;
     if (r.reason !== undefined && r.reason !== null && typeof r.reason !== 'string')
         return '"reason" must be text';
     if (typeof r.workspace !== 'string')
@@ -8516,6 +9331,31 @@ function validateShardResult(data) {
         }
     }
     return data;
+}
+/** What is wrong with a result's `timing` (it feeds the timings history), if anything. */
+function timingFault(timing) {
+    if (timing === undefined)
+        return undefined;
+    const fine = (value) => typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= 0 &&
+        value <= MAX_DURATION_SECONDS;
+    if (typeof timing !== 'object' || timing === null || Array.isArray(timing))
+        return '"timing" must be an object';
+    const t = timing;
+    if (!fine(t.laterAttemptsSeconds))
+        return '"timing.laterAttemptsSeconds" must be a number ≥ 0';
+    if (typeof t.files !== 'object' || t.files === null || Array.isArray(t.files))
+        return '"timing.files" must be an object';
+    for (const [file, entry] of Object.entries(t.files)) {
+        const e = entry;
+        if (typeof e !== 'object' ||
+            e === null ||
+            !fine(e.seconds) ||
+            (e.start !== undefined && !fine(e.start)))
+            return `"timing.files" entry ${JSON.stringify(file.slice(0, 200))} must be {"seconds", "start"} with numbers ≥ 0`;
+    }
+    return undefined;
 }
 function isQuarantined(id, quarantine, today) {
     return quarantine.some((q) => q.until >= today && (q.id === id || id.startsWith(`${q.id}::`) || id.startsWith(`${q.id}[`)));
@@ -8833,7 +9673,6 @@ function firstLine(text) {
 }
 //# sourceMappingURL=combine.js.map
 ;// CONCATENATED MODULE: ./build/core/report.js
-
 /** GitHub's comment limit is 65,536 characters; leave room for the marker and a footer. */
 const DEFAULT_BUDGET = 60_000;
 const NAME_LIMIT = 200;
@@ -8905,6 +9744,38 @@ function testsTable(tests, limit, withMessage) {
 function more(count, limit, hint) {
     return count > limit ? [`…and ${count - limit} more${hint ? ` (see ${hint})` : ''}.`] : [];
 }
+/**
+ * What the run took, in sentences each checkable against the shard table and the shard
+ * results: the longest shard (the wall time on CI with one job per shard) against its
+ * prediction; one job's time, measured or labelled as estimated, and the speed-up over it; the
+ * balance (the longest shard against the average shard); and a bound claim only where the
+ * bound of the model fitted to this run is below every shard that ran.
+ */
+function timingSentences(input) {
+    const { plan, time } = input;
+    if (!time)
+        return [];
+    const out = [];
+    const estimated = plan.timings.runs === 0 ? ', estimated without timing history' : '';
+    out.push(`Longest shard **${formatSeconds(time.makespanSeconds)}** — the wall time with one job per shard (predicted ${formatSeconds(plan.predictedMakespanSeconds)}${estimated}).`);
+    const allComplete = input.combined.shards.every((s) => s.state === 'passed' || s.state === 'failed' || s.state === 'empty');
+    if (time.shards > 1 && allComplete) {
+        out.push(time.serialBasis === 'measured'
+            ? `One job took ${formatSeconds(time.serialSeconds)}: ${(time.serialSeconds / time.makespanSeconds).toFixed(2)}× the longest shard.`
+            : `One job would take about ${formatSeconds(time.serialSeconds)} (estimated: this run's file costs plus one ${formatSeconds(time.overheadSeconds)} start-up), so ${time.shards} shards ran ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster.`);
+    }
+    if (time.shards > 1) {
+        const above = time.makespanSeconds / Math.max(time.meanShardSeconds, 0.001) - 1;
+        out.push(`Balance: the longest shard is ${(above * 100).toFixed(0)}% above the average shard (${formatSeconds(time.meanShardSeconds)}); ${((1 / (1 + above)) * 100).toFixed(0)}% of the runner time paid for was used.`);
+    }
+    const shortest = input.combined.shards
+        .filter((s) => s.wallSeconds !== undefined && s.state !== 'empty')
+        .reduce((m, s) => Math.min(m, s.wallSeconds ?? Infinity), Infinity);
+    if (time.shards > 1 && time.lowerBoundSeconds > 0 && shortest >= time.lowerBoundSeconds) {
+        out.push(`No split of these files into ${time.shards} shards could finish below ${formatSeconds(time.lowerBoundSeconds)} (start-up plus the longest file or an equal share of the work, as measured in this run).`);
+    }
+    return out;
+}
 /** Renders the report with tables cut to `rows` each. */
 function renderWithRows(input, rows) {
     const { combined, plan } = input;
@@ -8916,12 +9787,11 @@ function renderWithRows(input, rows) {
     out.push(`## ${ok ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}`);
     out.push('');
     out.push(`**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`);
-    const speedup = combined.wallSeconds > 0 ? combined.serialSeconds / combined.wallSeconds : 1;
-    const efficiency = combined.wallSeconds > 0
-        ? combined.serialSeconds / (plan.shards.length * combined.wallSeconds)
-        : 1;
-    out.push('');
-    out.push(`Wall time **${formatSeconds(combined.wallSeconds)}** for ${formatSeconds(combined.serialSeconds)} of shard time: ${speedup.toFixed(2)}× faster than one job, ${(efficiency * 100).toFixed(0)}% efficiency. Predicted longest shard ${formatSeconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}${plan.shardOverheadSeconds > 0 ? ` (with ${formatSeconds(plan.shardOverheadSeconds)} start-up)` : ''}; no split of these tests could beat ${formatSeconds(plan.lowerBoundSeconds + plan.shardOverheadSeconds)}.`);
+    const timing = timingSentences(input);
+    if (timing.length > 0) {
+        out.push('');
+        out.push(timing.join(' '));
+    }
     if (combined.problems.length > 0) {
         out.push('');
         out.push('### Problems');
@@ -8949,7 +9819,7 @@ function renderWithRows(input, rows) {
     out.push('| shard | status | tests | failed | flaky | predicted | actual | attempts |');
     out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
-        out.push(`| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds + (shard.state === 'empty' ? 0 : plan.shardOverheadSeconds))} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`);
+        out.push(`| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`);
     }
     out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint));
     const timed = combined.shards.filter((s) => s.wallSeconds !== undefined);
@@ -8961,7 +9831,8 @@ function renderWithRows(input, rows) {
         out.push('  dateFormat X');
         out.push('  axisFormat %s');
         for (const shard of timed) {
-            const setup = Math.max(0, Math.round(shard.setupSeconds ?? 0));
+            // Outside the files: process start-up and reporting, where the runner timed its files.
+            const setup = Math.max(0, Math.round(input.time?.startupByShard[shard.index] ?? 0));
             const total = Math.max(1, Math.round(shard.wallSeconds ?? 0));
             out.push(`  section Shard ${shard.index}`);
             if (setup > 0 && setup < total)
@@ -9029,20 +9900,10 @@ function renderWithRows(input, rows) {
             ? `: ${named.map((id) => codeSpan(id, false)).join(', ')}${input.unknownItems > named.length ? ', …' : ''}`
             : ''}.`);
     }
-    const setups = combined.shards
-        .map((s) => s.setupSeconds)
-        .filter((s) => s !== undefined)
-        .sort((a, b) => a - b);
-    const setup = setups[setups.length >> 1] ?? 0;
-    // Plans split by file: the longest file is what no shard count gets below.
-    const byFile = new Map();
-    for (const test of combined.tests)
-        byFile.set(fileOfId(test.id), (byFile.get(fileOfId(test.id)) ?? 0) + (test.seconds ?? 0));
-    const longest = [...byFile.values()].reduce((m, s) => Math.max(m, s), 0);
-    const testTotal = combined.tests.reduce((t, x) => t + (x.seconds ?? 0), 0);
-    if (testTotal > 0) {
-        const suggestion = suggestShardCount(testTotal, plan.granularity === 'file' ? longest : 0, setup);
-        notes.push(`Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(setup)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`);
+    const time = input.time;
+    if (time && time.workSeconds > 0) {
+        const suggestion = suggestShardCount(time.workSeconds / Math.max(0.5, time.workers), plan.granularity === 'file' ? time.longestFileSeconds : 0, time.overheadSeconds);
+        notes.push(`Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(time.overheadSeconds)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`);
     }
     if (notes.length > 0) {
         out.push('');
@@ -9077,7 +9938,9 @@ function reportJson(input) {
         verdict: combined.verdict,
         counts: combined.counts,
         wallSeconds: combined.wallSeconds,
-        serialSeconds: combined.serialSeconds,
+        /** The sum of the shards' wall times (each paying its own start-up): runner time used. */
+        shardSecondsTotal: combined.serialSeconds,
+        time: input.time ?? null,
         lowerBoundSeconds: plan.lowerBoundSeconds,
         predictedMakespanSeconds: plan.predictedMakespanSeconds,
         shards: combined.shards,
@@ -9093,187 +9956,6 @@ function reportJson(input) {
     };
 }
 //# sourceMappingURL=report.js.map
-;// CONCATENATED MODULE: ./build/core/store.js
-
-
-/** Weight of the newest run in the moving average: recent enough to follow real change. */
-const SMOOTHING = 0.3;
-/** A single run may pull an estimate up at most this many times its old value. */
-const MAX_STEP_RATIO = 3;
-/**
- * One step of the moving average. The first runs are averaged plainly (no old value to
- * trust yet); later, each run moves the estimate by SMOOTHING of the difference, and a run
- * more than MAX_STEP_RATIO times slower (a hung test, a cold cache) counts as only that much,
- * so one bad run cannot wreck the next plan.
- */
-function smooth(previous, seconds, now) {
-    if (!previous || !(previous.seconds > 0))
-        return { seconds, runs: 1, lastSeen: now };
-    const capped = Math.min(seconds, previous.seconds * MAX_STEP_RATIO);
-    const weight = previous.runs < 3 ? 1 / (previous.runs + 1) : SMOOTHING;
-    return {
-        seconds: previous.seconds + weight * (capped - previous.seconds),
-        runs: previous.runs + 1,
-        lastSeen: now,
-    };
-}
-function emptyStore(now) {
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: now,
-        runs: 0,
-        files: {},
-        tests: {},
-        shardSetupSeconds: undefined,
-    };
-}
-/** Runs an entry may go untimed before it is pruned (a deleted or renamed test). */
-const PRUNE_AFTER_RUNS = 30;
-/** The most tests and files a store keeps; the longest unseen go first. */
-const MAX_ENTRIES = 250_000;
-/** Outcome letters kept per test. */
-const OUTCOME_HISTORY = 30;
-/**
- * Collects the durations of a run from its shard results: each test's first attempt (retries
- * run in a warm process and are not representative), each file as the sum of its tests.
- * Incomplete shards contribute nothing: a killed shard's numbers are cut short.
- */
-function measureRun(results) {
-    const tests = new Map();
-    const files = new Map();
-    const outcomes = new Map();
-    const setups = [];
-    // Shard order fixed, so sums of a test reported twice do not depend on arrival order.
-    const ordered = [...results].sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt);
-    for (const result of ordered) {
-        if (!result.complete || result.status === 'empty')
-            continue;
-        setups.push(result.setupSeconds);
-        for (const [id, record] of Object.entries(result.tests)) {
-            if (record.verdict !== 'skipped' && id !== fileOfId(id)) {
-                outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f');
-            }
-            const first = record.attempts[0];
-            if (!first ||
-                first.status === 'skipped' ||
-                first.seconds === undefined ||
-                !(first.seconds > 0))
-                continue;
-            if (isDangerousKey(id))
-                continue;
-            // A generic command's outcome per file is the file itself, not a test.
-            if (id !== fileOfId(id))
-                tests.set(id, (tests.get(id) ?? 0) + first.seconds);
-            const file = fileOfId(id);
-            files.set(file, (files.get(file) ?? 0) + first.seconds);
-        }
-    }
-    return { files, tests, outcomes, shardSetupSeconds: setups };
-}
-function mergeSection(previous, measured, outcomes, now, run) {
-    const out = Object.create(null);
-    for (const [id, entry] of Object.entries(previous)) {
-        // Unseen for PRUNE_AFTER_RUNS runs: deleted or renamed. Stores from before run numbers
-        // were kept have no lastRun; they age from now on.
-        if (entry.lastRun !== undefined && run - entry.lastRun > PRUNE_AFTER_RUNS)
-            continue;
-        out[id] = entry;
-    }
-    const ids = new Set([...measured.keys(), ...outcomes.keys()]);
-    for (const id of [...ids].sort()) {
-        const old = Object.hasOwn(out, id) ? out[id] : undefined;
-        const seconds = measured.get(id);
-        const base = seconds === undefined
-            ? (old ?? { seconds: 0, runs: 0, lastSeen: now })
-            : smooth(old, seconds, now);
-        const letter = outcomes.get(id);
-        const history = letter === undefined
-            ? old?.outcomes
-            : `${old?.outcomes ?? ''}${letter}`.slice(-OUTCOME_HISTORY);
-        if (base.seconds <= 0 && history === undefined)
-            continue;
-        out[id] = { ...base, lastRun: run, ...(history === undefined ? {} : { outcomes: history }) };
-    }
-    return out;
-}
-/** Keeps at most `limit` entries, dropping those unseen the longest (then by id). */
-function bound(section, limit) {
-    const ids = Object.keys(section);
-    if (ids.length <= limit)
-        return section;
-    const keep = ids
-        .sort((a, b) => (section[b]?.lastRun ?? 0) - (section[a]?.lastRun ?? 0) || (a < b ? -1 : 1))
-        .slice(0, limit);
-    const out = Object.create(null);
-    for (const id of keep.sort()) {
-        const entry = section[id];
-        if (entry)
-            out[id] = entry;
-    }
-    return out;
-}
-/** Folds one run into the store. The result does not depend on the order of shards. */
-function mergeRun(store, run, now) {
-    const setups = [...run.shardSetupSeconds].sort((a, b) => a - b);
-    const setup = setups.length > 0 ? setups[setups.length >> 1] : undefined;
-    const number = store.runs + 1;
-    const tests = bound(mergeSection(store.tests, run.tests, run.outcomes, now, number), MAX_ENTRIES);
-    const files = bound(mergeSection(store.files, run.files, new Map(), now, number), MAX_ENTRIES);
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: now,
-        runs: number,
-        files,
-        tests,
-        shardSetupSeconds: setup === undefined ? store.shardSetupSeconds : smooth(store.shardSetupSeconds, setup, now),
-    };
-}
-/** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
-function storeFromJson(data) {
-    if (typeof data !== 'object' || data === null)
-        return undefined;
-    const record = data;
-    if (record.version !== 1 || record.tool !== 'shardwise')
-        return undefined;
-    const section = (value) => {
-        const out = Object.create(null);
-        if (typeof value !== 'object' || value === null)
-            return out;
-        for (const [id, entry] of Object.entries(value)) {
-            if (typeof entry !== 'object' || entry === null)
-                continue;
-            const e = entry;
-            if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0)
-                continue;
-            const outcomes = typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
-                ? e.outcomes.slice(-OUTCOME_HISTORY)
-                : undefined;
-            out[id] = {
-                seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
-                runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
-                lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
-                ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
-                    ? { lastRun: e.lastRun }
-                    : {}),
-                ...(outcomes === undefined ? {} : { outcomes }),
-            };
-        }
-        return out;
-    };
-    const setup = section({ s: record.shardSetupSeconds }).s;
-    return {
-        version: 1,
-        tool: 'shardwise',
-        updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
-        runs: typeof record.runs === 'number' ? record.runs : 0,
-        files: section(record.files),
-        tests: section(record.tests),
-        shardSetupSeconds: setup,
-    };
-}
-//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/modes/combine.js
 
 
@@ -9492,7 +10174,7 @@ async function combineMode(options, deps) {
         }))
         : undefined;
     if (options.storePath !== undefined) {
-        const measured = measureRun(combined.results);
+        const measured = measureRun(combined.results, storeCostModel(store) ?? options.plan.costModel);
         if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
             const next = mergeRun(store ?? emptyStore(now), measured, now);
             await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`);
@@ -9502,6 +10184,7 @@ async function combineMode(options, deps) {
     const input = {
         combined,
         plan: options.plan,
+        time: runTime(combined.results, storeCostModel(store) ?? options.plan.costModel),
         coverage,
         fallback,
         unknownItems: options.plan.unknownItems,
@@ -9515,7 +10198,7 @@ async function combineMode(options, deps) {
         await writeOutputFile('--report-json', options.reportJson, `${stableStringify(reportJson(input), 2)}\n`);
     const coverageFailed = coverage !== undefined && !coverage.passed;
     const exitCode = combined.verdict === 'passed' && !coverageFailed ? 0 : 1;
-    return { combined, markdown, exitCode, coverage };
+    return { combined, markdown, exitCode, coverage, time: input.time };
 }
 //# sourceMappingURL=combine.js.map
 ;// CONCATENATED MODULE: ./build/core/coverage.js
@@ -11788,25 +12471,52 @@ async function coverageReport(shards, options) {
 
 
 
+
+
 const STORE_FILE = 'timings.json';
+/**
+ * Creates `.shardwise/` with a `.gitignore` of `*` the first time, so that timings, plans and
+ * run reports never show up as changes to commit (nothing in it is meant for version control:
+ * the Actions cache carries the history on CI).
+ */
+async function ensureStateDir(dir) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const ignore = (0,external_node_path_namespaceObject.join)(dir, '.gitignore');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(ignore))
+        await (0,promises_namespaceObject.writeFile)(ignore, '# Written by Shardwise: local timings and run reports.\n*\n');
+}
 function test_seconds(value) {
     return value >= 120 ? `${(value / 60).toFixed(1)} min` : `${value.toFixed(1)} s`;
 }
-function summarize(plan, results, wallSeconds) {
+/**
+ * The terminal summary. Every figure is one that was measured or is labelled as an estimate:
+ * the longest shard is what a CI run with one job per shard would take; the wall time here
+ * is what this machine took running `parallel` shards at a time; one job's time is measured
+ * only when the run had one shard, else estimated from the files' measured costs plus one
+ * start-up (never the sum of the shards, which pays the start-up once per shard).
+ */
+function summarize(plan, results, wallSeconds, parallel, time) {
     const lines = ['', 'shard  status      tests  predicted     actual'];
     for (const result of results) {
-        // Predicted wall time of the shard: its tests plus the start-up every shard pays.
-        const predicted = (plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0) + plan.shardOverheadSeconds;
+        const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0;
         const tests = Object.keys(result.tests).length;
         lines.push(`${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${test_seconds(predicted).padStart(9)}  ${test_seconds(result.wallSeconds).padStart(9)}`);
     }
-    const serial = results.reduce((t, r) => t + r.wallSeconds, 0);
     const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
     for (const result of results)
         for (const key of Object.keys(totals))
             totals[key] += result.counts[key];
     lines.push('');
-    lines.push(`wall time ${test_seconds(wallSeconds)} for ${test_seconds(serial)} of shard time (${(serial / Math.max(wallSeconds, 0.001)).toFixed(2)}× parallel); predicted longest shard ${test_seconds(plan.predictedMakespanSeconds + plan.shardOverheadSeconds)}`);
+    const estimate = plan.timings.runs === 0 ? ' (estimated: no timing history yet)' : '';
+    if (time) {
+        lines.push(`longest shard ${test_seconds(time.makespanSeconds)} (predicted ${test_seconds(plan.predictedMakespanSeconds)}${estimate}): the wall time with one job per shard`);
+        if (results.length > parallel) {
+            lines.push(`wall time here ${test_seconds(wallSeconds)}, running ${results.length} shards ${parallel} at a time (--parallel ${parallel})`);
+        }
+        if (time.shards > 1) {
+            lines.push(`one job would take ${time.serialBasis === 'measured' ? '' : 'about '}${test_seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${test_seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`);
+        }
+    }
     lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`);
     const flaky = results.flatMap((r) => Object.entries(r.tests)
         .filter(([, t]) => t.verdict === 'flaky')
@@ -11879,30 +12589,42 @@ async function testMode(options, deps) {
     const resolved = await resolveRunner(options.command, options.root, options.runner);
     const storePath = (0,external_node_path_namespaceObject.join)(options.stateDir, STORE_FILE);
     const store = await readStore(storePath, log);
-    const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
-    const runDir = (0,external_node_path_namespaceObject.join)(options.stateDir, 'runs', stamp);
-    await (0,promises_namespaceObject.mkdir)(runDir, { recursive: true });
-    // The runner's own list travels in memory: a file name may hold a newline.
+    const learned = storeCostModel(store);
+    // The runner's own list travels in memory: a file name may hold a newline. The listing's
+    // time is a first measure of the runner's start-up, for a suite with no history yet.
     let listed;
     if (options.patterns.length === 0 && options.itemsFrom === undefined) {
-        listed = await listItems({
+        listed = await listItemsTimed({
             root: options.root,
             env: options.env,
             ...(options.signal ? { signal: options.signal } : {}),
         }, resolved.runner, resolved.command, log);
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(runDir, 'items.json'), `${JSON.stringify(listed, null, 2)}\n`);
     }
+    // Only now, with something to run: a listing that fails leaves no empty run directory.
+    await ensureStateDir(options.stateDir);
+    const stamp = deps.now().toISOString().replace(/[:.]/g, '-');
+    const runDir = (0,external_node_path_namespaceObject.join)(options.stateDir, 'runs', stamp);
+    await (0,promises_namespaceObject.mkdir)(runDir, { recursive: true });
+    if (listed)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(runDir, 'items.json'), `${JSON.stringify(listed.items, null, 2)}\n`);
     const timings = store ? [storePath, ...options.timings] : [...options.timings];
     if (!store && options.timings.length === 0)
-        log.notice(`no timings yet in ${storePath}: this run estimates and records them`);
+        log.notice(`no timings yet in ${storePath}: this run's predictions are estimates, and it records what it measures`);
+    const typical = TYPICAL_COSTS[resolved.runner];
     const plan = await planMode({
         shards: options.shards,
-        shardOverheadSeconds: options.shardOverheadSeconds ?? store?.shardSetupSeconds?.seconds ?? 0,
+        shardOverheadSeconds: options.shardOverheadSeconds,
+        priorCostModel: learned ?? {
+            startupSeconds: listed?.seconds ?? typical.startupSeconds,
+            warmupSeconds: 0,
+            workers: 1,
+        },
+        defaultItemSeconds: typical.fileSeconds,
         granularity: RUNNERS[resolved.runner].selectsTests ? options.granularity : 'file',
         timings,
         patterns: options.patterns,
         itemsFrom: options.itemsFrom,
-        ...(listed ? { items: listed } : {}),
+        ...(listed ? { items: listed.items } : {}),
         root: options.root,
         roots: [],
     }, { log, readStdin: () => Promise.resolve('') });
@@ -11955,7 +12677,7 @@ async function testMode(options, deps) {
         }
     });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const summary = summarize(plan, results, wallSeconds);
+    const summary = summarize(plan, results, wallSeconds, parallel, runTime(results, plan.costModel));
     deps.err(`${summary}\n`);
     // The same combine as in CI: completeness, timings into the store, coverage, the report.
     const quarantine = (0,external_node_path_namespaceObject.join)(options.root, 'shardwise.quarantine.json');
@@ -12023,7 +12745,8 @@ Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`;
 const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${MAX_SHARDS}, or auto (default 4)
   --target-seconds <S>           with --shards auto: the wall time to reach per shard
   --max-shards <M>               with --shards auto: the most shards to use (default ${MAX_SHARDS})
-  --shard-overhead-seconds <O>   start-up each shard pays before its first test (default 0)
+  --shard-overhead-seconds <O>   start-up each shard pays besides its files (default:
+                                 learned by the timings store, else 0)
   --timings <path>               timings file or directory; repeatable. Formats are detected:
                                  Shardwise store, JUnit XML, pytest-split .test_durations,
                                  Knapsack JSON, parallel_tests log, cypress-split JSON,
@@ -12170,11 +12893,15 @@ function shardRequest(parsed, fallback) {
         }
         : { kind: 'fixed', count: shards };
 }
+/** `--shard-overhead-seconds`: absent means "what the timings history learned". */
+function optionalSeconds(raw) {
+    return raw === undefined ? undefined : parseNonNegativeSeconds('--shard-overhead-seconds', raw);
+}
 function planOptions(parsed, io, shardsFallback) {
     const itemsFrom = parsed.str('items-from');
     return {
         shards: shardRequest(parsed, shardsFallback),
-        shardOverheadSeconds: parseNonNegativeSeconds('--shard-overhead-seconds', parsed.str('shard-overhead-seconds') ?? '0'),
+        shardOverheadSeconds: optionalSeconds(parsed.str('shard-overhead-seconds')),
         granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
         timings: parsed.list('timings').map((p) => (0,external_node_path_namespaceObject.resolve)(io.cwd, p)),
         patterns: parsed.positionals,
@@ -12349,7 +13076,7 @@ async function testCommand(args, io) {
             ? MAX_SHARDS
             : parseWholeNumber('--parallel', parallelRaw, 1, MAX_SHARDS),
         granularity: plan.granularity,
-        shardOverheadSeconds: parsed.str('shard-overhead-seconds') === undefined ? undefined : plan.shardOverheadSeconds,
+        shardOverheadSeconds: plan.shardOverheadSeconds,
         patterns: plan.patterns,
         itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
         timings: plan.timings,

@@ -42,6 +42,7 @@ function isFileItself(data) {
 
 export default async function* shardwiseReporter(source) {
   const stacks = new Map()
+  const started = new Map()
   // What each file printed on stderr, the last part: a file that throws at import reports
   // only "test failed", and what it threw is in its output.
   const stderr = new Map()
@@ -65,6 +66,21 @@ export default async function* shardwiseReporter(source) {
     if (event.type === 'test:start') {
       stack.length = data.nesting
       stack[data.nesting] = data.name
+      continue
+    }
+    // The file's own process, from its start to its exit: what the file costs, imports and
+    // start-up included. Node says when it hands the file to a process (`test:dequeue`) and
+    // how long it took (`test:complete`, passed or failed).
+    if (event.type === 'test:dequeue' && isFileItself(data)) {
+      started.set(file, Date.now())
+      continue
+    }
+    if (event.type === 'test:complete' && isFileItself(data)) {
+      const ms = data.details?.duration_ms
+      if (typeof ms === 'number' && ms > 0) {
+        const startMs = started.get(file) ?? Date.now() - ms
+        yield `${JSON.stringify({ type: 'file', file, ms, startMs })}\n`
+      }
       continue
     }
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue

@@ -94,29 +94,12 @@ const MIN_FILE_SECONDS = 0.001
 
 interface DirectShard {
   readonly observation: ShardObservation
+  /** Each file's cost as measured, plus its share of the time between files. */
+  readonly seconds: ReadonlyMap<string, number>
+  /** The files each worker started with (empty where the runner gave no start times). */
   readonly first: ReadonlySet<string>
   readonly spanSeconds: number
   readonly warmupSeconds: number | undefined
-}
-
-/**
- * The files each worker started with: those that started before any file ended. Without start
- * times, unknown (empty).
- */
-function firstFiles(files: readonly FileObservation[]): Set<string> {
-  const timed = files.filter(
-    (f): f is FileObservation & { seconds: number; start: number } =>
-      f.seconds !== undefined && f.start !== undefined,
-  )
-  if (timed.length !== files.length || timed.length === 0) return new Set()
-  let firstEnd = Infinity
-  for (const f of timed) firstEnd = Math.min(firstEnd, f.start + f.seconds)
-  // A millisecond of slack: runners stamp times in whole milliseconds.
-  return new Set(timed.filter((f) => f.start < firstEnd - 0.001).map((f) => f.file))
-}
-
-function overhead(file: FileObservation): number {
-  return Math.max(0, (file.seconds ?? 0) - file.testSeconds)
 }
 
 /**
@@ -136,19 +119,71 @@ export function fileSpan(files: readonly FileObservation[]): number {
   return sum(files.map((f) => f.seconds ?? 0))
 }
 
+/**
+ * Puts timed files back on the workers that ran them: each file goes to the worker that became
+ * free last before it started. Returns, per file, the idle time before it on its worker
+ * (`undefined` for a worker's first file).
+ */
+function workerGaps(
+  files: readonly (FileObservation & { seconds: number; start: number })[],
+): Map<string, number | undefined> {
+  const gaps = new Map<string, number | undefined>()
+  const ends: number[] = []
+  const ordered = [...files].sort((a, b) => a.start - b.start || (a.file < b.file ? -1 : 1))
+  for (const f of ordered) {
+    // A millisecond of slack: runners stamp times in whole milliseconds.
+    let best = -1
+    for (let w = 0; w < ends.length; w++) {
+      const end = ends[w] ?? 0
+      if (end <= f.start + 0.001 && (best < 0 || end > (ends[best] ?? 0))) best = w
+    }
+    if (best < 0) {
+      gaps.set(f.file, undefined)
+      ends.push(f.start + f.seconds)
+    } else {
+      gaps.set(f.file, Math.max(0, f.start - (ends[best] ?? 0)))
+      ends[best] = f.start + f.seconds
+    }
+  }
+  return gaps
+}
+
+/**
+ * One shard whose runner timed every file. Runners time a file from some point of their own
+ * (Jest from after the environment is built); the time a worker spends between two files goes
+ * to the file that follows, and a worker's first file is given the shard's typical gap. The
+ * start-up is then what remains outside the files' span.
+ */
 function directShard(observation: ShardObservation): DirectShard {
   const { files } = observation
-  const first = firstFiles(files)
-  const spanSeconds = fileSpan(files)
+  const stamped = files.filter(
+    (f): f is FileObservation & { seconds: number; start: number } =>
+      f.seconds !== undefined && f.start !== undefined,
+  )
+  const seconds = new Map<string, number>()
+  let first = new Set<string>()
+  let spanSeconds: number
+  if (stamped.length === files.length && stamped.length > 0) {
+    const gaps = workerGaps(stamped)
+    const known = [...gaps.values()].filter((g): g is number => g !== undefined)
+    const typical = known.length > 0 ? median(known) : 0
+    first = new Set([...gaps].filter(([, g]) => g === undefined).map(([file]) => file))
+    for (const f of stamped) seconds.set(f.file, f.seconds + (gaps.get(f.file) ?? typical))
+    spanSeconds = fileSpan(files) + typical
+  } else {
+    for (const f of files) seconds.set(f.file, f.seconds ?? 0)
+    spanSeconds = fileSpan(files)
+  }
   // A first file's overhead beyond what the shard's other files typically pay: the warm-up.
   // It needs a few other files to compare with; a shard of one or two files tells nothing.
+  const overhead = (f: FileObservation) => Math.max(0, (seconds.get(f.file) ?? 0) - f.testSeconds)
   let warmupSeconds: number | undefined
   const others = files.filter((f) => !first.has(f.file))
   if (first.size > 0 && others.length >= 2) {
     const firsts = files.filter((f) => first.has(f.file)).map(overhead)
     warmupSeconds = sum(firsts) / firsts.length - median(others.map(overhead))
   }
-  return { observation, first, spanSeconds, warmupSeconds }
+  return { observation, seconds, first, spanSeconds, warmupSeconds }
 }
 
 /**
@@ -162,11 +197,20 @@ function directShard(observation: ShardObservation): DirectShard {
  * the run cannot separate the two — with the start-up from `prior`.
  */
 export function fitRun(shards: readonly ShardObservation[], prior: CostModel | undefined): RunFit {
-  const fileCosts = new Map<string, number>()
+  // Each shard's cost of each file it ran; a file split over several shards has several parts.
+  const parts: { file: string; cost: number; testSeconds: number }[] = []
   const nonEmpty = shards.filter((s) => s.files.length > 0)
-  const direct = nonEmpty
-    .filter((s) => s.files.every((f) => f.seconds !== undefined))
-    .map(directShard)
+  // A file without a time of its own and without tests (it crashed on import, or every test
+  // was skipped) does not stop a shard from counting as timed; it gets the shard's typical
+  // per-file overhead below.
+  const silent = (f: FileObservation) => f.seconds === undefined && !(f.testSeconds > 0)
+  const isDirect = (s: ShardObservation) =>
+    s.files.some((f) => f.seconds !== undefined) &&
+    s.files.every((f) => f.seconds !== undefined || silent(f))
+  const direct = nonEmpty.filter(isDirect).map((s) => ({
+    ...directShard({ ...s, files: s.files.filter((f) => !silent(f)) }),
+    silent: s.files.filter(silent),
+  }))
   const warmups = direct
     .map((d) => d.warmupSeconds)
     .filter((w): w is number => w !== undefined)
@@ -177,24 +221,31 @@ export function fitRun(shards: readonly ShardObservation[], prior: CostModel | u
   const startups: number[] = []
   const workers: number[] = []
   for (const d of direct) {
-    for (const f of d.observation.files) {
-      const seconds = f.seconds ?? 0
+    const costs = d.observation.files.map((f) => {
+      const seconds = d.seconds.get(f.file) ?? 0
       const cost = d.first.has(f.file) ? Math.max(f.testSeconds, seconds - warm) : seconds
-      fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, cost))
-    }
+      return { file: f.file, cost: Math.max(MIN_FILE_SECONDS, cost), testSeconds: f.testSeconds }
+    })
+    parts.push(...costs)
+    // Silent files: the shard's typical overhead (their time sits between the others').
+    const typical = median(costs.map((c) => Math.max(0, c.cost - c.testSeconds)))
+    for (const f of d.silent)
+      parts.push({ file: f.file, cost: Math.max(MIN_FILE_SECONDS, typical), testSeconds: 0 })
     startups.push(Math.max(0, d.observation.wallSeconds - d.spanSeconds))
-    if (d.observation.files.length >= 2 && d.first.size > 0) {
+    if (costs.length >= 2 && d.first.size > 0) {
       // Files run at once: the work done over the time it took, warm-up set apart.
-      const work = sum(d.observation.files.map((f) => fileCosts.get(f.file) ?? 0))
-      const time = d.spanSeconds - (d.first.size > 0 ? warm : 0)
-      if (time > 0) workers.push(Math.min(MAX_WORKERS, Math.max(MIN_WORKERS, work / time)))
+      const time = d.spanSeconds - warm
+      if (time > 0)
+        workers.push(
+          Math.min(MAX_WORKERS, Math.max(MIN_WORKERS, sum(costs.map((c) => c.cost)) / time)),
+        )
     }
   }
   let startupSeconds = startups.length > 0 ? median(startups) : undefined
 
   // Shards where some file has no time of its own: files get their tests' time plus a share
   // of a per-file overhead; the start-up is fitted or taken from what is known.
-  const indirect = nonEmpty.filter((s) => s.files.some((f) => f.seconds === undefined))
+  const indirect = nonEmpty.filter((s) => !isDirect(s))
   if (indirect.length > 0) {
     const points = indirect.map((s) => {
       const unknown = s.files.filter((f) => f.seconds === undefined)
@@ -226,20 +277,43 @@ export function fitRun(shards: readonly ShardObservation[], prior: CostModel | u
     }
     for (const p of points) {
       for (const f of p.shard.files) {
-        if (f.seconds !== undefined) {
-          if (!fileCosts.has(f.file)) fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, f.seconds))
-          continue
-        }
-        fileCosts.set(f.file, Math.max(MIN_FILE_SECONDS, f.testSeconds + perFile))
+        const cost = f.seconds ?? f.testSeconds + perFile
+        parts.push({
+          file: f.file,
+          cost: Math.max(MIN_FILE_SECONDS, cost),
+          testSeconds: f.testSeconds,
+        })
       }
     }
   }
   return {
-    fileCosts,
+    fileCosts: wholeFiles(parts),
     startupSeconds,
     warmupSeconds,
     workers: workers.length > 0 ? median(workers) : undefined,
   }
+}
+
+/**
+ * One cost per file. A file split over several shards (test granularity) cost the sum of its
+ * parts, less the setup (part cost beyond its tests) every part but one paid again.
+ */
+function wholeFiles(
+  parts: readonly { file: string; cost: number; testSeconds: number }[],
+): Map<string, number> {
+  const byFile = new Map<string, { cost: number; testSeconds: number }[]>()
+  for (const part of parts) {
+    const list = byFile.get(part.file)
+    if (list) list.push(part)
+    else byFile.set(part.file, [part])
+  }
+  const out = new Map<string, number>()
+  for (const [file, list] of byFile) {
+    const total = sum(list.map((p) => p.cost))
+    const setup = list.length > 1 ? median(list.map((p) => Math.max(0, p.cost - p.testSeconds))) : 0
+    out.set(file, Math.max(MIN_FILE_SECONDS, total - (list.length - 1) * setup))
+  }
+  return out
 }
 
 /** `y = intercept + slope·x` by least squares; undefined when x does not vary. */

@@ -8,7 +8,6 @@ import {
 import { MAX_DURATION_SECONDS } from './duration.js'
 import { fileOfId, isDangerousKey, isTestId } from './ids.js'
 import type { ShardResult } from './shard-result.js'
-import { median } from './stats.js'
 
 /**
  * Shardwise's timings store: what past runs measured, smoothed. `plan` reads it like any
@@ -181,25 +180,8 @@ export function measureRun(results: readonly ShardResult[], prior?: CostModel): 
       if (isTestId(id)) tests.set(id, (tests.get(id) ?? 0) + first.seconds)
     }
   }
-  const observations = ordered.map(observeShard)
-  const fit = fitRun(observations, prior)
-  // Parts of one file in several shards: each paid the file's setup.
-  const parts = new Map<string, { cost: number; overhead: number }[]>()
-  for (const observation of observations) {
-    for (const file of observation.files) {
-      const cost = fit.fileCosts.get(file.file)
-      if (cost === undefined || isDangerousKey(file.file)) continue
-      const list = parts.get(file.file) ?? []
-      list.push({ cost, overhead: Math.max(0, cost - file.testSeconds) })
-      parts.set(file.file, list)
-    }
-  }
-  const files = new Map<string, number>()
-  for (const [file, list] of parts) {
-    const total = list.reduce((t, p) => t + p.cost, 0)
-    const setup = list.length > 1 ? median(list.map((p) => p.overhead)) : 0
-    files.set(file, Math.max(0.001, total - (list.length - 1) * setup))
-  }
+  const fit = fitRun(ordered.map(observeShard), prior)
+  const files = new Map([...fit.fileCosts].filter(([file]) => !isDangerousKey(file)))
   return {
     files,
     tests,
