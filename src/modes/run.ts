@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { UsageError, describeError } from '../core/errors.js'
-import { fileOfId } from '../core/ids.js'
+import { fileOfId, isOutsideRoot } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
 import type { FileFailure, Outcomes, TestOutcome } from '../core/outcomes.js'
 import type { Plan } from '../core/plan.js'
@@ -428,13 +428,24 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     })
   }
 
+  // A planned item outside the repository is refused: the plan came from somewhere else, and
+  // its ids from timings, listings or results, none of which may point the runner elsewhere.
+  const extraFailures: FileFailure[] = []
+  const outside = [...new Set(items.filter(isOutsideRoot).map(fileOfId))].sort()
+  if (outside.length > 0) {
+    log.warning(
+      `${outside.length} planned ${outside.length === 1 ? 'item resolves' : 'items resolve'} outside ${options.root} and ${outside.length === 1 ? 'is' : 'are'} not run: ${outside.slice(0, 5).join(', ')}`,
+    )
+    for (const file of outside)
+      extraFailures.push({ file, message: `refused: ${file} is outside the repository root` })
+  }
+  const inside = outside.length === 0 ? items : items.filter((item) => !isOutsideRoot(item))
   // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
   // Ids are NFC; a file stored decomposed (as macOS writes names) is found by its spelling on disk.
-  const extraFailures: FileFailure[] = []
-  let runnable = items
+  let runnable = inside
   const onDisk = new Map<string, string>()
   if (adapter.name !== 'go') {
-    const files = [...new Set(items.map(fileOfId))]
+    const files = [...new Set(inside.map(fileOfId))]
     const gone = new Set<string>()
     for (const file of files) {
       const found = await findOnDisk(options.root, file)
@@ -449,7 +460,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       log.warning(
         `${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`,
       )
-      runnable = items.filter((item) => !gone.has(fileOfId(item)))
+      runnable = inside.filter((item) => !gone.has(fileOfId(item)))
     }
   }
 
