@@ -418,3 +418,77 @@ describe('items outside the repository (THREATS F4)', () => {
     )
   })
 })
+
+describe('flags as --help lists them', () => {
+  let repo: string
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'shardwise-flags-'))
+    await mkdir(join(repo, 'src'), { recursive: true })
+    await writeFile(join(repo, 'a.test.js'), '')
+    await writeFile(join(repo, 'src/app.js'), 'one()\ntwo()\n')
+    // A "test runner" that passes and leaves coverage of half the lines of src/app.js.
+    await writeFile(
+      join(repo, 'cover.cjs'),
+      `const fs = require('fs')\nfs.mkdirSync('coverage', { recursive: true })\nfs.writeFileSync('coverage/lcov.info', 'SF:src/app.js\\nDA:1,1\\nDA:2,0\\nend_of_record\\n')\n`,
+    )
+  })
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true })
+  })
+
+  it('test takes --coverage-threshold and fails on merged coverage below it', async () => {
+    const args = (threshold: string) => [
+      'test',
+      '--shards',
+      '1',
+      '--runner',
+      'generic',
+      '--coverage',
+      'coverage/lcov.info',
+      '--coverage-threshold',
+      threshold,
+      'a.test.js',
+      '--',
+      process.execPath,
+      'cover.cjs',
+    ]
+    const below = await runCli(args('80'), { cwd: repo })
+    expect(below.stderr).not.toMatch(/Unknown option/)
+    expect(below.code, below.stderr).toBe(1)
+    expect(below.stderr).toMatch(/coverage: 50\.00% of lines/)
+    const above = await runCli(args('50'), { cwd: repo })
+    expect(above.code, above.stderr).toBe(0)
+  })
+
+  it('says --coverage-threshold is a percentage, not seconds, for test and combine', async () => {
+    for (const command of [
+      ['test', '--coverage-threshold=-1', '--', 'true'],
+      ['combine', '--results-dir', '.', '--plan', 'p.json', '--coverage-threshold=-1'],
+      ['combine', '--results-dir', '.', '--plan', 'p.json', '--coverage-threshold', '101'],
+    ]) {
+      const result = await runCli(command, { cwd: repo })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(
+        /`--coverage-threshold` must be a percentage from 0 to 100; got `-?\d+`/,
+      )
+      expect(result.stderr).not.toMatch(/seconds/)
+    }
+  })
+
+  it('run names --results-dir when it is an existing file, without a stack trace', async () => {
+    await writeFile(
+      join(repo, 'plan.json'),
+      '{"version":1,"shards":[{"index":1,"items":["a.test.js"]}]}',
+    )
+    await writeFile(join(repo, 'taken'), 'a file, not a directory')
+    const result = await runCli(
+      ['run', '--plan', 'plan.json', '--shard', '1', '--results-dir', 'taken', '--', 'true'],
+      { cwd: repo },
+    )
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(
+      /^shardwise: --results-dir .*taken: cannot use it as a directory/m,
+    )
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
