@@ -394,6 +394,35 @@ describe('shardwise combine', () => {
   })
 })
 
+describe('the report header', () => {
+  it('says coverage failed, not "✅ tests passed", when only the coverage threshold fails', async () => {
+    const one = makePlan([['a.test.js']])
+    const { planFile, resultsDir } = await layout(one, {
+      'shard-1': makeResult(
+        one,
+        planDigest(one),
+        1,
+        { 'a.test.js::works': {} },
+        { artifacts: { junit: [], coverage: ['coverage/001-lcov.info'] } },
+      ),
+    })
+    await mkdir(join(resultsDir, 'shard-1', 'coverage'), { recursive: true })
+    await writeFile(
+      join(resultsDir, 'shard-1', 'coverage', '001-lcov.info'),
+      'SF:src/app.js\nDA:1,1\nDA:2,0\nend_of_record\n',
+    )
+    const root = await mkdtemp(join(dir, 'header-'))
+    const args = ['combine', '--plan', planFile, '--results-dir', resultsDir, '--no-store']
+    const below = await runCli([...args, '--root', root, '--coverage-threshold', '80'])
+    expect(below.code).toBe(1)
+    expect(below.stdout).toMatch(/^## ❌ Shardwise: tests passed, coverage below the threshold$/m)
+    expect(below.stdout).not.toMatch(/✅ Shardwise/)
+    const above = await runCli([...args, '--root', root, '--coverage-threshold', '50'])
+    expect(above.code).toBe(0)
+    expect(above.stdout).toMatch(/^## ✅ Shardwise: tests passed$/m)
+  })
+})
+
 describe('shard results that talk themselves into a pass', () => {
   const forgeries: [string, ShardResult][] = [
     [
@@ -522,6 +551,28 @@ describe('the serial fallback runs only planned items (THREATS F4, J4)', () => {
 })
 
 describe('plans in the documented minimal shape', () => {
+  it('reports the documented minimal plan with its defaults: no "undefined", no NaN', async () => {
+    const minimal = { version: 1, shards: [{ index: 1, items: ['a.test.js', 'b.test.js'] }] }
+    const root = await mkdtemp(join(dir, 'minimal-report-'))
+    await writeFile(join(root, 'plan.json'), JSON.stringify(minimal))
+    const digest = planDigest(minimal as unknown as Plan)
+    const shaped = makePlan([['a.test.js', 'b.test.js']])
+    await mkdir(join(root, 'results'), { recursive: true })
+    await writeFile(
+      join(root, 'results', 'shard-result.json'),
+      stableStringify(
+        makeResult(shaped, digest, 1, { 'a.test.js::works': {}, 'b.test.js::works': {} }),
+      ),
+    )
+    const result = await runCli(
+      ['combine', '--plan', 'plan.json', '--results-dir', 'results', '--no-store'],
+      { cwd: root },
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).not.toMatch(/undefined|NaN/)
+    expect(result.stdout).toMatch(/plan 1 shards, 2 items, file granularity/)
+  })
+
   it('runs and combines a plan with neither shardCount nor predictedSeconds', async () => {
     const repo = await mkdtemp(join(dir, 'minimal-'))
     await cp(resolve(import.meta.dirname, '../../examples'), join(repo, 'examples'), {
