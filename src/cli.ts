@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -14,6 +14,7 @@ import {
   GRANULARITIES,
   parseChoice,
   parseNonNegativeSeconds,
+  parsePercentage,
   parsePositiveSeconds,
   parseShards,
   parseWholeNumber,
@@ -374,6 +375,17 @@ async function runCommand(args: string[], io: Io): Promise<number> {
     loaded = { plan, digest: planDigest(plan) }
   }
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const resultsDir = resolve(
+    io.cwd,
+    parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`,
+  )
+  try {
+    await mkdir(resultsDir, { recursive: true })
+  } catch (error) {
+    throw new UsageError(
+      `--results-dir ${resultsDir}: cannot use it as a directory (${describeError(error)})`,
+    )
+  }
   const outcome = await runMode(
     {
       plan: loaded.plan,
@@ -381,10 +393,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
       shardIndex: shard.index,
       command,
       ...runFlags(parsed),
-      resultsDir: resolve(
-        io.cwd,
-        parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`,
-      ),
+      resultsDir,
       root,
       attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '')
         ? Number(io.env.GITHUB_RUN_ATTEMPT)
@@ -417,13 +426,7 @@ async function stdinToFile(io: Io): Promise<string> {
 
 function coverageThresholdFlag(parsed: Parsed): number | undefined {
   const raw = parsed.str('coverage-threshold')
-  if (raw === undefined) return undefined
-  const value = parseNonNegativeSeconds('--coverage-threshold', raw)
-  if (value > 100)
-    throw new UsageError(
-      `\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${raw}\`.`,
-    )
-  return value
+  return raw === undefined ? undefined : parsePercentage('--coverage-threshold', raw)
 }
 
 async function testCommand(args: string[], io: Io): Promise<number> {
@@ -432,11 +435,13 @@ async function testCommand(args: string[], io: Io): Promise<number> {
     ...RUN_OPTIONS,
     parallel: { type: 'string' },
     'items-from': { type: 'string' },
+    'coverage-threshold': { type: 'string' },
   })
   if (parsed.flag('help')) {
     io.stdout.write(`${TEST_USAGE}\n`)
     return 0
   }
+  const coverageThreshold = coverageThresholdFlag(parsed)
   const command = requireCommand(parsed, 'shardwise test --shards 4 -- npx jest')
   const plan = planOptions(parsed, io, '4')
   const parallelRaw = parsed.str('parallel')
@@ -457,7 +462,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       ...runFlags(parsed),
       root,
       stateDir: resolve(root, '.shardwise'),
-      coverageThreshold: coverageThresholdFlag(parsed),
+      coverageThreshold,
       env: io.env,
       ...(io.signal ? { signal: io.signal } : {}),
     },
@@ -499,21 +504,13 @@ async function combineCommand(args: string[], io: Io): Promise<number> {
   if (planPath === undefined)
     throw new UsageError('`--plan <file>` is required: the plan the shards ran.')
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const coverageThreshold = coverageThresholdFlag(parsed)
   const { plan, digest } = await readPlanFile(resolve(io.cwd, planPath))
   const quarantineFlag = parsed.str('quarantine')
   const defaultQuarantine = resolve(root, 'shardwise.quarantine.json')
   const flakyRaw = parsed.str('flaky-threshold') ?? '0.1'
   if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw.trim())) {
     throw new UsageError(`\`--flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
-  }
-  const coverageRaw = parsed.str('coverage-threshold')
-  let coverageThreshold: number | undefined
-  if (coverageRaw !== undefined) {
-    coverageThreshold = parseNonNegativeSeconds('--coverage-threshold', coverageRaw)
-    if (coverageThreshold > 100)
-      throw new UsageError(
-        `\`--coverage-threshold\` must be a percentage from 0 to 100; got \`${coverageRaw}\`.`,
-      )
   }
   const reportMd = parsed.str('report-md')
   const reportJsonPath = parsed.str('report-json')

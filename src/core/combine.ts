@@ -1,7 +1,15 @@
 import { MAX_DURATION_SECONDS } from './duration.js'
-import { fileOfId, isDangerousKey } from './ids.js'
+import { fileOfId, isDangerousKey, isOutsideRoot, isTestId } from './ids.js'
+import type { FileFailure } from './outcomes.js'
 import type { Plan } from './plan.js'
-import { covers, type ShardResult, type TestRecord, type TestVerdict } from './shard-result.js'
+import {
+  covers,
+  type AttemptRecord,
+  type ShardResult,
+  type ShardStatus,
+  type TestRecord,
+  type TestVerdict,
+} from './shard-result.js'
 import type { TimingStore } from './store.js'
 
 /**
@@ -34,6 +42,11 @@ export interface CombineInput {
   readonly now: string
   /** A test whose recorded flake rate is at least this (0–1) is listed as flaky. */
   readonly flakyThreshold: number
+  /**
+   * The exit code with which a runner says "no tests ran" (pytest's 5), by runner name: a
+   * shard that exited with it and whose planned tests all reported skipped passed.
+   */
+  readonly noTestsExitCode?: (runner: string) => number | undefined
 }
 
 export type ShardState = 'passed' | 'failed' | 'empty' | 'incomplete' | 'missing' | 'error'
@@ -80,6 +93,8 @@ export interface Problem {
     | 'file-failure'
     | 'runner-error'
   readonly message: string
+  /** The file a `file-failure` problem is about. */
+  readonly file?: string
 }
 
 export interface Combined {
@@ -96,7 +111,13 @@ export interface Combined {
   readonly counts: Readonly<Record<TestVerdict, number>>
   readonly wallSeconds: number
   readonly serialSeconds: number
+  /**
+   * The chosen result of each shard as combine believes it (see `believeResult`): only planned
+   * tests, verdicts, counts and status recomputed.
+   */
   readonly results: readonly ShardResult[]
+  /** Where each of `results` came from, in the same order. */
+  readonly sources: readonly string[]
 }
 
 /** Checks that untrusted JSON is a shard result this version understands. */
@@ -133,7 +154,8 @@ export function validateShardResult(data: unknown): ShardResult | string {
     if (!['passed', 'failed', 'flaky', 'skipped'].includes(t.verdict as string)) {
       return `test ${JSON.stringify(id.slice(0, 200))} has verdict ${JSON.stringify(t.verdict)}`
     }
-    if (!Array.isArray(t.attempts))
+    // A record without attempts is a claim with no evidence: a genuine one ran at least once.
+    if (!Array.isArray(t.attempts) || t.attempts.length === 0)
       return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`
     if (typeof t.file !== 'string') return `test ${JSON.stringify(id.slice(0, 200))} has no "file"`
     if (t.message !== undefined && typeof t.message !== 'string')
@@ -156,6 +178,10 @@ export function validateShardResult(data: unknown): ShardResult | string {
   if (!['passed', 'failed', 'empty', 'incomplete', 'error'].includes(r.status as string))
     return `"status" ${JSON.stringify(r.status)} is not known`
   if (typeof r.complete !== 'boolean') return '"complete" must be true or false'
+  if (r.exitCode !== null && !Number.isInteger(r.exitCode))
+    return '"exitCode" must be a whole number or null'
+  if (r.signal !== null && typeof r.signal !== 'string') return '"signal" must be text or null'
+  if (typeof r.runner !== 'string') return '"runner" must be text'
   if (typeof r.wallSeconds !== 'number' || !Number.isFinite(r.wallSeconds) || r.wallSeconds < 0)
     return '"wallSeconds" must be a number ≥ 0'
   for (const key of ['setupSeconds', 'testSeconds'] as const) {
@@ -247,6 +273,157 @@ export function flakeRate(outcomes: string | undefined): number | undefined {
   return flaky / outcomes.length
 }
 
+/** A test's verdict from its attempts alone: failed and passed is flaky, never passed is failed. */
+function verdictOfAttempts(attempts: readonly AttemptRecord[]): TestVerdict {
+  const failed = attempts.some((a) => a.status === 'failed')
+  const passed = attempts.some((a) => a.status === 'passed')
+  return failed ? (passed ? 'flaky' : 'failed') : passed ? 'passed' : 'skipped'
+}
+
+/** Calls `visit` with each id of the sorted list that starts with `prefix`. */
+function withPrefix(sorted: readonly string[], prefix: string, visit: (id: string) => void): void {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] ?? '') < prefix) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < sorted.length; i++) {
+    const id = sorted[i] ?? ''
+    if (!id.startsWith(prefix)) return
+    visit(id)
+  }
+}
+
+export interface Belief {
+  /** The result rebuilt from the plan's items, the records' attempts and the process facts. */
+  readonly result: ShardResult
+  /** Reported tests no planned item covers: ignored. */
+  readonly unplannedTests: readonly string[]
+  /** Failed files that are not the file of any planned item: ignored. */
+  readonly unplannedFiles: readonly string[]
+  /** Why the runner itself failed, where its tests do not explain it (a signal, an exit code). */
+  readonly runnerError: string | undefined
+}
+
+/**
+ * What combine believes of a shard result. The result was written where the pull request's
+ * code ran, so nothing it says about itself counts on its own: every planned item is matched
+ * against the test records (`covers`: a file by its tests, a test by itself, its parametrised
+ * cases and nested scopes) or a failure of its file; each record's verdict is recomputed from
+ * its attempts, never read; counts, missing items and the status are recomputed from the
+ * records and the process facts (exit code, signal, whether it finished). The status the
+ * result gives itself can only make it worse — `--fail-on-flaky` is a policy of the shard's
+ * run, recorded nowhere else — never better.
+ */
+export function believeResult(
+  items: readonly string[],
+  result: ShardResult,
+  noTestsExitCode?: (runner: string) => number | undefined,
+): Belief {
+  const ids = Object.keys(result.tests).sort()
+  const present = new Set(ids)
+  const planned = new Set<string>()
+  const answered = new Set<string>()
+  for (const item of items) {
+    const visit = (id: string) => {
+      if (!covers(item, id)) return
+      planned.add(id)
+      answered.add(item)
+    }
+    if (present.has(item)) visit(item)
+    withPrefix(ids, `${item}::`, visit)
+    if (isTestId(item)) withPrefix(ids, `${item}[`, visit)
+  }
+  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  const records: [string, TestRecord][] = []
+  for (const id of ids) {
+    const claimed = result.tests[id]
+    if (!planned.has(id) || claimed === undefined) continue
+    const verdict = verdictOfAttempts(claimed.attempts)
+    counts[verdict]++
+    records.push([
+      id,
+      {
+        file: fileOfId(id),
+        verdict,
+        attempts: claimed.attempts.map((a) => ({ status: a.status, seconds: a.seconds })),
+        ...(claimed.message !== undefined && verdict !== 'passed'
+          ? { message: claimed.message }
+          : {}),
+      },
+    ])
+  }
+  const files = new Set(items.map(fileOfId))
+  const fileFailures: FileFailure[] = result.fileFailures
+    .filter((f) => files.has(f.file))
+    .map((f) => ({ file: f.file, message: f.message }))
+  const failedFiles = new Set(fileFailures.map((f) => f.file))
+  const claimedMissing = new Set(result.missing)
+  const missing = items.filter(
+    (item) => claimedMissing.has(item) || (!answered.has(item) && !failedFiles.has(fileOfId(item))),
+  )
+
+  const testsFailed = counts.failed > 0
+  const exit = result.exitCode
+  const noTestsRan =
+    exit !== null &&
+    exit === noTestsExitCode?.(result.runner) &&
+    records.length > 0 &&
+    records.every(([, r]) => r.verdict === 'skipped')
+  // A death by signal is never explained by the tests; a non-zero exit code is, when a test
+  // failed (and may then be excused by quarantine).
+  const died =
+    result.signal !== null
+      ? `the runner was stopped by ${result.signal}`
+      : exit === null && items.length > 0
+        ? 'the runner reported no exit code'
+        : undefined
+  const exitFailed = exit !== null && exit !== 0 && !noTestsRan
+  let status: ShardStatus
+  if (!result.complete || result.status === 'incomplete') status = 'incomplete'
+  else if (result.status === 'error') status = 'error'
+  else if (
+    testsFailed ||
+    missing.length > 0 ||
+    fileFailures.length > 0 ||
+    died !== undefined ||
+    exitFailed ||
+    result.status === 'failed'
+  )
+    status = 'failed'
+  else status = items.length === 0 ? 'empty' : 'passed'
+  const runnerError =
+    died ??
+    (exitFailed && !testsFailed && missing.length === 0 && fileFailures.length === 0
+      ? `the runner exited with ${String(exit)} although no test failed`
+      : undefined)
+  return {
+    result: {
+      ...result,
+      items: [...items],
+      tests: Object.fromEntries(records),
+      counts,
+      missing,
+      fileFailures,
+      status,
+      reason: result.reason ?? runnerError,
+    },
+    runnerError,
+    unplannedTests: ids.filter((id) => !planned.has(id)),
+    unplannedFiles: [
+      ...new Set(result.fileFailures.filter((f) => !files.has(f.file)).map((f) => f.file)),
+    ].sort(),
+  }
+}
+
+/** A short list of untrusted ids for a message: at most five, each cut to 200 characters. */
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, 5).map((id) => (id.length > 200 ? `${id.slice(0, 200)}…` : id))
+  return `${shown.join(', ')}${ids.length > 5 ? ', …' : ''}`
+}
+
 /**
  * Combines the shard results of one run. Contract: the verdict is `passed` only when every
  * planned shard reported complete, every planned item has a result exactly once, and no
@@ -282,6 +459,8 @@ export function combineResults(input: CombineInput): Combined {
 
   const shards: ShardSummary[] = []
   const chosen: ShardResult[] = []
+  const sources: string[] = []
+  const unplanned: { index: number; source: string; ids: readonly string[] }[] = []
   const unaccounted: string[] = []
   for (const planned of plan.shards) {
     const candidates = (byShard.get(planned.index) ?? []).sort(
@@ -321,7 +500,7 @@ export function combineResults(input: CombineInput): Combined {
         summary(
           planned.index,
           'error',
-          newest,
+          believeResult(planned.items, newest).result,
           candidates.length,
           planned.predictedSeconds,
           'items differ from the plan',
@@ -329,41 +508,53 @@ export function combineResults(input: CombineInput): Combined {
       )
       continue
     }
-    chosen.push(newest)
-    let state: ShardState = newest.status === 'error' ? 'error' : newest.status
-    const reason = newest.reason
-    if (!newest.complete || newest.status === 'incomplete') {
-      state = 'incomplete'
+    const source = candidates[0]?.source ?? ''
+    const belief = believeResult(planned.items, newest, input.noTestsExitCode)
+    const believed = belief.result
+    if (belief.unplannedTests.length > 0)
+      unplanned.push({ index: planned.index, source, ids: belief.unplannedTests })
+    if (belief.unplannedFiles.length > 0) {
+      problems.push({
+        kind: 'foreign-result',
+        message: `${source}: shard ${planned.index} reported failures of files the plan did not give it: ${listIds(belief.unplannedFiles)}; ignored`,
+      })
+    }
+    chosen.push(believed)
+    sources.push(source)
+    const state: ShardState = believed.status
+    const reason = believed.reason
+    if (state === 'incomplete') {
       problems.push({
         kind: 'incomplete-shard',
-        message: `shard ${planned.index} did not finish: ${newest.reason ?? 'incomplete'}`,
+        message: `shard ${planned.index} did not finish: ${reason ?? 'incomplete'}`,
       })
-      unaccounted.push(...newest.missing)
-    } else if (newest.missing.length > 0) {
-      unaccounted.push(...newest.missing)
     }
-    for (const failure of newest.fileFailures) {
+    unaccounted.push(...believed.missing)
+    for (const failure of believed.fileFailures) {
       problems.push({
         kind: 'file-failure',
         message: `shard ${planned.index}: ${failure.file}: ${firstLine(failure.message)}`,
+        file: failure.file,
       })
     }
-    if (
-      state === 'failed' &&
-      newest.counts.failed === 0 &&
-      newest.fileFailures.length === 0 &&
-      newest.missing.length === 0 &&
-      newest.reason
-    ) {
-      problems.push({ kind: 'runner-error', message: `shard ${planned.index}: ${newest.reason}` })
-    }
+    const runnerError =
+      belief.runnerError ??
+      (state === 'failed' &&
+      believed.counts.failed === 0 &&
+      believed.fileFailures.length === 0 &&
+      believed.missing.length === 0
+        ? reason
+        : undefined)
+    if (state === 'failed' && runnerError)
+      problems.push({ kind: 'runner-error', message: `shard ${planned.index}: ${runnerError}` })
     shards.push(
-      summary(planned.index, state, newest, candidates.length, planned.predictedSeconds, reason),
+      summary(planned.index, state, believed, candidates.length, planned.predictedSeconds, reason),
     )
   }
+  problems.push(...strayTests(plan, unplanned, chosen))
   const missingTests = [...new Set(unaccounted)].sort()
   const fromIncomplete = new Set(
-    chosen.filter((r) => !r.complete || r.status === 'incomplete').flatMap((r) => r.missing),
+    chosen.filter((r) => r.status === 'incomplete').flatMap((r) => r.missing),
   )
   const explicitMissing = missingTests.filter(
     (item) =>
@@ -437,7 +628,59 @@ export function combineResults(input: CombineInput): Combined {
     wallSeconds,
     serialSeconds,
     results: chosen,
+    sources,
   }
+}
+
+/**
+ * Names the tests a shard reported that the plan did not give it. A test another shard owns
+ * ran twice (a plan or runner bug: never a pass); any other is ignored.
+ */
+function strayTests(
+  plan: Plan,
+  unplanned: readonly { index: number; source: string; ids: readonly string[] }[],
+  chosen: readonly ShardResult[],
+): Problem[] {
+  const problems: Problem[] = []
+  const sorted = [...new Set(unplanned.flatMap((u) => u.ids))].sort()
+  const present = new Set(sorted)
+  const owner = new Map<string, number>()
+  for (const shard of plan.shards) {
+    for (const item of shard.items) {
+      const visit = (id: string) => {
+        if (covers(item, id) && !owner.has(id)) owner.set(id, shard.index)
+      }
+      if (present.has(item)) visit(item)
+      withPrefix(sorted, `${item}::`, visit)
+      if (isTestId(item)) withPrefix(sorted, `${item}[`, visit)
+    }
+  }
+  const reported = new Map(chosen.map((r) => [r.shard.index, r.tests]))
+  for (const { index, source, ids } of unplanned) {
+    const foreign: string[] = []
+    for (const id of ids) {
+      const home = owner.get(id)
+      if (home === undefined) {
+        foreign.push(id)
+        continue
+      }
+      const tests = reported.get(home)
+      problems.push({
+        kind: 'duplicate-test',
+        message:
+          tests !== undefined && Object.hasOwn(tests, id)
+            ? `${id} ran in shard ${home} and shard ${index}`
+            : `${id} ran in shard ${index}, but the plan gives it to shard ${home}`,
+      })
+    }
+    if (foreign.length > 0) {
+      problems.push({
+        kind: 'foreign-result',
+        message: `${source}: shard ${index} reported ${foreign.length} ${foreign.length === 1 ? 'test' : 'tests'} the plan did not give it: ${listIds(foreign)}; ignored`,
+      })
+    }
+  }
+  return problems
 }
 
 /** Passed only with no blocking problem, no failed test, and every shard passed or explained. */
@@ -461,7 +704,9 @@ function decide(
 
 /**
  * The items a serial fallback should run: the failed tests (or their files, where the runner
- * cannot select tests) and everything that went unrun.
+ * cannot select tests) and everything that went unrun. Everything here comes from the plan —
+ * `combineResults` keeps no test the plan did not give a shard — and an id that would resolve
+ * outside the repository is never run.
  */
 export function fallbackItems(
   combined: Combined,
@@ -473,12 +718,14 @@ export function fallbackItems(
   for (const item of combined.unaccounted)
     if (!out.has(item)) out.set(item, 'its shard reported no result for it')
   for (const problem of combined.problems) {
-    if (problem.kind !== 'file-failure') continue
-    const match = /^shard (\d+): (.*?): /.exec(problem.message)
-    if (match?.[2] !== undefined && !out.has(match[2]))
-      out.set(match[2], `failed to run in shard ${match[1] ?? '?'}`)
+    if (problem.kind !== 'file-failure' || problem.file === undefined) continue
+    const shard = /^shard (\d+):/.exec(problem.message)?.[1] ?? '?'
+    if (!out.has(problem.file)) out.set(problem.file, `failed to run in shard ${shard}`)
   }
-  return [...out].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, why]) => ({ id, why }))
+  return [...out]
+    .filter(([id]) => !isOutsideRoot(id))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, why]) => ({ id, why }))
 }
 
 /**
@@ -491,9 +738,20 @@ export function applyFallback(
   fallback: ShardResult,
   quarantine: readonly QuarantineEntry[],
   now: string,
+  noTestsExitCode?: (runner: string) => number | undefined,
 ): Combined {
   const today = now.slice(0, 10)
-  const rerunTests = new Map(Object.entries(fallback.tests))
+  // The fallback's result is untrusted too (it ran the pull request's code): it is believed
+  // only for what a fallback of this run may run, and only as far as its records show.
+  const allowed = new Set(
+    [...fallbackItems(combined, true), ...fallbackItems(combined, false)].map((i) => i.id),
+  )
+  const ran = believeResult(
+    fallback.items.filter((item) => allowed.has(item)),
+    fallback,
+    noTestsExitCode,
+  ).result
+  const rerunTests = new Map(Object.entries(ran.tests))
   const tests = new Map(combined.tests.map((t) => [t.id, t]))
   for (const [id, record] of rerunTests) {
     const before = tests.get(id)
@@ -516,16 +774,15 @@ export function applyFallback(
   const all = [...tests.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const ids = all.map((t) => t.id)
   const stillUnaccounted = combined.unaccounted.filter(
-    (item) => fallback.missing.includes(item) || !ids.some((id) => covers(item, id)),
+    (item) => ran.missing.includes(item) || !ids.some((id) => covers(item, id)),
   )
-  const fallbackFiles = new Set(Object.values(fallback.tests).map((t) => t.file))
+  const fallbackFiles = new Set(Object.values(ran.tests).map((t) => t.file))
   const problems = combined.problems.map((p) => {
     if (p.kind === 'missing-shard' || p.kind === 'incomplete-shard' || p.kind === 'missing-test') {
       return stillUnaccounted.length === 0 ? { ...p, resolved: true } : p
     }
     if (p.kind === 'file-failure') {
-      const file = /^shard \d+: (.*?): /.exec(p.message)?.[1]
-      return file !== undefined && fallbackFiles.has(file) ? { ...p, resolved: true } : p
+      return p.file !== undefined && fallbackFiles.has(p.file) ? { ...p, resolved: true } : p
     }
     return p
   })
@@ -551,7 +808,9 @@ export function applyFallback(
   // The fallback excuses its shards only when it ran cleanly itself: complete, no file that
   // failed to load, no runner error of its own (exit code with every test passing).
   const fallbackOk =
-    fallback.complete && fallback.fileFailures.length === 0 && fallback.reason === undefined
+    (ran.status === 'passed' || ran.status === 'failed') &&
+    ran.fileFailures.length === 0 &&
+    ran.reason === undefined
   return {
     ...combined,
     tests: all,

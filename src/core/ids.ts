@@ -109,3 +109,19 @@ export function joinTestId(file: string, scopes: readonly string[], name: string
 export function isDangerousKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype'
 }
+
+/**
+ * Whether an id names something outside the repository: an absolute path (`/x`, `C:\x`,
+ * `\\server\x`) or one that climbs out of the root (`../x`, `a/../../x`). Such ids come from
+ * mistaken or hostile input — timings, listings, a plan or a shard result — and are never
+ * planned or run. The check is lexical, as the runner will resolve the path against the root.
+ */
+export function isOutsideRoot(id: string): boolean {
+  const path = collapseSegments(toPosix(fileOfId(id)))
+  return (
+    path.startsWith('/') ||
+    /^[A-Za-z]:(?:\/|$)/.test(path) ||
+    path === '..' ||
+    path.startsWith('../')
+  )
+}

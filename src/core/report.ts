@@ -173,8 +173,11 @@ function renderWithRows(input: ReportInput, rows: number): string {
   const out: string[] = []
   if (input.marker) out.push(input.marker)
   const ok = combined.verdict === 'passed'
+  const coverageFailed = input.coverage !== undefined && !input.coverage.passed
   const c = combined.counts
-  out.push(`## ${ok ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}`)
+  out.push(
+    `## ${ok && !coverageFailed ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}${ok && coverageFailed ? ', coverage below the threshold' : ''}`,
+  )
   out.push('')
   out.push(
     `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,

@@ -192,10 +192,13 @@ export function judgeAttempts(
     counts[verdict]++
     const failure =
       [...runs].reverse().find((r) => r.status === 'failed')?.message ?? healed.get(id)
+    // The attempt in which the test's file crashed or reported nothing counts as a failed
+    // attempt of the test: combine recomputes every verdict from the attempts alone.
+    const kept = healed.has(id) ? [{ status: 'failed' as const, seconds: undefined }] : []
     tests.set(id, {
       file: last.file,
       verdict,
-      attempts: runs.map((r) => ({ status: r.status, seconds: r.seconds })),
+      attempts: [...kept, ...runs.map((r) => ({ status: r.status, seconds: r.seconds }))],
       ...(failure !== undefined && verdict !== 'passed' ? { message: failure } : {}),
     })
   }

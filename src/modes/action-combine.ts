@@ -11,7 +11,7 @@ import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.j
 import type { ActionDeps } from './action-plan.js'
 import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
-import { parseChoice, parseNonNegativeSeconds, parseWholeNumber } from './inputs.js'
+import { parseChoice, parsePercentage, parseWholeNumber } from './inputs.js'
 import { readPlanFile } from './run.js'
 
 export interface CombineDeps extends ActionDeps {
@@ -55,13 +55,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
 
   const thresholdRaw = io.getInput('coverage-threshold')
   let coverageThreshold: number | undefined
-  if (thresholdRaw !== '') {
-    coverageThreshold = parseNonNegativeSeconds('coverage-threshold', thresholdRaw)
-    if (coverageThreshold > 100)
-      throw new UsageError(
-        `\`coverage-threshold\` must be a percentage from 0 to 100; got \`${thresholdRaw}\`.`,
-      )
-  }
+  if (thresholdRaw !== '') coverageThreshold = parsePercentage('coverage-threshold', thresholdRaw)
   const flakyRaw = io.getInput('flaky-threshold') || '0.1'
   if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw))
     throw new UsageError(`\`flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)

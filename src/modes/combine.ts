@@ -194,6 +194,11 @@ export async function readStore(path: string, log: Log): Promise<TimingStore | u
   }
 }
 
+/** The "no tests ran" exit code of a runner named in an (untrusted) shard result. */
+function noTestsExitCode(runner: string): number | undefined {
+  return Object.hasOwn(RUNNERS, runner) ? RUNNERS[runner as RunnerName].noTestsExitCode : undefined
+}
+
 /**
  * Combines the shard results in a directory: verdict, serial fallback, coverage, timings for
  * next time and the report. It never executes anything it reads; the fallback runs the
@@ -217,6 +222,7 @@ export async function combineMode(
     history: store,
     now,
     flakyThreshold: options.flakyThreshold,
+    noTestsExitCode,
   })
 
   let fallback: FallbackReport | undefined
@@ -229,7 +235,7 @@ export async function combineMode(
         combined,
         ran.result.items.some((i) => i.includes('::')),
       )
-      combined = applyFallback(combined, ran.result, quarantine, now)
+      combined = applyFallback(combined, ran.result, quarantine, now, noTestsExitCode)
       const why = new Map(items.map((i) => [i.id, i.why]))
       fallback = {
         items: ran.result.items.map((id) => ({ id, why: why.get(id) ?? 'failed or unrun' })),
@@ -282,7 +288,7 @@ export async function combineMode(
         },
         { log, stdout: deps.out, stderr: deps.err, now: deps.now },
       )
-      combined = applyFallback(combined, outcome.result, quarantine, now)
+      combined = applyFallback(combined, outcome.result, quarantine, now, noTestsExitCode)
       fallback = {
         items,
         passed: outcome.result.counts.passed,
@@ -294,8 +300,8 @@ export async function combineMode(
 
   const coverage = options.coverage
     ? await options.coverage(
-        combined.results.map((r) => {
-          const source = results.find((s) => s.result === r)?.source ?? ''
+        combined.results.map((r, i) => {
+          const source = combined.sources[i] ?? ''
           return {
             dir: join(options.resultsDir, dirname(source)),
             workspace: r.workspace,

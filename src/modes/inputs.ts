@@ -30,6 +30,14 @@ export function parsePositiveSeconds(name: string, raw: string): number {
   return seconds
 }
 
+/** A percentage from 0 to 100 (coverage thresholds). */
+export function parsePercentage(name: string, raw: string): number {
+  const value = raw.trim()
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100)
+    fail(name, 'a percentage from 0 to 100', raw)
+  return Number(value)
+}
+
 export function parseShards(name: string, raw: string): number | 'auto' {
   if (raw.trim() === 'auto') return 'auto'
   const value = raw.trim()

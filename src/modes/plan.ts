@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { UsageError, describeError } from '../core/errors.js'
-import { normalizeId } from '../core/ids.js'
+import { isOutsideRoot, normalizeId } from '../core/ids.js'
 import { SERIAL_MODEL, type CostModel } from '../core/cost-model.js'
 import { planShards, type Granularity, type Plan, type ShardCountRequest } from '../core/plan.js'
 import { buildTimingModel } from '../core/timings.js'
+import type { TimingRun } from '../core/types.js'
 import { discoverFiles, fileSizes } from '../adapters/discover.js'
 import type { Log } from '../adapters/log.js'
 import { loadTimings } from '../adapters/timings-files.js'
@@ -58,15 +59,42 @@ async function readItems(
   return ids
 }
 
+/** Warns that ids from `source` resolve outside the repository and are not planned. */
+function warnOutside(outside: readonly string[], source: string, root: string, log: Log): void {
+  log.warning(
+    `${source}: ${outside.length} ${outside.length === 1 ? 'id resolves' : 'ids resolve'} outside ${root} and ${outside.length === 1 ? 'is' : 'are'} not planned: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}`,
+  )
+}
+
+/** A timings run without the ids outside the repository (when the timings are the items). */
+function runInsideRoot(run: TimingRun): TimingRun {
+  const keep = (id: string) => !isOutsideRoot(id)
+  return {
+    ...run,
+    files: new Map([...run.files].filter(([id]) => keep(id))),
+    tests: new Map([...run.tests].filter(([id]) => keep(id))),
+    untimed: new Set([...run.untimed].filter(keep)),
+  }
+}
+
 /** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
 export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Plan> {
   const { log } = deps
   const roots = [options.root, ...options.roots]
   const loaded = await loadTimings(options.timings, { roots }, log)
-  const model = buildTimingModel(loaded.runs)
 
   let items: string[] | undefined
   let sizes: ReadonlyMap<string, number> | undefined
+  // Ids that resolve outside the repository (`../x`, `/etc/x`) are refused wherever they come
+  // from: never planned, so never run.
+  let refused = 0
+  const inside = (ids: readonly string[], source: string): string[] => {
+    const outside = ids.filter(isOutsideRoot)
+    if (outside.length === 0) return [...ids]
+    warnOutside(outside, source, options.root, log)
+    refused += outside.length
+    return ids.filter((id) => !isOutsideRoot(id))
+  }
   if (options.patterns.length > 0) {
     const discovered = await discoverFiles(options.patterns, options.root)
     if (discovered.files.length === 0) {
@@ -74,19 +102,45 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
         `no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`,
       )
     }
-    items = [...discovered.files]
+    items = inside(discovered.files, 'the globs')
     sizes = discovered.sizes
   }
   if (options.items !== undefined) {
-    const listed = options.items.map((id) => normalizeId(id, { roots }))
+    const listed = inside(
+      options.items.map((id) => normalizeId(id, { roots })),
+      "the runner's test list",
+    )
     items = [...(items ?? []), ...listed]
     sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
   }
   if (options.itemsFrom !== undefined) {
-    const listed = await readItems(options.itemsFrom, deps, roots)
+    const listed = inside(
+      await readItems(options.itemsFrom, deps, roots),
+      `--items-from ${options.itemsFrom}`,
+    )
     items = [...(items ?? []), ...listed]
     sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
   }
+  if (items !== undefined && items.length === 0 && refused > 0) {
+    throw new UsageError(
+      `nothing to plan: every item resolves outside the repository root ${options.root}`,
+    )
+  }
+  // Planning what the timings hold: their ids are the items, refused like any other.
+  let runs = loaded.runs
+  if (items === undefined) {
+    const ids = (run: TimingRun) => [...run.files.keys(), ...run.tests.keys(), ...run.untimed]
+    const outside = [...new Set(loaded.runs.flatMap((run) => ids(run).filter(isOutsideRoot)))]
+    if (outside.length > 0) {
+      warnOutside(outside.sort(), '--timings', options.root, log)
+      runs = loaded.runs.map(runInsideRoot)
+      if (runs.every((run) => ids(run).length === 0))
+        throw new UsageError(
+          `nothing to plan: every id in the timings resolves outside the repository root ${options.root}`,
+        )
+    }
+  }
+  const model = buildTimingModel(runs)
   if (items === undefined) {
     if (loaded.runs.length === 0) {
       const why =

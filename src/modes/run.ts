@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { UsageError, describeError } from '../core/errors.js'
-import { fileOfId } from '../core/ids.js'
+import { fileOfId, isOutsideRoot, isTestId } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
 import type { FileFailure, FileTiming, Outcomes, TestOutcome } from '../core/outcomes.js'
+import type { CostModel } from '../core/cost-model.js'
 import type { Plan } from '../core/plan.js'
 import {
   judgeAttempts,
@@ -129,25 +130,127 @@ export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: 
       `--plan ${path}: "shardCount" is ${JSON.stringify(record.shardCount)} but the plan lists ${shards.length} shards`,
     )
   }
-  // The documented minimum (DESIGN.md) has neither shardCount nor always predictedSeconds.
-  const overhead =
-    typeof record.shardOverheadSeconds === 'number' && record.shardOverheadSeconds >= 0
-      ? record.shardOverheadSeconds
-      : 0
-  const full = {
-    ...(data as Plan),
-    costModel: (data as Partial<Plan>).costModel ?? {
-      startupSeconds: overhead,
-      warmupSeconds: 0,
-      workers: 1,
-    },
+  const shardList = (shards as Record<string, unknown>[]).map((shard) => ({
+    index: shard.index as number,
+    items: [...(shard.items as string[])],
+    predictedSeconds: (shard.predictedSeconds as number | undefined) ?? 0,
+  }))
+  return { plan: decodePlan(path, record, shardList), digest: planDigest(data as Plan) }
+}
+
+/**
+ * The plan with every field the code reads, decoded rather than cast: the documented minimum
+ * (DESIGN.md: `{"version":1,"shards":[{"index":1,"items":[…]}]}`) gets defaults worked out
+ * from its shards, and a field that is present must have its type.
+ */
+function decodePlan(path: string, record: Record<string, unknown>, shards: Plan['shards']): Plan {
+  const bad = (field: string, expected: string): never => {
+    throw new UsageError(
+      `--plan ${path}: "${field}" is ${JSON.stringify(record[field]).slice(0, 80)}; expected ${expected}`,
+    )
+  }
+  const seconds = (field: string, fallback: number): number => {
+    const value = record[field]
+    if (value === undefined) return fallback
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? value
+      : bad(field, 'a number ≥ 0')
+  }
+  const count = (field: string, fallback: number): number => {
+    const value = record[field]
+    if (value === undefined) return fallback
+    return Number.isInteger(value) && (value as number) >= 0
+      ? (value as number)
+      : bad(field, 'a whole number ≥ 0')
+  }
+  const texts = (field: string): string[] => {
+    const value = record[field]
+    if (value === undefined) return []
+    return Array.isArray(value) && (value as unknown[]).every((v) => typeof v === 'string')
+      ? [...(value as string[])]
+      : bad(field, 'a list of strings')
+  }
+  const items = shards.flatMap((s) => s.items)
+  const total = shards.reduce((t, s) => t + s.predictedSeconds, 0)
+  // Without item times, the bound is what an even split of the predicted total reaches.
+  const lowerBound = seconds('lowerBoundSeconds', total / Math.max(1, shards.length))
+  const granularity = record.granularity ?? (items.some(isTestId) ? 'test' : 'file')
+  if (granularity !== 'file' && granularity !== 'test' && granularity !== 'auto')
+    bad('granularity', '"file", "test" or "auto"')
+  const numbers = <K extends string>(field: string, keys: readonly K[]): Record<K, number> => {
+    const value = record[field]
+    const object =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : value === undefined
+          ? {}
+          : bad(field, `an object of ${keys.join(', ')}`)
+    const out = {} as Record<K, number>
+    for (const key of keys) {
+      const n = object[key] ?? 0
+      out[key] =
+        typeof n === 'number' && Number.isFinite(n) && n >= 0
+          ? n
+          : bad(field, `numbers for ${keys.join(', ')}`)
+    }
+    return out
+  }
+  const overhead = seconds('shardOverheadSeconds', 0)
+  const splitFiles = record.splitFiles ?? []
+  if (
+    !Array.isArray(splitFiles) ||
+    !(splitFiles as unknown[]).every((f) => {
+      const e = typeof f === 'object' && f !== null ? (f as Record<string, unknown>) : {}
+      return (
+        typeof e.file === 'string' && typeof e.parts === 'number' && typeof e.seconds === 'number'
+      )
+    })
+  )
+    bad('splitFiles', 'a list of {"file", "parts", "seconds"}')
+  return {
+    version: 1,
+    shards,
     shardCount: shards.length,
-    shards: (shards as Plan['shards']).map((s) => ({
-      ...s,
-      predictedSeconds: (s.predictedSeconds as number | undefined) ?? 0,
-    })),
-  } as Plan
-  return { plan: full, digest: planDigest(data as Plan) }
+    granularity: granularity as Plan['granularity'],
+    itemCount: count('itemCount', items.length),
+    totalSeconds: seconds('totalSeconds', total),
+    lowerBoundSeconds: lowerBound,
+    fileLowerBoundSeconds: seconds('fileLowerBoundSeconds', lowerBound),
+    predictedMakespanSeconds: seconds(
+      'predictedMakespanSeconds',
+      shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0),
+    ),
+    shardOverheadSeconds: overhead,
+    costModel: costModel(path, record.costModel, overhead),
+    unknownItems: count('unknownItems', 0),
+    estimatedItems: texts('estimatedItems'),
+    estimates: numbers('estimates', ['same-file', 'directory', 'size', 'default'] as const),
+    timings: numbers('timings', ['runs', 'matchedItems', 'matchedBySuffix', 'staleFiles'] as const),
+    splitFiles: splitFiles as Plan['splitFiles'],
+    notes: texts('notes'),
+  }
+}
+
+/**
+ * A plan's cost model: start-up, warm-up and workers. Plans written before it existed have only
+ * the per-shard overhead, taken as the start-up.
+ */
+function costModel(path: string, value: unknown, overhead: number): CostModel {
+  if (value === undefined) return { startupSeconds: overhead, warmupSeconds: 0, workers: 1 }
+  const record =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  const term = (key: string, min: number): number => {
+    const n = record[key]
+    if (typeof n === 'number' && Number.isFinite(n) && n >= min) return n
+    throw new UsageError(
+      `--plan ${path}: "costModel.${key}" is ${JSON.stringify(n)}; expected a number ≥ ${min}`,
+    )
+  }
+  return {
+    startupSeconds: term('startupSeconds', 0),
+    warmupSeconds: term('warmupSeconds', 0),
+    workers: term('workers', 0.5),
+  }
 }
 
 /** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
@@ -444,13 +547,24 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
     })
   }
 
+  // A planned item outside the repository is refused: the plan came from somewhere else, and
+  // its ids from timings, listings or results, none of which may point the runner elsewhere.
+  const extraFailures: FileFailure[] = []
+  const outside = [...new Set(items.filter(isOutsideRoot).map(fileOfId))].sort()
+  if (outside.length > 0) {
+    log.warning(
+      `${outside.length} planned ${outside.length === 1 ? 'item resolves' : 'items resolve'} outside ${options.root} and ${outside.length === 1 ? 'is' : 'are'} not run: ${outside.slice(0, 5).join(', ')}`,
+    )
+    for (const file of outside)
+      extraFailures.push({ file, message: `refused: ${file} is outside the repository root` })
+  }
+  const inside = outside.length === 0 ? items : items.filter((item) => !isOutsideRoot(item))
   // A planned file that is gone cannot run: say so instead of letting the runner ignore it.
   // Ids are NFC; a file stored decomposed (as macOS writes names) is found by its spelling on disk.
-  const extraFailures: FileFailure[] = []
-  let runnable = items
+  let runnable = inside
   const onDisk = new Map<string, string>()
   if (adapter.name !== 'go') {
-    const files = [...new Set(items.map(fileOfId))]
+    const files = [...new Set(inside.map(fileOfId))]
     const gone = new Set<string>()
     for (const file of files) {
       const found = await findOnDisk(options.root, file)
@@ -465,7 +579,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       log.warning(
         `${gone.size} planned files are missing from ${options.root}: ${[...gone].slice(0, 5).join(', ')}`,
       )
-      runnable = items.filter((item) => !gone.has(fileOfId(item)))
+      runnable = inside.filter((item) => !gone.has(fileOfId(item)))
     }
   }
 

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planMode } from '../../src/modes/plan.js'
 import { runCli } from '../support/cli.js'
 
 const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets')
@@ -270,4 +271,224 @@ describe('shardwise plan errors', () => {
       expect(result.stdout).toBe('')
     })
   }
+})
+
+describe('items outside the repository (THREATS F4)', () => {
+  let base: string
+  let repo: string
+  const planned = (stdout: string) =>
+    (JSON.parse(stdout) as PlanJson).shards.flatMap((s) => s.items).sort()
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'shardwise-outside-'))
+    repo = join(base, 'repo')
+    await mkdir(join(repo, 'test'), { recursive: true })
+    await mkdir(join(base, 'outside'), { recursive: true })
+    await writeFile(join(repo, 'test/a.test.js'), 'x')
+    await writeFile(join(base, 'outside/evil.test.js'), 'x')
+    // Timings as a poisoned cache would hold them: a climb out of the root and an absolute path.
+    await writeFile(
+      join(repo, 'timings.json'),
+      JSON.stringify({
+        'test/a.test.js': 2,
+        '../../outside/evil.test.js': 5,
+        '/etc/evil.test.js': 5,
+        'test/../../outside/evil.test.js': 5,
+      }),
+    )
+  })
+  afterAll(async () => {
+    await rm(base, { recursive: true, force: true })
+  })
+
+  it('refuses ids from the timings that resolve outside --root: warned, not planned', async () => {
+    const result = await runCli(['plan', '--shards', '2', '--timings', 'timings.json'], {
+      cwd: repo,
+    })
+    expect(result.code, result.stderr).toBe(0)
+    expect(planned(result.stdout)).toEqual(['test/a.test.js'])
+    expect(result.stderr).toMatch(
+      /warning: --timings: 3 ids resolve outside .* and are not planned: \.\.\/\.\.\/outside\/evil\.test\.js, \.\.\/outside\/evil\.test\.js, \/etc\/evil\.test\.js/,
+    )
+  })
+
+  it('refuses ids from --items-from and glob matches outside --root', async () => {
+    const fromList = await runCli(['plan', '--shards', '2', '--items-from', '-'], {
+      cwd: repo,
+      stdin: 'test/a.test.js\n../outside/evil.test.js\n/etc/passwd\nC:\\evil.test.js\n',
+    })
+    expect(fromList.code, fromList.stderr).toBe(0)
+    expect(planned(fromList.stdout)).toEqual(['test/a.test.js'])
+    expect(fromList.stderr).toMatch(/--items-from -: 3 ids resolve outside/)
+    const globbed = await runCli(
+      ['plan', '--shards', '2', 'test/*.test.js', '../outside/*.test.js'],
+      { cwd: repo },
+    )
+    expect(globbed.code, globbed.stderr).toBe(0)
+    expect(planned(globbed.stdout)).toEqual(['test/a.test.js'])
+    expect(globbed.stderr).toMatch(
+      /the globs: 1 id resolves outside .* not planned: \.\.\/outside\/evil\.test\.js/,
+    )
+  })
+
+  it("refuses ids from the runner's own test list outside --root", async () => {
+    const warnings: string[] = []
+    const plan = await planMode(
+      {
+        shards: { kind: 'fixed', count: 2 },
+        shardOverheadSeconds: 0,
+        granularity: 'file',
+        timings: [],
+        patterns: [],
+        itemsFrom: undefined,
+        items: ['test/a.test.js', '../outside/evil.test.js', '/tmp/evil.test.js'],
+        root: repo,
+        roots: [],
+      },
+      {
+        log: { info: () => undefined, notice: () => undefined, warning: (m) => warnings.push(m) },
+        readStdin: () => Promise.resolve(''),
+      },
+    )
+    expect(plan.shards.flatMap((s) => s.items)).toEqual(['test/a.test.js'])
+    expect(warnings.join('\n')).toMatch(/the runner's test list: 2 ids resolve outside/)
+  })
+
+  it('says so when every item is outside --root', async () => {
+    const result = await runCli(['plan', '--items-from', '-'], {
+      cwd: repo,
+      stdin: '../outside/evil.test.js\n',
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/nothing to plan: every item resolves outside the repository/)
+  })
+
+  it('run refuses planned items outside --root: warned, never handed to the runner, shard failed', async () => {
+    const record = join(base, 'argv.json')
+    await writeFile(
+      join(repo, 'record.cjs'),
+      `require('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)) + '\\n')\n`,
+    )
+    await writeFile(
+      join(repo, 'plan.json'),
+      JSON.stringify({
+        version: 1,
+        shards: [
+          {
+            index: 1,
+            items: [
+              'test/a.test.js',
+              '../outside/evil.test.js',
+              join(base, 'outside/evil.test.js'),
+            ],
+          },
+        ],
+      }),
+    )
+    const result = await runCli(
+      [
+        'run',
+        '--plan',
+        'plan.json',
+        '--shard',
+        '1',
+        '--results-dir',
+        join(base, 'results'),
+        '--runner',
+        'generic',
+        '--',
+        process.execPath,
+        'record.cjs',
+      ],
+      { cwd: repo },
+    )
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/warning: 2 planned items resolve outside .* and are not run/)
+    const argv = (await readFile(record, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[])
+    expect(argv).toEqual([['./test/a.test.js']])
+    const shard = JSON.parse(await readFile(join(base, 'results/shard-result.json'), 'utf8')) as {
+      status: string
+      fileFailures: { file: string; message: string }[]
+    }
+    expect(shard.status).toBe('failed')
+    expect(shard.fileFailures.map((f) => f.file).sort()).toEqual(
+      ['../outside/evil.test.js', join(base, 'outside/evil.test.js')].sort(),
+    )
+  })
+})
+
+describe('flags as --help lists them', () => {
+  let repo: string
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'shardwise-flags-'))
+    await mkdir(join(repo, 'src'), { recursive: true })
+    await writeFile(join(repo, 'a.test.js'), '')
+    await writeFile(join(repo, 'src/app.js'), 'one()\ntwo()\n')
+    // A "test runner" that passes and leaves coverage of half the lines of src/app.js.
+    await writeFile(
+      join(repo, 'cover.cjs'),
+      `const fs = require('fs')\nfs.mkdirSync('coverage', { recursive: true })\nfs.writeFileSync('coverage/lcov.info', 'SF:src/app.js\\nDA:1,1\\nDA:2,0\\nend_of_record\\n')\n`,
+    )
+  })
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true })
+  })
+
+  it('test takes --coverage-threshold and fails on merged coverage below it', async () => {
+    const args = (threshold: string) => [
+      'test',
+      '--shards',
+      '1',
+      '--runner',
+      'generic',
+      '--coverage',
+      'coverage/lcov.info',
+      '--coverage-threshold',
+      threshold,
+      'a.test.js',
+      '--',
+      process.execPath,
+      'cover.cjs',
+    ]
+    const below = await runCli(args('80'), { cwd: repo })
+    expect(below.stderr).not.toMatch(/Unknown option/)
+    expect(below.code, below.stderr).toBe(1)
+    expect(below.stderr).toMatch(/coverage: 50\.00% of lines/)
+    const above = await runCli(args('50'), { cwd: repo })
+    expect(above.code, above.stderr).toBe(0)
+  })
+
+  it('says --coverage-threshold is a percentage, not seconds, for test and combine', async () => {
+    for (const command of [
+      ['test', '--coverage-threshold=-1', '--', 'true'],
+      ['combine', '--results-dir', '.', '--plan', 'p.json', '--coverage-threshold=-1'],
+      ['combine', '--results-dir', '.', '--plan', 'p.json', '--coverage-threshold', '101'],
+    ]) {
+      const result = await runCli(command, { cwd: repo })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(
+        /`--coverage-threshold` must be a percentage from 0 to 100; got `-?\d+`/,
+      )
+      expect(result.stderr).not.toMatch(/seconds/)
+    }
+  })
+
+  it('run names --results-dir when it is an existing file, without a stack trace', async () => {
+    await writeFile(
+      join(repo, 'plan.json'),
+      '{"version":1,"shards":[{"index":1,"items":["a.test.js"]}]}',
+    )
+    await writeFile(join(repo, 'taken'), 'a file, not a directory')
+    const result = await runCli(
+      ['run', '--plan', 'plan.json', '--shard', '1', '--results-dir', 'taken', '--', 'true'],
+      { cwd: repo },
+    )
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(
+      /^shardwise: --results-dir .*taken: cannot use it as a directory/m,
+    )
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
 })

@@ -394,7 +394,185 @@ describe('shardwise combine', () => {
   })
 })
 
+describe('the report header', () => {
+  it('says coverage failed, not "✅ tests passed", when only the coverage threshold fails', async () => {
+    const one = makePlan([['a.test.js']])
+    const { planFile, resultsDir } = await layout(one, {
+      'shard-1': makeResult(
+        one,
+        planDigest(one),
+        1,
+        { 'a.test.js::works': {} },
+        { artifacts: { junit: [], coverage: ['coverage/001-lcov.info'] } },
+      ),
+    })
+    await mkdir(join(resultsDir, 'shard-1', 'coverage'), { recursive: true })
+    await writeFile(
+      join(resultsDir, 'shard-1', 'coverage', '001-lcov.info'),
+      'SF:src/app.js\nDA:1,1\nDA:2,0\nend_of_record\n',
+    )
+    const root = await mkdtemp(join(dir, 'header-'))
+    const args = ['combine', '--plan', planFile, '--results-dir', resultsDir, '--no-store']
+    const below = await runCli([...args, '--root', root, '--coverage-threshold', '80'])
+    expect(below.code).toBe(1)
+    expect(below.stdout).toMatch(/^## ❌ Shardwise: tests passed, coverage below the threshold$/m)
+    expect(below.stdout).not.toMatch(/✅ Shardwise/)
+    const above = await runCli([...args, '--root', root, '--coverage-threshold', '50'])
+    expect(above.code).toBe(0)
+    expect(above.stdout).toMatch(/^## ✅ Shardwise: tests passed$/m)
+  })
+})
+
+describe('shard results that talk themselves into a pass', () => {
+  const forgeries: [string, ShardResult][] = [
+    [
+      'no tests and zero counts',
+      { ...ok(2), tests: {}, counts: { passed: 0, failed: 0, flaky: 0, skipped: 0 } },
+    ],
+    ['only unplanned tests', makeResult(plan, digest, 2, { 'elsewhere.test.js::works': {} })],
+    [
+      '"status": "empty" for a shard with items',
+      { ...makeResult(plan, digest, 2, {}), status: 'empty' },
+    ],
+    ['"exitCode": 1 under "status": "passed"', { ...ok(2), exitCode: 1 }],
+    [
+      'failed attempts under a passed verdict',
+      {
+        ...ok(2),
+        tests: {
+          'c.test.js::works': {
+            file: 'c.test.js',
+            verdict: 'passed',
+            attempts: [{ status: 'failed', seconds: 1 }],
+          },
+        },
+      },
+    ],
+  ]
+  for (const [what, forged] of forgeries) {
+    it(`B9/G12: exits 1 with "tests failed" when shard 2's result says ${what}`, async () => {
+      const { planFile, resultsDir } = await layout(plan, {
+        'shard-1': ok(1),
+        'shard-2': forged,
+        'shard-3': ok(3),
+      })
+      const result = await runCli([
+        'combine',
+        '--plan',
+        planFile,
+        '--results-dir',
+        resultsDir,
+        '--no-store',
+      ])
+      expect(result.code, result.stdout).toBe(1)
+      expect(result.stdout).toMatch(/❌ Shardwise: tests failed/)
+      expect(result.stdout).toMatch(/^\| 1 \| ✅ passed/m)
+      expect(result.stdout).not.toMatch(/^\| 2 \| ✅/m)
+    })
+  }
+
+  it('B8: exits 1 when a newer attempt of a failed shard reports no tests', async () => {
+    const failed = makeResult(plan, digest, 2, { 'c.test.js::works': { verdict: 'failed' } })
+    const { planFile, resultsDir } = await layout(plan, {
+      'shard-1': ok(1),
+      'shard-2-attempt-1': failed,
+      'shard-2-attempt-2': { ...makeResult(plan, digest, 2, {}), attempt: 2 },
+      'shard-3': ok(3),
+    })
+    const result = await runCli([
+      'combine',
+      '--plan',
+      planFile,
+      '--results-dir',
+      resultsDir,
+      '--no-store',
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/1 planned item has no result: c\.test\.js/)
+  })
+})
+
+describe('the serial fallback runs only planned items (THREATS F4, J4)', () => {
+  it('never runs an unplanned failed test or a failed file outside the repository named by a shard result', async () => {
+    const base = await mkdtemp(join(dir, 'fallback-planned-'))
+    const repo = join(base, 'repo')
+    await mkdir(join(base, 'outside'), { recursive: true })
+    await mkdir(repo, { recursive: true })
+    for (const file of ['a.test.js', 'b.test.js', 'c.test.js'])
+      await writeFile(join(repo, file), '')
+    await writeFile(join(base, 'outside/evil.test.js'), '')
+    const record = join(base, 'argv.log')
+    await writeFile(
+      join(repo, 'record.cjs'),
+      `require('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)) + '\\n')\n`,
+    )
+    const twoShards = makePlan([['a.test.js'], ['b.test.js']])
+    const twoDigest = planDigest(twoShards)
+    const { planFile, resultsDir } = await layout(twoShards, {
+      'shard-1': {
+        ...makeResult(twoShards, twoDigest, 1, {
+          'a.test.js::works': {},
+          'c.test.js::sneaks in': { verdict: 'failed' },
+        }),
+        fileFailures: [{ file: '../outside/evil.test.js', message: 'SyntaxError' }],
+      },
+      'shard-2': makeResult(twoShards, twoDigest, 2, { 'b.test.js::works': { verdict: 'failed' } }),
+    })
+    const result = await runCli(
+      [
+        'combine',
+        '--plan',
+        planFile,
+        '--results-dir',
+        resultsDir,
+        '--no-store',
+        '--fallback',
+        'serial',
+        '--runner',
+        'generic',
+        '--',
+        process.execPath,
+        'record.cjs',
+      ],
+      { cwd: repo },
+    )
+    const argv = (await readFile(record, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[])
+    expect(argv).toEqual([['./b.test.js']])
+    expect(result.stdout).toMatch(
+      /reported 1 test the plan did not give it: c\.test\.js::sneaks in; ignored/,
+    )
+    expect(result.stdout).toMatch(
+      /reported failures of files the plan did not give it: \.\.\/outside\/evil\.test\.js; ignored/,
+    )
+  })
+})
+
 describe('plans in the documented minimal shape', () => {
+  it('reports the documented minimal plan with its defaults: no "undefined", no NaN', async () => {
+    const minimal = { version: 1, shards: [{ index: 1, items: ['a.test.js', 'b.test.js'] }] }
+    const root = await mkdtemp(join(dir, 'minimal-report-'))
+    await writeFile(join(root, 'plan.json'), JSON.stringify(minimal))
+    const digest = planDigest(minimal as unknown as Plan)
+    const shaped = makePlan([['a.test.js', 'b.test.js']])
+    await mkdir(join(root, 'results'), { recursive: true })
+    await writeFile(
+      join(root, 'results', 'shard-result.json'),
+      stableStringify(
+        makeResult(shaped, digest, 1, { 'a.test.js::works': {}, 'b.test.js::works': {} }),
+      ),
+    )
+    const result = await runCli(
+      ['combine', '--plan', 'plan.json', '--results-dir', 'results', '--no-store'],
+      { cwd: root },
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).not.toMatch(/undefined|NaN/)
+    expect(result.stdout).toMatch(/plan 1 shards, 2 items, file granularity/)
+  })
+
   it('runs and combines a plan with neither shardCount nor predictedSeconds', async () => {
     const repo = await mkdtemp(join(dir, 'minimal-'))
     await cp(resolve(import.meta.dirname, '../../examples'), join(repo, 'examples'), {

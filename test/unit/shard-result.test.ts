@@ -101,6 +101,20 @@ describe('judgeAttempts', () => {
     })
   })
 
+  it('records the crash before a pass as a failed attempt, so the attempts alone say flaky', () => {
+    const healed = judgeAttempts(
+      ['a.js'],
+      [
+        attempt([], [{ file: 'a.js', message: 'SyntaxError' }], 1),
+        attempt([outcome('a.js::t', 'passed', 2)]),
+      ],
+    )
+    expect(healed.tests.get('a.js::t')?.attempts).toEqual([
+      { status: 'failed', seconds: undefined },
+      { status: 'passed', seconds: 2 },
+    ])
+  })
+
   it('calls a test flaky when its file reported nothing in an earlier attempt and passed later', () => {
     const judgement = judgeAttempts(
       ['a.js', 'b.js'],

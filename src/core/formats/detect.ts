@@ -68,6 +68,12 @@ export function parseTimingsText(
       )
     }
     if (typeof data.Action === 'string') return parseGoTestJson(source, text)
+    // A plan holds enough numbers to pass for a flat map of timings: say what it is instead.
+    if ('version' in data && Array.isArray(data.shards)) {
+      throw new TimingsFormatError(
+        `${source}: a Shardwise plan (what \`shardwise plan\` writes), not timings; give --timings the timings store (.shardwise/timings.json) or the test reports`,
+      )
+    }
     if (data.tool === 'shardwise' || ('version' in data && ('files' in data || 'tests' in data))) {
       return parseStoreJson(source, data, options)
     }

@@ -344,10 +344,11 @@ export class JunitParser {
       const suite = this.suites[this.suites.length - 1]
       file = suite && suite.name !== '' ? suite.name : '(unnamed)'
     }
+    // A nameless case keeps its place as the test `file::` (the id runners' own reports give it).
     if (name === '') this.unnamedCases++
     return {
       file,
-      id: joinTestId(file, scopes, name === '' ? '(unnamed)' : name),
+      id: joinTestId(file, scopes, name),
       seconds,
       failed: false,
       errored: false,

@@ -3,6 +3,7 @@ import { detectSyntax, parseTimingsText } from '../../../src/core/formats/detect
 import { JunitError } from '../../../src/core/formats/junit.js'
 import { TimingsFormatError } from '../../../src/core/formats/text-formats.js'
 import type { FormatName } from '../../../src/core/types.js'
+import { makePlan } from '../../support/results.js'
 import { onlyRun, plainRun, readFixture } from '../../support/timings.js'
 
 function formatError(run: () => unknown): string {
@@ -104,6 +105,16 @@ describe('parseTimingsText: the format comes from the content, never the name', 
     expect(parsed.warnings).toEqual([
       's.json: 2 entries ignored (duration not a number of seconds from 0 to 6 h)',
     ])
+  })
+
+  it('recognises a Shardwise plan given as timings and says what it is', () => {
+    const full = JSON.stringify(makePlan([['a.test.js', 'b.test.js'], ['c.test.js']]))
+    const minimal = '{"version":1,"shards":[{"index":1,"items":["a.test.js"]}]}'
+    for (const text of [full, minimal]) {
+      expect(formatError(() => parseTimingsText('plan.json', text))).toBe(
+        'plan.json: a Shardwise plan (what `shardwise plan` writes), not timings; give --timings the timings store (.shardwise/timings.json) or the test reports',
+      )
+    }
   })
 
   it('reads {} as a Knapsack report with no timings', () => {

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { JunitError, parseJunit, type JunitCase } from '../../../src/core/formats/junit.js'
+import { planShards } from '../../../src/core/plan.js'
+import { buildTimingModel } from '../../../src/core/timings.js'
 import { caseCollector, plainRun, readFixture, sum } from '../../support/timings.js'
 
 function parseFixture(name: string): ReturnType<typeof parseJunit> & { caseList: JunitCase[] } {
@@ -190,13 +192,31 @@ describe('JUnit ids from the common writers (DESIGN "Test ids")', () => {
     })
   })
 
-  it('names a nameless case "(unnamed)" and says how many there were', () => {
+  it('keeps a nameless case as the test `file::` and says how many there were', () => {
     const summary = parseJunit(
       'unnamed.xml',
-      '<testsuite name="a.test.ts"><testcase time="1"/><testcase name="" time="2"/></testsuite>',
+      '<testsuite name="a.test.ts"><testcase time="1"/><testcase name="" time="2"/><testcase classname="Outer" name="" time="4"/></testsuite>',
     )
-    expect(summary.run.tests.get('a.test.ts::(unnamed)')).toBe(3)
-    expect(summary.warnings).toContain('unnamed.xml: 2 test cases have no name')
+    expect(plainRun(summary.run).tests).toEqual([
+      ['a.test.ts::', 3],
+      ['a.test.ts::Outer::', 4],
+    ])
+    expect(summary.warnings).toContain('unnamed.xml: 3 test cases have no name')
+  })
+
+  it('plans a nameless case as an item of its own at test granularity', () => {
+    const summary = parseJunit(
+      'unnamed.xml',
+      '<testsuite name="a.test.ts"><testcase name="" time="2"/><testcase name="named" time="1"/></testsuite>',
+    )
+    const plan = planShards({
+      items: undefined,
+      model: buildTimingModel([summary.run]),
+      shards: { kind: 'fixed', count: 2 },
+      granularity: 'test',
+      shardOverheadSeconds: 0,
+    })
+    expect(plan.shards.flatMap((s) => s.items).sort()).toEqual(['a.test.ts::', 'a.test.ts::named'])
   })
 })
 
