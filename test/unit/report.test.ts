@@ -6,6 +6,7 @@ import {
   codeSpan,
   renderReportMarkdown,
   suggestShardCount,
+  timingSentences,
 } from '../../src/core/report.js'
 import { runTime } from '../../src/core/store.js'
 import { makePlan, makeResult, type TestSpec } from '../support/results.js'
@@ -162,5 +163,93 @@ describe('suggestShardCount', () => {
     expect(suggestion.bestSeconds).toBe(110)
     // 10 shards: 1000/10 + 10 = 110 s; 9 would take 121.1 s, over 1.1 × 110.
     expect(suggestion.shards).toBe(10)
+  })
+})
+
+describe('timing sentences', () => {
+  /** A run of `shards` shards whose files and start-ups fast-check chooses. */
+  const runs = fc.array(
+    fc.record({
+      startup: fc.double({ min: 0, max: 5, noNaN: true }),
+      files: fc.array(fc.double({ min: 0.01, max: 20, noNaN: true }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    }),
+    { minLength: 2, maxLength: 6 },
+  )
+
+  function sentences(shards: { startup: number; files: number[] }[]): string[] {
+    const plan = makePlan(shards.map((s, i) => s.files.map((_, j) => `s${i}/f${j}.test.js`)))
+    const results = shards.map((s, i) => {
+      const tests = Object.fromEntries(
+        s.files.map((seconds, j) => [`s${i}/f${j}.test.js::t`, { seconds }]),
+      )
+      const base = makeResult(plan, 'd', i + 1, tests)
+      const work = s.files.reduce((t, x) => t + x, 0)
+      return { ...base, wallSeconds: s.startup + work }
+    })
+    const combined = combineResults({
+      plan,
+      planDigest: 'd',
+      results: results.map((result, i) => ({ source: `s${i}`, result })),
+      quarantine: [],
+      history: undefined,
+      now: NOW,
+      flakyThreshold: 0.1,
+    })
+    return timingSentences({
+      combined,
+      plan,
+      coverage: undefined,
+      fallback: undefined,
+      unknownItems: 0,
+      time: runTime(results),
+    })
+  }
+
+  const seconds = (text: string) => Number(/([\d.]+) s/.exec(text)?.[1])
+
+  it('never claims a bound that a shard of the run finished below (property)', () => {
+    fc.assert(
+      fc.property(runs, (shards) => {
+        const claim = sentences(shards).find((s) => s.startsWith('No split'))
+        if (claim === undefined) return
+        const bound = seconds(claim.replace(/^.*finish below /, ''))
+        for (const shard of shards) {
+          const wall = shard.startup + shard.files.reduce((t, x) => t + x, 0)
+          // The report rounds to a tenth of a second.
+          expect(wall).toBeGreaterThanOrEqual(bound - 0.05)
+        }
+      }),
+    )
+  })
+
+  it('states balance and used runner time that agree with each other and with the shards (property)', () => {
+    fc.assert(
+      fc.property(runs, (shards) => {
+        const balance = sentences(shards).find((s) => s.startsWith('Balance'))
+        expect(balance).toBeDefined()
+        const above = Number(/is (\d+)% above/.exec(balance ?? '')?.[1])
+        const used = Number(/; (\d+)% of the runner time/.exec(balance ?? '')?.[1])
+        const walls = shards.map((s) => s.startup + s.files.reduce((t, x) => t + x, 0))
+        const longest = Math.max(...walls)
+        const mean = walls.reduce((t, w) => t + w, 0) / walls.length
+        expect(Math.abs(above - (longest / mean - 1) * 100)).toBeLessThanOrEqual(0.5)
+        expect(Math.abs(used - (mean / longest) * 100)).toBeLessThanOrEqual(0.5)
+      }),
+    )
+  })
+
+  it('estimates one job from the files and one start-up, never from the sum of the shards', () => {
+    const said = sentences([
+      { startup: 2, files: [3] },
+      { startup: 2, files: [3] },
+      { startup: 2, files: [3] },
+    ])
+    expect(said[1]).toContain('One job would take about 11.0 s (estimated')
+    expect(said[1]).toContain('3 shards ran 2.20× faster')
+    // Perfectly balanced: every shard took the bound, so the claim is made.
+    expect(said.at(-1)).toContain('could finish below 5.0 s')
   })
 })
