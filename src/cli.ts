@@ -7,7 +7,7 @@ import { InternalError, UsageError, describeError } from './core/errors.js'
 import { MAX_SHARDS, type ShardCountRequest } from './core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from './core/render-plan.js'
 import { stableStringify } from './core/json.js'
-import { stderrLog } from './adapters/log.js'
+import { stderrLog, type Log } from './adapters/log.js'
 import { writeOutputFile } from './adapters/output-file.js'
 import { RUNNER_NAMES } from './adapters/runners/types.js'
 import {
@@ -280,7 +280,7 @@ async function planCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${PLAN_USAGE}\n`)
     return 0
   }
-  const options = planOptions(parsed, io, '4')
+  const options = withLocalStore(planOptions(parsed, io, '4'), stderrLog(io.stderr))
   const format = parseChoice(
     '--format',
     parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'),
@@ -298,6 +298,19 @@ async function planCommand(args: string[], io: Io): Promise<number> {
         : renderPlanJson(plan)
   io.stdout.write(`${text}\n`)
   return 0
+}
+
+/**
+ * `plan` with no `--timings` reads the local store that `shardwise test` keeps, so the loop on a
+ * laptop needs no flags. (`run` without a plan does not: every CI job must plan from the same
+ * inputs, and a store local to one machine would split the suite differently on each.)
+ */
+function withLocalStore(options: PlanOptions, log: Log): PlanOptions {
+  if (options.timings.length > 0) return options
+  const store = join(options.root, '.shardwise', 'timings.json')
+  if (!existsSync(store)) return options
+  log.info(`timings: ${store} (the local store of \`shardwise test\`; --timings reads others)`)
+  return { ...options, timings: [store] }
 }
 
 /** `--shard I` or `I/N`, else the CI's own parallel-job variables. */

@@ -21,6 +21,11 @@ export interface PlanOptions {
   readonly priorCostModel?: CostModel
   /** What a file with nothing to learn from is assumed to cost. */
   readonly defaultItemSeconds?: number
+  /**
+   * The test files the runner itself would run, where it lists them cheaply: files the globs
+   * match beyond these (helper modules) are left out of the plan with a warning.
+   */
+  readonly runnerFiles?: { readonly runner: string; readonly files: ReadonlySet<string> }
   readonly granularity: Granularity
   readonly timings: readonly string[]
   readonly patterns: readonly string[]
@@ -104,6 +109,25 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
     }
     items = inside(discovered.files, 'the globs')
     sizes = discovered.sizes
+    if (options.runnerFiles !== undefined) {
+      // A helper module the glob caught is not a test: the runner would report nothing for it
+      // and the shard would fail for a file that was never a test.
+      const { runner, files } = options.runnerFiles
+      const own = items.filter((id) => files.has(id))
+      const others = items.filter((id) => !files.has(id))
+      if (others.length > 0) {
+        log.warning(
+          `${others.length} ${others.length === 1 ? 'file matches' : 'files match'} the globs but ${others.length === 1 ? 'is' : 'are'} not a test file for ${runner} (its configuration does not run ${others.length === 1 ? 'it' : 'them'}); left out of the plan: ${others
+            .slice(0, 5)
+            .join(', ')}${others.length > 5 ? ', …' : ''}`,
+        )
+        if (own.length === 0)
+          throw new UsageError(
+            `none of the ${items.length} files matching ${options.patterns.map((p) => `'${p}'`).join(' ')} is a test file for ${runner}`,
+          )
+        items = own
+      }
+    }
   }
   if (options.items !== undefined) {
     const listed = inside(

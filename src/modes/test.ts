@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { describeError } from '../core/errors.js'
+import { fileOfId } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
@@ -210,25 +212,33 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
 
   // The runner's own list travels in memory: a file name may hold a newline. The listing's
   // time is a first measure of the runner's start-up, for a suite with no history yet.
+  const listOptions = {
+    root: options.root,
+    env: options.env,
+    ...(options.signal ? { signal: options.signal } : {}),
+  }
   let listed: { items: string[]; seconds: number } | undefined
+  let runnerFiles: { runner: string; files: Set<string> } | undefined
   if (options.patterns.length === 0 && options.itemsFrom === undefined) {
-    listed = await listItemsTimed(
-      {
-        root: options.root,
-        env: options.env,
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
-      resolved.runner,
-      resolved.command,
-      log,
-    )
+    listed = await listItemsTimed(listOptions, resolved.runner, resolved.command, log)
+  } else if (options.patterns.length > 0 && RUNNERS[resolved.runner].listsFilesCheaply) {
+    // Globs may catch helper modules: the runner's own list (cheap for this one) tells.
+    try {
+      const own = await listItemsTimed(listOptions, resolved.runner, resolved.command, log)
+      runnerFiles = { runner: resolved.runner, files: new Set(own.items.map(fileOfId)) }
+      listed = { items: [], seconds: own.seconds }
+    } catch (error) {
+      log.info(
+        `the globs were not checked against ${resolved.runner}'s own list: ${describeError(error).split('\n')[0] ?? ''}`,
+      )
+    }
   }
   // Only now, with something to run: a listing that fails leaves no empty run directory.
   await ensureStateDir(options.stateDir)
   const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
   const runDir = join(options.stateDir, 'runs', stamp)
   await mkdir(runDir, { recursive: true })
-  if (listed)
+  if (listed && listed.items.length > 0)
     await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed.items, null, 2)}\n`)
   const timings = store ? [storePath, ...options.timings] : [...options.timings]
   if (!store && options.timings.length === 0)
@@ -250,7 +260,8 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       timings,
       patterns: options.patterns,
       itemsFrom: options.itemsFrom,
-      ...(listed ? { items: listed.items } : {}),
+      ...(listed && listed.items.length > 0 ? { items: listed.items } : {}),
+      ...(runnerFiles ? { runnerFiles } : {}),
       root: options.root,
       roots: [],
     },

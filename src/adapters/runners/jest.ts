@@ -290,6 +290,7 @@ function jsonPaths(stdout: string): string[] | undefined {
 export const jest: RunnerAdapter = {
   name: 'jest',
   selectsTests: true,
+  listsFilesCheaply: true,
   invocations(input) {
     return jestLikeInvocations(
       input,

@@ -55,6 +55,11 @@ export interface RunnerAdapter {
     readonly argv: (command: readonly string[]) => readonly string[]
     readonly parse: (stdout: string, cwd: string) => readonly string[]
   }
+  /**
+   * Whether listing costs no more than the runner's start-up (it globs files, it does not
+   * import them), so that globs can be checked against the runner's own configuration.
+   */
+  readonly listsFilesCheaply?: boolean
   /** How many tests an invocation has finished so far, where its report grows live. */
   readonly finishedTests?: (invocation: Invocation) => number
   /** The exit code with which the runner says it ran no test (pytest: 5). */
