@@ -3,7 +3,11 @@ import { fileOfId, isDangerousKey, isOutsideRoot, isTestId } from './ids.js'
 import type { FileFailure } from './outcomes.js'
 import type { Plan } from './plan.js'
 import {
+  OUTCOME_STATUSES,
+  TEST_VERDICTS,
   covers,
+  emptyCounts,
+  verdictOf,
   type AttemptRecord,
   type ShardResult,
   type ShardStatus,
@@ -71,6 +75,8 @@ export interface CombinedTest {
   readonly verdict: TestVerdict
   readonly seconds: number | undefined
   readonly message: string | undefined
+  /** How many tests the runner reported under this id, when more than one. */
+  readonly cases?: number
 }
 
 export interface FlakyTest {
@@ -151,13 +157,18 @@ export function validateShardResult(data: unknown): ShardResult | string {
     const t = record as Record<string, unknown> | null
     if (typeof t !== 'object' || t === null)
       return `test ${JSON.stringify(id.slice(0, 200))} is not an object`
-    if (!['passed', 'failed', 'flaky', 'skipped'].includes(t.verdict as string)) {
+    if (!(TEST_VERDICTS as readonly string[]).includes(t.verdict as string)) {
       return `test ${JSON.stringify(id.slice(0, 200))} has verdict ${JSON.stringify(t.verdict)}`
     }
     // A record without attempts is a claim with no evidence: a genuine one ran at least once.
     if (!Array.isArray(t.attempts) || t.attempts.length === 0)
       return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`
     if (typeof t.file !== 'string') return `test ${JSON.stringify(id.slice(0, 200))} has no "file"`
+    if (
+      t.cases !== undefined &&
+      (!Number.isInteger(t.cases) || (t.cases as number) < 1 || (t.cases as number) > 100_000)
+    )
+      return `test ${JSON.stringify(id.slice(0, 200))} has "cases" that is not a whole number from 1 to 100000`
     if (t.message !== undefined && typeof t.message !== 'string')
       return `test ${JSON.stringify(id.slice(0, 200))} has a "message" that is not text`
     for (const attempt of t.attempts as unknown[]) {
@@ -165,7 +176,7 @@ export function validateShardResult(data: unknown): ShardResult | string {
       if (
         typeof a !== 'object' ||
         a === null ||
-        !['passed', 'failed', 'skipped'].includes(a.status as string)
+        !(OUTCOME_STATUSES as readonly string[]).includes(a.status as string)
       )
         return `test ${JSON.stringify(id.slice(0, 200))} has a malformed attempt`
       if (
@@ -273,11 +284,9 @@ export function flakeRate(outcomes: string | undefined): number | undefined {
   return flaky / outcomes.length
 }
 
-/** A test's verdict from its attempts alone: failed and passed is flaky, never passed is failed. */
+/** A test's verdict from its attempts alone (see `verdictOf`). */
 function verdictOfAttempts(attempts: readonly AttemptRecord[]): TestVerdict {
-  const failed = attempts.some((a) => a.status === 'failed')
-  const passed = attempts.some((a) => a.status === 'passed')
-  return failed ? (passed ? 'flaky' : 'failed') : passed ? 'passed' : 'skipped'
+  return verdictOf(attempts.map((a) => a.status))
 }
 
 /** Calls `visit` with each id of the sorted list that starts with `prefix`. */
@@ -336,13 +345,13 @@ export function believeResult(
     withPrefix(ids, `${item}::`, visit)
     if (isTestId(item)) withPrefix(ids, `${item}[`, visit)
   }
-  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  const counts = emptyCounts()
   const records: [string, TestRecord][] = []
   for (const id of ids) {
     const claimed = result.tests[id]
     if (!planned.has(id) || claimed === undefined) continue
     const verdict = verdictOfAttempts(claimed.attempts)
-    counts[verdict]++
+    counts[verdict] += claimed.cases ?? 1
     records.push([
       id,
       {
@@ -352,6 +361,7 @@ export function believeResult(
         ...(claimed.message !== undefined && verdict !== 'passed'
           ? { message: claimed.message }
           : {}),
+        ...(claimed.cases !== undefined && claimed.cases > 1 ? { cases: claimed.cases } : {}),
       },
     ])
   }
@@ -609,8 +619,8 @@ export function combineResults(input: CombineInput): Combined {
   flaky.sort((a, b) => (a.id < b.id ? -1 : 1))
   const expiredQuarantine = input.quarantine.filter((q) => q.until < today)
 
-  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
-  for (const test of tests) counts[test.verdict]++
+  const counts = emptyCounts()
+  for (const test of tests) counts[test.verdict] += test.cases ?? 1
   const wallSeconds = chosen.reduce((m, r) => Math.max(m, r.wallSeconds), 0)
   const serialSeconds = chosen.reduce((t, r) => t + r.wallSeconds, 0)
   const verdict = decide(problems, failed, chosen, quarantinedIds, new Set())
@@ -800,8 +810,8 @@ export function applyFallback(
     ...runFlaky,
     ...combined.flaky.filter((f) => f.source === 'history' && !runFlakyIds.has(f.id)),
   ].sort((a, b) => (a.id < b.id ? -1 : 1))
-  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
-  for (const test of all) counts[test.verdict]++
+  const counts = emptyCounts()
+  for (const test of all) counts[test.verdict] += test.cases ?? 1
   const rerunShards = new Set(
     combined.shards.filter((s) => s.state !== 'passed' && s.state !== 'empty').map((s) => s.index),
   )
@@ -842,9 +852,23 @@ function failureQuarantined(result: ShardResult, quarantined: ReadonlySet<string
   return failing.length > 0 && failing.every(([id]) => quarantined.has(id))
 }
 
+/** Tests a result reports, counting each test the runner reported under a shared id. */
+export function testCount(result: ShardResult): number {
+  let count = 0
+  for (const record of Object.values(result.tests)) count += record.cases ?? 1
+  return count
+}
+
 function toCombined(id: string, shard: number, record: TestRecord): CombinedTest {
   const first = record.attempts[0]
-  return { id, shard, verdict: record.verdict, seconds: first?.seconds, message: record.message }
+  return {
+    id,
+    shard,
+    verdict: record.verdict,
+    seconds: first?.seconds,
+    message: record.message,
+    ...(record.cases !== undefined && record.cases > 1 ? { cases: record.cases } : {}),
+  }
 }
 
 function summary(
@@ -860,7 +884,7 @@ function summary(
     state,
     attempt: result?.attempt,
     attempts,
-    tests: result ? Object.keys(result.tests).length : 0,
+    tests: result ? testCount(result) : 0,
     failed: result?.counts.failed ?? 0,
     flaky: result?.counts.flaky ?? 0,
     predictedSeconds,

@@ -7,7 +7,12 @@ import { joinTestId, normalizeFileId, type NormalizeOptions } from './ids.js'
  * JSON, `go test -json`, node:test events) into one shape; JUnit comes through
  * `JunitParser`'s `onCase`.
  */
-export type OutcomeStatus = 'passed' | 'failed' | 'skipped'
+/**
+ * A test's outcome in one run. `xfailed` and `xpassed` are pytest's own outcomes for tests
+ * marked to fail: an expected failure, and a pass nobody expected (not a failure, unless the
+ * mark is strict: then pytest fails it, and so does its report).
+ */
+export type OutcomeStatus = 'passed' | 'failed' | 'skipped' | 'xfailed' | 'xpassed'
 
 export interface TestOutcome {
   readonly id: string

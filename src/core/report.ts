@@ -179,8 +179,13 @@ function renderWithRows(input: ReportInput, rows: number): string {
     `## ${ok && !coverageFailed ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}${ok && coverageFailed ? ', coverage below the threshold' : ''}`,
   )
   out.push('')
+  // pytest's expected failures and unexpected passes are outcomes of their own.
+  const expected = [
+    ...(c.xfailed > 0 ? [`**${c.xfailed}** xfailed`] : []),
+    ...(c.xpassed > 0 ? [`**${c.xpassed}** xpassed`] : []),
+  ]
   out.push(
-    `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, **${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,
+    `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, ${expected.map((e) => `${e}, `).join('')}**${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,
   )
   const timing = timingSentences(input)
   if (timing.length > 0) {

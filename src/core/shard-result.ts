@@ -5,7 +5,42 @@ import type { FileFailure, OutcomeStatus, Outcomes, TestOutcome } from './outcom
  * A shard result: what one shard job ran and how it went. It crosses jobs (shard → combine) as
  * untrusted data, so it is versioned and combine validates it before use.
  */
-export type TestVerdict = 'passed' | 'failed' | 'flaky' | 'skipped'
+export type TestVerdict = 'passed' | 'failed' | 'flaky' | 'skipped' | 'xfailed' | 'xpassed'
+
+export const TEST_VERDICTS: readonly TestVerdict[] = [
+  'passed',
+  'failed',
+  'flaky',
+  'skipped',
+  'xfailed',
+  'xpassed',
+]
+
+export const OUTCOME_STATUSES: readonly OutcomeStatus[] = [
+  'passed',
+  'failed',
+  'skipped',
+  'xfailed',
+  'xpassed',
+]
+
+/** Zero of every verdict. */
+export function emptyCounts(): Record<TestVerdict, number> {
+  return { passed: 0, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 }
+}
+
+/**
+ * A test's verdict from its statuses across attempts (retries, repeats): failed and passed at
+ * the same commit is flaky; failed and never passed is failed; otherwise its last outcome that
+ * says something (a skip says nothing once the test ran).
+ */
+export function verdictOf(statuses: readonly OutcomeStatus[]): TestVerdict {
+  const failed = statuses.includes('failed')
+  const passed = statuses.includes('passed') || statuses.includes('xpassed')
+  if (failed) return passed ? 'flaky' : 'failed'
+  const last = [...statuses].reverse().find((s) => s !== 'skipped')
+  return last ?? 'skipped'
+}
 
 export interface AttemptRecord {
   readonly status: OutcomeStatus
@@ -17,6 +52,11 @@ export interface TestRecord {
   readonly verdict: TestVerdict
   readonly attempts: readonly AttemptRecord[]
   readonly message?: string
+  /**
+   * How many tests the runner reported under this id (two tests of one file with the same
+   * name share an id): they count as that many tests. Absent for one.
+   */
+  readonly cases?: number
 }
 
 /** The runner's own timing of one file in the first attempt. */
@@ -82,15 +122,21 @@ export interface AttemptOutcome {
  * Folds a test's occurrences within one attempt into one status: a parametrised test reported
  * twice under one id failed if any occurrence failed.
  */
-function foldAttempt(tests: readonly TestOutcome[]): Map<string, TestOutcome> {
+function foldAttempt(
+  tests: readonly TestOutcome[],
+  cases: Map<string, number>,
+): Map<string, TestOutcome> {
   const byId = new Map<string, TestOutcome>()
+  const seenHere = new Map<string, number>()
   for (const test of tests) {
+    seenHere.set(test.id, (seenHere.get(test.id) ?? 0) + 1)
     const seen = byId.get(test.id)
     if (!seen) {
       byId.set(test.id, test)
       continue
     }
-    const rank = (s: OutcomeStatus) => (s === 'failed' ? 2 : s === 'passed' ? 1 : 0)
+    const rank = (s: OutcomeStatus) =>
+      s === 'failed' ? 3 : s === 'passed' || s === 'xpassed' ? 2 : s === 'xfailed' ? 1 : 0
     const worse = rank(test.status) > rank(seen.status) ? test : seen
     byId.set(test.id, {
       ...worse,
@@ -100,6 +146,7 @@ function foldAttempt(tests: readonly TestOutcome[]): Map<string, TestOutcome> {
           : (seen.seconds ?? 0) + (test.seconds ?? 0),
     })
   }
+  for (const [id, count] of seenHere) cases.set(id, Math.max(cases.get(id) ?? 1, count))
   return byId
 }
 
@@ -137,9 +184,10 @@ export function judgeAttempts(
   // were kept from running.
   const troubled = new Map<string, { why: string; ran: Set<string> }>()
   const healed = new Map<string, string>()
+  const cases = new Map<string, number>()
   for (const attempt of attempts) {
     const reported = new Map<string, Set<string>>()
-    for (const [id, outcome] of foldAttempt(attempt.outcomes.tests)) {
+    for (const [id, outcome] of foldAttempt(attempt.outcomes.tests, cases)) {
       const list = history.get(id)
       if (list) list.push(outcome)
       else history.set(id, [outcome])
@@ -174,22 +222,18 @@ export function judgeAttempts(
     fileFailures = next
   }
   const tests = new Map<string, TestRecord>()
-  const counts: Record<TestVerdict, number> = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  const counts = emptyCounts()
   for (const id of [...history.keys()].sort()) {
     const runs = history.get(id) ?? []
     const last = runs[runs.length - 1]
     if (!last) continue
     // Passed and failed at the same commit, in retries or repeats: flaky. Never passed: failed.
-    const everFailed = runs.some((r) => r.status === 'failed') || healed.has(id)
-    const everPassed = runs.some((r) => r.status === 'passed')
-    const verdict: TestVerdict = everFailed
-      ? everPassed
-        ? 'flaky'
-        : 'failed'
-      : everPassed
-        ? 'passed'
-        : 'skipped'
-    counts[verdict]++
+    const verdict = verdictOf([
+      ...(healed.has(id) ? (['failed'] as const) : []),
+      ...runs.map((r) => r.status),
+    ])
+    const n = cases.get(id) ?? 1
+    counts[verdict] += n
     const failure =
       [...runs].reverse().find((r) => r.status === 'failed')?.message ?? healed.get(id)
     // The attempt in which the test's file crashed or reported nothing counts as a failed
@@ -200,6 +244,7 @@ export function judgeAttempts(
       verdict,
       attempts: [...kept, ...runs.map((r) => ({ status: r.status, seconds: r.seconds }))],
       ...(failure !== undefined && verdict !== 'passed' ? { message: failure } : {}),
+      ...(n > 1 ? { cases: n } : {}),
     })
   }
   const ids = [...tests.keys()] // sorted

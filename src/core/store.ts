@@ -7,7 +7,7 @@ import {
 } from './cost-model.js'
 import { MAX_DURATION_SECONDS } from './duration.js'
 import { fileOfId, isDangerousKey, isTestId } from './ids.js'
-import type { ShardResult } from './shard-result.js'
+import type { ShardResult, TestVerdict } from './shard-result.js'
 
 /**
  * Shardwise's timings store: what past runs measured, smoothed. `plan` reads it like any
@@ -103,6 +103,16 @@ export const MAX_ENTRIES = 250_000
 /** Outcome letters kept per test. */
 export const OUTCOME_HISTORY = 30
 
+/** A verdict's letter in a test's outcome history (skips, expected failures: none). */
+const OUTCOME_LETTER: Readonly<Record<TestVerdict, 'p' | 'f' | 'k' | undefined>> = {
+  passed: 'p',
+  xpassed: 'p',
+  flaky: 'k',
+  failed: 'f',
+  skipped: undefined,
+  xfailed: undefined,
+}
+
 /** What one run measured, from complete shards only. */
 export interface RunMeasurement {
   /** Each file's wall cost (the runner's own timing, or its tests plus a share of overhead). */
@@ -164,9 +174,8 @@ export function measureRun(results: readonly ShardResult[], prior?: CostModel): 
     .sort((a, b) => a.shard.index - b.shard.index || a.attempt - b.attempt)
   for (const result of ordered) {
     for (const [id, record] of Object.entries(result.tests)) {
-      if (record.verdict !== 'skipped' && isTestId(id)) {
-        outcomes.set(id, record.verdict === 'passed' ? 'p' : record.verdict === 'flaky' ? 'k' : 'f')
-      }
+      const letter = OUTCOME_LETTER[record.verdict]
+      if (letter !== undefined && isTestId(id)) outcomes.set(id, letter)
       const first = record.attempts[0]
       if (
         !first ||

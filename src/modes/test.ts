@@ -6,7 +6,8 @@ import { fileOfId } from '../core/ids.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
-import type { ShardResult } from '../core/shard-result.js'
+import { TEST_VERDICTS, emptyCounts, type ShardResult } from '../core/shard-result.js'
+import { testCount } from '../core/combine.js'
 import { runTime, storeCostModel, type RunTime } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
@@ -95,15 +96,14 @@ function summarize(
   const lines: string[] = ['', 'shard  status      tests  predicted     actual']
   for (const result of results) {
     const predicted = plan.shards[result.shard.index - 1]?.predictedSeconds ?? 0
-    const tests = Object.keys(result.tests).length
+    const tests = testCount(result)
     lines.push(
       `${String(result.shard.index).padStart(5)}  ${result.status.padEnd(10)} ${String(tests).padStart(6)}  ${seconds(predicted).padStart(9)}  ${seconds(result.wallSeconds).padStart(9)}`,
     )
   }
-  const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  const totals = emptyCounts()
   for (const result of results)
-    for (const key of Object.keys(totals) as (keyof typeof totals)[])
-      totals[key] += result.counts[key]
+    for (const key of TEST_VERDICTS) totals[key] += (result.counts[key] as number | undefined) ?? 0
   lines.push('')
   const estimate = plan.timings.runs === 0 ? ' (estimated: no timing history yet)' : ''
   if (time) {
@@ -122,7 +122,7 @@ function summarize(
     }
   }
   lines.push(
-    `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped`,
+    `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped${totals.xfailed > 0 ? `, ${totals.xfailed} xfailed` : ''}${totals.xpassed > 0 ? `, ${totals.xpassed} xpassed` : ''}`,
   )
   const flaky = results.flatMap((r) =>
     Object.entries(r.tests)

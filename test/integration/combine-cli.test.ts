@@ -427,7 +427,11 @@ describe('shard results that talk themselves into a pass', () => {
   const forgeries: [string, ShardResult][] = [
     [
       'no tests and zero counts',
-      { ...ok(2), tests: {}, counts: { passed: 0, failed: 0, flaky: 0, skipped: 0 } },
+      {
+        ...ok(2),
+        tests: {},
+        counts: { passed: 0, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 },
+      },
     ],
     ['only unplanned tests', makeResult(plan, digest, 2, { 'elsewhere.test.js::works': {} })],
     [

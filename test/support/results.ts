@@ -40,7 +40,7 @@ export function makeResult(
   overrides: Partial<ShardResult> = {},
 ): ShardResult {
   const records: Record<string, TestRecord> = {}
-  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 }
+  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 }
   for (const [id, spec] of Object.entries(tests)) {
     const verdict = spec.verdict ?? 'passed'
     counts[verdict]++

@@ -280,7 +280,7 @@ describe('the verdict comes from the plan, not from what a shard result says of 
     const emptied = {
       ...shard2,
       tests: {},
-      counts: { passed: 0, failed: 0, flaky: 0, skipped: 0 },
+      counts: { passed: 0, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 },
     }
     const combined = combineResults(all(emptied))
     expect(combined.verdict).toBe('failed')
@@ -367,11 +367,21 @@ describe('the verdict comes from the plan, not from what a shard result says of 
   })
 
   it('recomputes counts from the records, never from the result', () => {
-    const inflated = { ...shard2, counts: { passed: 1000, failed: 0, flaky: 0, skipped: 0 } }
+    const inflated = {
+      ...shard2,
+      counts: { passed: 1000, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 },
+    }
     const combined = combineResults(all(inflated))
     expect(combined.verdict).toBe('passed')
     expect(combined.counts.passed).toBe(5)
-    expect(combined.results[1]?.counts).toEqual({ passed: 2, failed: 0, flaky: 0, skipped: 0 })
+    expect(combined.results[1]?.counts).toEqual({
+      passed: 2,
+      failed: 0,
+      flaky: 0,
+      skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
+    })
   })
 
   it('covers a planned test by its parametrised cases and nested scopes, and nothing else', () => {

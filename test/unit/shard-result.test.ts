@@ -52,7 +52,14 @@ describe('judgeAttempts', () => {
       'failed',
       'passed',
     ])
-    expect(judgement.counts).toEqual({ passed: 1, failed: 1, flaky: 1, skipped: 0 })
+    expect(judgement.counts).toEqual({
+      passed: 1,
+      failed: 1,
+      flaky: 1,
+      skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
+    })
     expect(judgement.missing).toEqual([])
   })
 

@@ -43,7 +43,14 @@ function result(index: number, tests: Record<string, number>, complete = true): 
     tests: records,
     missing: [],
     fileFailures: [],
-    counts: { passed: Object.keys(tests).length, failed: 0, flaky: 0, skipped: 0 },
+    counts: {
+      passed: Object.keys(tests).length,
+      failed: 0,
+      flaky: 0,
+      skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
+    },
     workspace: '/w',
     artifacts: { junit: [], coverage: [] },
   }

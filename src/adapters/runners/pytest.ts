@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileOfId, joinTestId, splitTestId } from '../../core/ids.js'
+import { readFile } from 'node:fs/promises'
+import { delimiter, dirname, join, resolve } from 'node:path'
+import { acceptSeconds } from '../../core/duration.js'
+import { fileOfId, joinTestId, normalizeFileId, splitTestId } from '../../core/ids.js'
 import type { FileFailure, Outcomes, TestOutcome } from '../../core/outcomes.js'
 import { readJunitOutcomes } from './junit-outcomes.js'
+import { bundledReporterPath } from './reporter-path.js'
 import {
   argumentBytes,
   chunkByArgumentBytes,
@@ -12,6 +15,49 @@ import {
 } from './types.js'
 
 const JUNIT_FLAG = '--junitxml='
+/** Shardwise's plugin (src/reporters/shardwise_pytest.py): collection times, xfail and xpass. */
+const PLUGIN = 'shardwise_pytest'
+const PLUGIN_REPORT = 'SHARDWISE_PYTEST_REPORT'
+
+interface PluginReport {
+  /** Seconds each test module took to import and collect, by its node id (the file). */
+  readonly collectSeconds: ReadonlyMap<string, number>
+  readonly xpassed: ReadonlySet<string>
+  readonly xfailed: ReadonlySet<string>
+}
+
+/** What the plugin wrote; nothing (an older or broken run) leaves the JUnit report alone. */
+async function readPluginReport(path: string | undefined): Promise<PluginReport | undefined> {
+  if (path === undefined) return undefined
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+  if (typeof data !== 'object' || data === null) return undefined
+  const record = data as Record<string, unknown>
+  const ids = (value: unknown) =>
+    new Set(
+      Array.isArray(value)
+        ? (value as unknown[]).filter((v): v is string => typeof v === 'string')
+        : [],
+    )
+  const collectSeconds = new Map<string, number>()
+  if (typeof record.collectSeconds === 'object' && record.collectSeconds !== null) {
+    for (const [file, seconds] of Object.entries(
+      record.collectSeconds as Record<string, unknown>,
+    )) {
+      const value = acceptSeconds(seconds)
+      if (value !== undefined) collectSeconds.set(normalizeFileId(file), value)
+    }
+  }
+  return {
+    collectSeconds,
+    xpassed: ids(record.xpassed),
+    xfailed: ids(record.xfailed),
+  }
+}
 
 /**
  * pytest's dotted name for a file, as its JUnit writer builds class names: `/` becomes `.` and
@@ -126,6 +172,7 @@ function withoutPaths(command: readonly string[], cwd: string): string[] {
 function pytestOutcomes(
   read: Outcomes & { readonly problems: readonly string[] },
   input: InvocationInput,
+  plugin: PluginReport | undefined,
 ): Outcomes & { readonly problems: readonly string[] } {
   const modules = new Map(input.items.map((item) => [dottedModule(fileOfId(item)), fileOfId(item)]))
   const tests: TestOutcome[] = []
@@ -145,15 +192,27 @@ function pytestOutcomes(
       continue
     }
     const id = nodeIdOf(test, modules)
-    tests.push(id === test.id ? test : { ...test, id, file: fileOfId(id) })
+    const renamed = id === test.id ? test : { ...test, id, file: fileOfId(id) }
+    // pytest's own outcomes for xfail-marked tests: an expected failure is "xfailed", an
+    // unexpected pass "xpassed" (its JUnit writer calls them skipped and passed).
+    const status =
+      plugin?.xpassed.has(id) === true && renamed.status === 'passed'
+        ? 'xpassed'
+        : plugin?.xfailed.has(id) === true && renamed.status === 'skipped'
+          ? 'xfailed'
+          : renamed.status
+    tests.push(status === renamed.status ? renamed : { ...renamed, status })
   }
   // pytest's JUnit time of a test is its setup, call and teardown together (a module-scoped
-  // fixture's set-up lands on the module's first test), so a file's cases add up to the file's
-  // cost; importing and collecting it happen before any test and belong to the start-up.
+  // fixture's set-up lands on the module's first test), so a file's cost is its cases plus
+  // what importing and collecting it took (from the plugin, where it ran).
   const perFile = new Map<string, number>()
   for (const test of tests) {
     if (test.seconds === undefined) continue
     perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds)
+  }
+  for (const [file, seconds] of plugin?.collectSeconds ?? []) {
+    if (perFile.has(file)) perFile.set(file, (perFile.get(file) ?? 0) + seconds)
   }
   const files = [...perFile]
     .filter(([, seconds]) => seconds > 0)
@@ -227,8 +286,15 @@ export const pytest: RunnerAdapter = {
       'junit_family=xunit1',
       '-p',
       'no:cacheprovider',
+      '-p',
+      PLUGIN,
       '--continue-on-collection-errors',
     ]
+    // Our plugin is imported by name from its directory, ahead of the user's own path.
+    const pluginDir = dirname(bundledReporterPath(PLUGIN, 'py'))
+    const pythonPath = [pluginDir, process.env.PYTHONPATH]
+      .filter((p) => p !== undefined && p !== '')
+      .join(delimiter)
     const good = items.filter(selectable)
     // pytest rejects the whole command for one such path: run each such file alone, so that it
     // fails (never reported, so never a pass) without taking the others down with it.
@@ -240,7 +306,10 @@ export const pytest: RunnerAdapter = {
       ...chunkByArgumentBytes(good, argumentBytes(fixed(0)), (item) => Buffer.byteLength(item) + 2),
       ...bad.values(),
     ]
-    return chunks.map((chunk, n) => ({ argv: [...fixed(n), ...chunk.map(pathArgument)] }))
+    return chunks.map((chunk, n) => ({
+      argv: [...fixed(n), ...chunk.map(pathArgument)],
+      env: { PYTHONPATH: pythonPath, [PLUGIN_REPORT]: join(reportDir, `pytest-${n}.json`) },
+    }))
   },
   async readOutcomes(invocation, input) {
     // Ours is the last one: a `--junitxml` in the user's command comes earlier and is overridden.
@@ -249,7 +318,7 @@ export const pytest: RunnerAdapter = {
       .at(-1)
       ?.slice(JUNIT_FLAG.length)
     const read = await readJunitOutcomes(report === undefined ? [] : [report], [input.cwd])
-    return pytestOutcomes(read, input)
+    return pytestOutcomes(read, input, await readPluginReport(invocation.env?.[PLUGIN_REPORT]))
   },
   list: {
     // `--verbosity=-1` after the user's words: a `-q` or `-v` there would change the format.

@@ -23,6 +23,12 @@ export interface JunitCase {
   /** A failure reported by a rerun-aware runner (Surefire `flakyFailure`) before a pass. */
   readonly flaky: boolean
   readonly message: string | undefined
+  /**
+   * pytest's marks for tests expected to fail, as its JUnit writer spells them: `xfail` for an
+   * expected failure (`<skipped type="pytest.xfail">`), `xpass-strict` for a strict mark's
+   * unexpected pass (which pytest fails, but writes as a skip).
+   */
+  readonly expectation?: 'xfail' | 'xpass-strict'
 }
 
 export interface JunitSummary {
@@ -65,6 +71,7 @@ interface CaseFrame {
   skipped: boolean
   flaky: boolean
   message: string | undefined
+  expectation: 'xfail' | 'xpass-strict' | undefined
 }
 
 const TEST_FILE_EXTENSION =
@@ -288,8 +295,13 @@ export class JunitParser {
         if (!current) return
         if (name === 'failure' || name === 'rerunFailure') current.failed = true
         else if (name === 'error' || name === 'rerunError') current.errored = true
-        else if (name === 'skipped') current.skipped = true
-        else current.flaky = true
+        else if (name === 'skipped') {
+          current.skipped = true
+          const attributes = parseAttributes(tag)
+          if (attributes.get('type') === 'pytest.xfail') current.expectation = 'xfail'
+          else if (attributes.get('message') === 'xfail-marked test passes unexpectedly')
+            current.expectation = 'xpass-strict'
+        } else current.flaky = true
         if ((name === 'failure' || name === 'error') && current.message === undefined) {
           const message = parseAttributes(tag).get('message')
           if (message !== undefined) current.message = message.slice(0, MAX_MESSAGE_CHARS)
@@ -355,6 +367,7 @@ export class JunitParser {
       skipped: false,
       flaky: false,
       message: undefined,
+      expectation: undefined,
     }
   }
 
@@ -422,6 +435,9 @@ export class JunitParser {
       status,
       flaky: current.flaky && status === 'passed',
       message: current.message,
+      ...(current.expectation !== undefined && status === 'skipped'
+        ? { expectation: current.expectation }
+        : {}),
     })
   }
 
