@@ -3,15 +3,13 @@ import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import { UsageError } from '../core/errors.js'
-import { splitWords } from '../core/words.js'
 import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
-import { RUNNER_NAMES } from '../adapters/runners/types.js'
 import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
 import type { ActionDeps } from './action-plan.js'
 import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
-import { parseChoice, parseNonNegativeSeconds, parseWholeNumber } from './inputs.js'
+import { parseChoice, parseNonNegativeSeconds } from './inputs.js'
 import { readPlanFile } from './run.js'
 
 export interface CombineDeps extends ActionDeps {
@@ -62,12 +60,11 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
         `\`coverage-threshold\` must be a percentage from 0 to 100; got \`${thresholdRaw}\`.`,
       )
   }
-  const flakyRaw = io.getInput('flaky-threshold') || '0.1'
+  const flakyRaw = io.getInput('flaky-threshold')
   if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw))
     throw new UsageError(`\`flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
   const quarantine = io.getInput('quarantine')
   const quarantinePath = quarantine === '' ? undefined : resolve(job.root, quarantine)
-  const command = io.getInput('command')
   const reportJsonPath = join(work, 'report.json')
   const baseRef = io.getInput('base-ref')
   const outcome = await combineMode(
@@ -80,18 +77,13 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
         quarantinePath !== undefined && existsSync(quarantinePath) ? quarantinePath : undefined,
       flakyThreshold: Number(flakyRaw),
       coverageThreshold,
+      // Combine never runs the project's code: the serial fallback is a job of its own
+      // (`mode: run`, `shard: fallback`) whose result is folded in below, so no command,
+      // runner or item cap is read here.
       fallback: 'none',
-      command: command === '' ? [] : splitWords(command),
-      runner: parseChoice('runner', io.getInput('runner') || 'auto', [
-        'auto',
-        ...RUNNER_NAMES,
-      ] as const),
-      fallbackMaxItems: parseWholeNumber(
-        'fallback-max-items',
-        io.getInput('fallback-max-items') || '50',
-        0,
-        100_000,
-      ),
+      command: [],
+      runner: 'auto',
+      fallbackMaxItems: 0,
       reportMarkdown: undefined,
       reportJson: reportJsonPath,
       root: job.root,
@@ -114,7 +106,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   )
   const { combined } = outcome
 
-  const save = io.getInput('save-timings') || 'auto'
+  const save = io.getInput('save-timings')
   const mode = parseChoice('save-timings', save, ['auto', 'always', 'never'] as const)
   if (mode === 'always' || (mode === 'auto' && TRUSTED_EVENTS.has(job.eventName))) {
     if (existsSync(storePath))
@@ -145,7 +137,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
           repo,
           issue,
           marker,
-          author: io.getInput('comment-author') || 'github-actions[bot]',
+          author: io.getInput('comment-author'),
           runId: Number(job.runId),
           runAttempt: job.attempt,
         },

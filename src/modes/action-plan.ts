@@ -93,7 +93,7 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
     const resolved = await resolveRunner(
       splitWords(command),
       job.root,
-      parseChoice('runner', io.getInput('runner') || 'auto', ['auto', ...RUNNER_NAMES] as const),
+      parseChoice('runner', io.getInput('runner'), ['auto', ...RUNNER_NAMES] as const),
     )
     listed = await listItems({ root: job.root, env: io.env }, resolved.runner, resolved.command, io)
   }
@@ -105,7 +105,7 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
         Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
     },
   )
-  const planFile = resolve(job.temp, io.getInput('plan-file') || 'shardwise-plan.json')
+  const planFile = resolve(job.temp, io.getInput('plan-file'))
   await mkdir(dirname(planFile), { recursive: true })
   await writeFile(planFile, `${renderPlanJson(plan)}\n`)
 

@@ -65,6 +65,7 @@ for (const [label, node] of [
       job: string,
       inputs: Record<string, string>,
       env: Record<string, string> = {},
+      omitInputs: string[] = [],
     ): Promise<StepResult> {
       const started = Date.now()
       const result = await runAction({
@@ -72,6 +73,7 @@ for (const [label, node] of [
         inputs,
         env: { ...FAST, ...env },
         node,
+        omitInputs,
         timeoutMs: 120_000,
       })
       const kind = inputs.mode === 'run' ? 'shard' : (inputs.mode ?? 'plan')
@@ -87,8 +89,15 @@ for (const [label, node] of [
     async function plan(
       run: SimulatedRun,
       extra: Record<string, string> = {},
+      omitInputs: string[] = [],
     ): Promise<{ step: StepResult; plan: PlanJson }> {
-      const result = await step(run, 'plan', { mode: 'plan', tests: TESTS, shards: '3', ...extra })
+      const result = await step(
+        run,
+        'plan',
+        { mode: 'plan', tests: TESTS, shards: '3', ...extra },
+        {},
+        omitInputs,
+      )
       expect(result.code, result.stdout + result.stderr).toBe(0)
       const planFile = result.outputs['plan-file'] ?? ''
       return { step: result, plan: JSON.parse(await readFile(planFile, 'utf8')) as PlanJson }
@@ -113,8 +122,18 @@ for (const [label, node] of [
       return out
     }
 
-    function combine(run: SimulatedRun, extra: Record<string, string> = {}): Promise<StepResult> {
-      return step(run, 'combine', { mode: 'combine', 'save-timings': 'always', ...extra })
+    function combine(
+      run: SimulatedRun,
+      extra: Record<string, string> = {},
+      omitInputs: string[] = [],
+    ): Promise<StepResult> {
+      return step(
+        run,
+        'combine',
+        { mode: 'combine', 'save-timings': 'always', ...extra },
+        {},
+        omitInputs,
+      )
     }
 
     it('run 1 plans without history, runs 3 shards, combines, saves timings and comments once', async () => {
@@ -157,14 +176,14 @@ for (const [label, node] of [
       expect(comments[0]?.body).toMatch(/tests passed/)
     })
 
-    it('run 2 restores run 1’s timings, predicts the shards it then runs, and updates the same comment', async () => {
+    it('run 2 restores run 1’s timings, predicts the shards it then runs, and updates the same comment — with `cache` and `comment` missing from the step environment, so action.yml’s defaults (`true`) apply', async () => {
       const run = runtime.newRun({ prNumber: 11 })
-      const planned = await plan(run)
+      const planned = await plan(run, {}, ['cache'])
       expect(planned.step.outputs['unknown-items']).toBe('0')
       expect(planned.step.stdout).toMatch(/timings restored from cache key shardwise-timings-v1-/)
       const results = await shards(run, [1, 2, 3])
       expect(results.every((r) => r.code === 0)).toBe(true)
-      const combined = await combine(run)
+      const combined = await combine(run, {}, ['comment'])
       expect(combined.outputs.comment).toBe('updated')
       expect(runtime.github.comments(11)).toHaveLength(1)
       // Predicted from run 1 versus what the shards' tests took now: the same split, within
@@ -214,11 +233,15 @@ for (const [label, node] of [
       )
     })
 
-    it('fails the run when a shard never reported, and names it', async () => {
+    it('fails the run when a shard never reported, and names it; warns that `command` does nothing in combine (J4)', async () => {
       const run = runtime.newRun({ prNumber: 13 })
       await plan(run)
       await shards(run, [1, 3])
-      const combined = await combine(run, { 'save-timings': 'never' })
+      // `command` is an input of plan and run: combine never runs the project's code.
+      const combined = await combine(run, { 'save-timings': 'never', command: 'node --test' })
+      expect(annotations(combined, 'warning')).toContain(
+        '`command` has no effect in `mode: combine` (only `plan` and `run` read it); remove it from this step',
+      )
       expect(combined.code).toBe(1)
       expect(combined.outputs.result).toBe('failed')
       expect(combined.summary).toMatch(/shard 2 reported no result/)

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { ACTION_MODES, inputSpecs } from '../../src/adapters/action-io.js'
 import {
   asRec,
   cacheRestores,
@@ -586,5 +587,53 @@ describe('the callers', () => {
     ])
       expect(runs).toContain(cmd)
     expect(steps(job).some((s) => String(s.uses).startsWith('actions/setup-go@'))).toBe(true)
+  })
+})
+
+describe('action.yml inputs and the code that reads them', () => {
+  const actionYml = asRec(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as unknown)
+  const specs = inputSpecs(asRec(actionYml.inputs))
+  /** Which modes run the code of each file: inputs are read by literal name. */
+  const readers: Record<string, readonly string[]> = {
+    'src/action.ts': ACTION_MODES,
+    'src/modes/action-context.ts': ACTION_MODES,
+    'src/modes/action-plan.ts': ['plan'],
+    'src/modes/action-run.ts': ['run'],
+    'src/modes/action-combine.ts': ['combine'],
+  }
+  const readBy = new Map<string, Set<string>>()
+  const sources = Object.entries(readers).map(([file, modes]) => ({
+    file,
+    modes,
+    text: readFileSync(join(ROOT, file), 'utf8'),
+  }))
+  for (const { text, modes } of sources)
+    for (const match of text.matchAll(/\b(?:getInput|boolInput)\(\s*(?:io,\s*)?'([a-z][a-z-]*)'/g))
+      for (const mode of modes)
+        readBy.set(match[1] ?? '', (readBy.get(match[1] ?? '') ?? new Set()).add(mode))
+
+  it('every input says truthfully which modes read it: exactly the modes whose code reads it', () => {
+    const wrong: string[] = []
+    for (const [name, spec] of specs) {
+      const read = ACTION_MODES.filter((m) => readBy.get(name)?.has(m))
+      if (read.join() !== spec.modes.join())
+        wrong.push(
+          `${name}: described for ${spec.modes.join(', ')}, read by ${read.join(', ') || 'none'}`,
+        )
+    }
+    expect(wrong).toEqual([])
+    expect([...readBy.keys()].filter((name) => !specs.has(name))).toEqual([])
+    // The scan really finds reads: combine's own inputs, and none of the run-only ones.
+    expect(ACTION_MODES.filter((m) => readBy.get('comment')?.has(m))).toEqual(['combine'])
+    expect(readBy.get('command')?.has('combine')).toBe(false)
+  })
+
+  it('no mode repeats a default in code: action.yml is the one source (getInput(…) || … is not allowed)', () => {
+    const repeated = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/getInput\(\s*'([a-z-]+)'\s*\)\s*(?:\|\||\?\?)/g)].map(
+        (m) => `${file}: ${m[1] ?? ''}`,
+      ),
+    )
+    expect(repeated).toEqual([])
   })
 })
