@@ -287,21 +287,44 @@ for (const [label, node] of [
       expect(runtime.github.comments(14)).toHaveLength(0)
     })
 
-    it('plans by estimate with a warning when the cache service fails', async () => {
+    it('tells a cache outage from a cache with no history (C6): the service or the blob store failing is a warning that says so, never “no timing history yet”', async () => {
       const run = runtime.newRun({ prNumber: 15, branch: 'cache-outage', baseBranch: 'nowhere' })
-      runtime.twirp.fail('GetCacheEntryDownloadURL', {
-        status: 400,
-        code: 'invalid_argument',
-        msg: 'cache down',
-        times: 10,
-      })
       try {
-        const { step: planned } = await plan(run)
-        expect(planned.code).toBe(0)
-        expect(
-          annotations(planned, 'warning').join('\n') + annotations(planned, 'notice').join('\n'),
-        ).toMatch(/cache|timing history/i)
-        expect(planned.outputs['unknown-items']).toBe('9')
+        // The cache service answers with an error.
+        runtime.twirp.fail('GetCacheEntryDownloadURL', {
+          status: 400,
+          code: 'invalid_argument',
+          msg: 'cache down',
+          times: 10,
+        })
+        const { step: serviceDown } = await plan(run)
+        expect(serviceDown.outputs['unknown-items']).toBe('9')
+        expect(annotations(serviceDown, 'notice').join('\n')).not.toMatch(/no timing history/)
+        const serviceWarnings = annotations(serviceDown, 'warning')
+        expect(serviceWarnings).toHaveLength(1)
+        expect(serviceWarnings[0]).toMatch(
+          /^restoring the timing history from the Actions cache failed \(Failed to restore: .*cache down.*\); planning by estimate: this is a cache failure, not a missing history$/,
+        )
+        runtime.twirp.clearFaults()
+
+        // The service finds an entry, but its blob cannot be downloaded.
+        runtime.twirp.fail('GetCacheEntryDownloadURL', {
+          status: 200,
+          body: {
+            ok: true,
+            signed_download_url: `${runtime.twirp.url}no-such-blob`,
+            matched_key: 'shardwise-timings-v1-0000000000000000-1-1',
+          },
+          times: 10,
+        })
+        const { step: blobDown } = await plan(runtime.newRun({ prNumber: 15 }))
+        expect(blobDown.outputs['unknown-items']).toBe('9')
+        expect(annotations(blobDown, 'notice').join('\n')).not.toMatch(/no timing history/)
+        expect(annotations(blobDown, 'warning')).toEqual([
+          expect.stringMatching(
+            /^restoring the timing history from the Actions cache failed \(Failed to restore: /,
+          ),
+        ])
       } finally {
         runtime.twirp.clearFaults()
       }
