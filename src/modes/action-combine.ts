@@ -2,7 +2,8 @@ import { copyFile, mkdir, mkdtemp } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
-import { UsageError } from '../core/errors.js'
+import { UsageError, describeError } from '../core/errors.js'
+import { artifactName, artifactUrl } from '../adapters/artifacts.js'
 import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
 import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
@@ -65,7 +66,10 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     throw new UsageError(`\`flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
   const quarantine = io.getInput('quarantine')
   const quarantinePath = quarantine === '' ? undefined : resolve(job.root, quarantine)
-  const reportJsonPath = join(work, 'report.json')
+  // Alone in its directory: that directory becomes the report artifact.
+  const reportDir = join(work, 'report')
+  const reportJsonPath = join(reportDir, 'report.json')
+  const reportArtifact = artifactName(job.name, { kind: 'report' }, job.attempt)
   const baseRef = io.getInput('base-ref')
   const outcome = await combineMode(
     {
@@ -86,6 +90,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
       fallbackMaxItems: 0,
       reportMarkdown: undefined,
       reportJson: reportJsonPath,
+      reportHint: 'the full JSON report linked at the end',
       root: job.root,
       env: io.env,
       ...(fallbackDir ? { fallbackResultsDir: fallbackDir } : {}),
@@ -105,6 +110,8 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     },
   )
   const { combined } = outcome
+  const report = await uploadReport(deps, reportArtifact, reportDir)
+  const markdown = `${outcome.markdown}\n${report.line}\n`
 
   const save = io.getInput('save-timings')
   const mode = parseChoice('save-timings', save, ['auto', 'always', 'never'] as const)
@@ -117,7 +124,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     )
   }
 
-  await io.summary(outcome.markdown)
+  await io.summary(markdown)
   const pr = job.event.pull_request as { number?: unknown } | undefined
   const issue = typeof pr?.number === 'number' ? pr.number : undefined
   const token = io.getInput('github-token')
@@ -141,7 +148,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
           runId: Number(job.runId),
           runAttempt: job.attempt,
         },
-        outcome.markdown,
+        markdown,
       )
       io.setOutput('comment', outcomeOfComment)
     }
@@ -154,7 +161,9 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     )
   }
   if (combined.failed.length > 10)
-    io.warning(`${combined.failed.length - 10} more failed tests are listed in the job summary`)
+    io.warning(
+      `${combined.failed.length - 10} more failed tests are not annotated; all ${combined.failed.length} are in ${report.where}`,
+    )
   for (const problem of combined.problems.filter(
     (p) => p.resolved !== true && p.kind !== 'foreign-result',
   ))
@@ -172,11 +181,46 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   )
   io.setOutput('wall-seconds', combined.wallSeconds.toFixed(1))
   io.setOutput('report-file', reportJsonPath)
+  io.setOutput('report-artifact', report.uploaded ? reportArtifact : '')
+  io.setOutput('report-url', report.url ?? '')
   if (outcome.exitCode !== 0) {
     io.setFailed(
       combined.verdict === 'failed'
         ? `tests failed: ${combined.failed.length} failed, ${combined.unaccounted.length} planned items without a result, ${combined.problems.filter((p) => p.resolved !== true && p.kind !== 'foreign-result').length} problems`
         : `coverage ${outcome.coverage?.percent.toFixed(2) ?? '?'}% is below the threshold of ${String(coverageThreshold)}%`,
     )
+  }
+}
+
+/**
+ * Uploads the full JSON report as an artifact of the run: the summary and the comment cut their
+ * tables, and a path on the combine job's runner is something nobody can open. A failed upload
+ * is a warning; the verdict stands.
+ */
+async function uploadReport(
+  deps: CombineDeps,
+  name: string,
+  dir: string,
+): Promise<{ uploaded: boolean; url: string | undefined; line: string; where: string }> {
+  try {
+    const id = await deps.artifacts.upload(name, dir)
+    const url = artifactUrl(deps.io.env, id)
+    const label = `\`${name}\``
+    return {
+      uploaded: true,
+      url,
+      line: `Full report (every test, failure and timing, as JSON): ${url ? `[${label}](${url})` : label}, an artifact of this run.`,
+      where: `the full JSON report, artifact ${name}${url ? ` (${url})` : ''}`,
+    }
+  } catch (error) {
+    deps.io.warning(
+      `the full JSON report could not be uploaded as ${name}: ${describeError(error)}`,
+    )
+    return {
+      uploaded: false,
+      url: undefined,
+      line: `The full JSON report could not be uploaded as an artifact (${describeError(error).replace(/\s+/g, ' ').slice(0, 200)}); the tables above are cut.`,
+      where: 'the job log of this step (the full report could not be uploaded)',
+    }
   }
 }

@@ -12,6 +12,8 @@ import {
 } from '../support/actions-runtime/environment.js'
 import { buildZip } from '../support/actions-runtime/zip.js'
 import { NODE24 } from '../support/node24.js'
+import { makePlan, makeResult } from '../support/results.js'
+import { planDigest } from '../../src/modes/run.js'
 
 /**
  * The bundled action, spawned as the runner spawns it, against a local Actions runtime:
@@ -21,6 +23,7 @@ import { NODE24 } from '../support/node24.js'
  */
 
 const TESTS = 'examples/demo/tests/**/*.test.js'
+const TOOLKIT_STEPS = join(REPO_ROOT, 'test/support/actions-runtime/toolkit-steps.mjs')
 const FAST = { SHARDWISE_DEMO_SPEED: '0.1' }
 
 interface PlanJson {
@@ -325,6 +328,85 @@ for (const [label, node] of [
             /^restoring the timing history from the Actions cache failed \(Failed to restore: /,
           ),
         ])
+      } finally {
+        runtime.twirp.clearFaults()
+      }
+    })
+
+    it('uploads the full JSON report as an artifact, links it (I12) from the summary, the comment and the warning, and it holds every failure the tables cut; a refused upload costs the link, not the verdict', async () => {
+      const run = runtime.newRun({ prNumber: 22 })
+      const items = Array.from(
+        { length: 60 },
+        (_, i) => `tests/t${String(i).padStart(2, '0')}.test.js`,
+      )
+      const planned = makePlan([items])
+      const result = makeResult(
+        planned,
+        planDigest(planned),
+        1,
+        Object.fromEntries(items.map((id) => [id, { verdict: 'failed' as const }])),
+      )
+      runtime.twirp.forgeArtifact(run.backendId, {
+        name: 'shardwise-plan-attempt-1',
+        body: buildZip([{ name: 'plan.json', data: Buffer.from(JSON.stringify(planned)) }]),
+      })
+      runtime.twirp.forgeArtifact(run.backendId, {
+        name: 'shardwise-shard-1-attempt-1',
+        body: buildZip([{ name: 'shard-result.json', data: Buffer.from(JSON.stringify(result)) }]),
+      })
+      const combined = await combine(run, { 'save-timings': 'never' })
+      expect(combined.code).toBe(1)
+      expect(combined.outputs.failed).toBe('60')
+      const url = combined.outputs['report-url'] ?? ''
+      const artifact = runtime.twirp
+        .artifacts(run.backendId)
+        .find((a) => a.name === 'shardwise-report-attempt-1')
+      expect(combined.outputs['report-artifact']).toBe('shardwise-report-attempt-1')
+      expect(url).toBe(
+        `https://github.com/acme/widgets/actions/runs/${run.id}/artifacts/${artifact?.id ?? 'none'}`,
+      )
+      const link = `[\`shardwise-report-attempt-1\`](${url})`
+      expect(combined.summary).toMatch(
+        /…and 10 more \(see the full JSON report linked at the end\)\./,
+      )
+      expect(combined.summary).toContain(link)
+      expect(runtime.github.comments(22)[0]?.body).toContain(link)
+      expect(annotations(combined, 'warning')).toContain(
+        `50 more failed tests are not annotated; all 60 are in the full JSON report, artifact shardwise-report-attempt-1 (${url})`,
+      )
+      // What a person downloading it gets: every failure, not the 50 the tables show.
+      const download = join(workspace, '..', 'report-download')
+      const fetched = await runAction({
+        job: await run.job('reader'),
+        entry: TOOLKIT_STEPS,
+        actionYml: false,
+        inputs: {
+          steps: JSON.stringify([{ op: 'artifact.download', id: artifact?.id, path: download }]),
+        },
+        node,
+      })
+      expect(fetched.code, fetched.stdout + fetched.stderr).toBe(0)
+      const report = JSON.parse(await readFile(join(download, 'report.json'), 'utf8')) as {
+        failed: { id: string }[]
+      }
+      expect(report.failed.map((f) => f.id).sort()).toEqual(items)
+      await rm(download, { recursive: true, force: true })
+
+      // An artifact service that refuses the upload costs the link, never the verdict.
+      const again = run.rerun()
+      runtime.twirp.fail('CreateArtifact', { status: 403, msg: 'no more artifacts', times: 1 })
+      try {
+        const refused = await combine(again, { 'save-timings': 'never' })
+        expect(refused.code).toBe(1)
+        expect(refused.outputs.failed).toBe('60')
+        expect(refused.outputs['report-artifact']).toBe('')
+        expect(refused.outputs['report-url']).toBe('')
+        expect(refused.summary).toMatch(
+          /The full JSON report could not be uploaded as an artifact \(/,
+        )
+        expect(annotations(refused, 'warning').join('\n')).toMatch(
+          /the full JSON report could not be uploaded as shardwise-report-attempt-2: .*no more artifacts/,
+        )
       } finally {
         runtime.twirp.clearFaults()
       }
