@@ -367,3 +367,85 @@ export function localActions(wf: Workflow): string[] {
   }
   return out
 }
+
+/** A `workflow_call` input as the called workflow declares it. */
+export interface CallInput {
+  readonly type: 'string' | 'number' | 'boolean'
+  readonly required: boolean
+  readonly default: unknown
+}
+
+/** The `on.workflow_call.inputs` of a reusable workflow. */
+export function callInputs(wf: Workflow): Map<string, CallInput> {
+  const declared = asRec(asRec(asRec(wf.doc.on).workflow_call).inputs)
+  const out = new Map<string, CallInput>()
+  for (const [name, raw] of Object.entries(declared)) {
+    const input = asRec(raw)
+    const type = input.type
+    if (type !== 'string' && type !== 'number' && type !== 'boolean')
+      throw new Error(`${wf.file}: input ${name} has no type string, number or boolean`)
+    out.set(name, { type, required: input.required === true, default: input.default })
+  }
+  return out
+}
+
+/** A value a workflow fills in at run time (`${{ github.sha }}`): its type is not known here. */
+const isExpression = (value: unknown): boolean =>
+  typeof value === 'string' && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(value)
+
+/**
+ * What GitHub checks when a job calls a reusable workflow, and actionlint does not: every input
+ * given is declared, its YAML scalar has the declared type (`'300'` for a string, `300` for a
+ * number, `true` for a boolean; an expression may be anything), and every required input is
+ * given.
+ */
+export function callerInputs(
+  where: string,
+  given: unknown,
+  declared: ReadonlyMap<string, CallInput>,
+): string[] {
+  const out: string[] = []
+  const values = asRec(given)
+  for (const [name, value] of Object.entries(values)) {
+    const input = declared.get(name)
+    if (!input) {
+      out.push(`${where}: \`${name}\` is not an input of the called workflow`)
+      continue
+    }
+    if (isExpression(value)) continue
+    if (typeof value !== input.type)
+      out.push(
+        `${where}: \`${name}\` is declared \`type: ${input.type}\` but given ${value === null ? 'nothing' : `the ${typeof value} ${JSON.stringify(value)}`}`,
+      )
+  }
+  for (const [name, input] of declared)
+    if (input.required && !(name in values))
+      out.push(`${where}: the required input \`${name}\` is missing`)
+  return out
+}
+
+/** The ```yaml fenced blocks of a Markdown text, parsed, with their line numbers. */
+export function markdownYamlBlocks(file: string, text: string): { where: string; doc: unknown }[] {
+  const out: { where: string; doc: unknown }[] = []
+  for (const match of text.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
+    const line = text.slice(0, match.index).split('\n').length
+    out.push({ where: `${file}:${line}`, doc: parse(match[1] ?? '') as unknown })
+  }
+  return out
+}
+
+/** Every mapping in a parsed YAML document whose `uses:` matches, with its `with:`. */
+export function usesOf(doc: unknown, pattern: RegExp): { uses: string; with: unknown }[] {
+  const out: { uses: string; with: unknown }[] = []
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit)
+    else if (typeof node === 'object' && node !== null) {
+      const rec = node as Rec
+      if (typeof rec.uses === 'string' && pattern.test(rec.uses))
+        out.push({ uses: rec.uses, with: rec.with })
+      Object.values(rec).forEach(visit)
+    }
+  }
+  visit(doc)
+  return out
+}

@@ -11,11 +11,14 @@ import { ACTION_MODES, inputSpecs } from '../../src/adapters/action-io.js'
 import {
   asRec,
   cacheRestores,
+  callInputs,
+  callerInputs,
   checkoutCredentials,
   concurrency,
   downloads,
   jobs,
   localActions,
+  markdownYamlBlocks,
   permissions,
   pinComments,
   pinnedUses,
@@ -27,6 +30,7 @@ import {
   steps,
   templateInScripts,
   timeouts,
+  usesOf,
   workflow,
   type Workflow,
 } from './rules.js'
@@ -587,6 +591,85 @@ describe('the callers', () => {
     ])
       expect(runs).toContain(cmd)
     expect(steps(job).some((s) => String(s.uses).startsWith('actions/setup-go@'))).toBe(true)
+  })
+})
+
+describe('calls into the reusable workflow and the action, where users copy them from', () => {
+  const SHARD_YML = /(?:^|\/)\.github\/workflows\/shard\.yml(?:@|$)/
+  const ACTION = /^(?:shardwise\/shardwise@|\.\/\.shardwise-action$)/
+  const declared = callInputs(shard)
+  const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)]
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((f) => markdownYamlBlocks(f, readFileSync(join(ROOT, f), 'utf8')))
+  const documented = [...all.map((wf) => ({ where: wf.file, doc: wf.doc })), ...docs]
+  const calls = documented.flatMap(({ where, doc }) =>
+    usesOf(doc, SHARD_YML).map((call) => ({ where, with: call.with })),
+  )
+
+  it('every README block, doc block, example and workflow that calls shard.yml gives declared inputs of the declared type and every required one', () => {
+    const files = (where: string) => where.split(':')[0]
+    expect([...new Set(calls.map((c) => files(c.where)))].sort()).toEqual([
+      '.github/workflows/self-test.yml',
+      'README.md',
+      'docs/workflow.md',
+      'examples/workflows/go.yml',
+      'examples/workflows/jest.yml',
+      'examples/workflows/pytest.yml',
+      'examples/workflows/vitest.yml',
+    ])
+    expect(calls.flatMap((call) => callerInputs(call.where, call.with, declared))).toEqual([])
+  })
+
+  it('the caller check fails on a bad block: a number for a string, a string for a number, an unknown input, a missing required input', () => {
+    const [block] = markdownYamlBlocks(
+      'bad.md',
+      [
+        'Text.',
+        '',
+        '```yaml',
+        'jobs:',
+        '  test:',
+        '    uses: shardwise/shardwise/.github/workflows/shard.yml@<release-sha> # vX.Y.Z',
+        '    with:',
+        '      setup: npm ci',
+        '      shards: auto',
+        '      target-seconds: 300',
+        "      retries: '1'",
+        '      shard: 2',
+        '      fallback:',
+        "      shardwise-ref: '${{ github.sha }}'",
+        '```',
+        '',
+      ].join('\n'),
+    )
+    const [call] = usesOf(block?.doc, SHARD_YML)
+    expect(block?.where).toBe('bad.md:3')
+    expect(callerInputs('bad.md:3', call?.with, declared)).toEqual([
+      'bad.md:3: `target-seconds` is declared `type: string` but given the number 300',
+      'bad.md:3: `retries` is declared `type: number` but given the string "1"',
+      'bad.md:3: `shard` is not an input of the called workflow',
+      'bad.md:3: `fallback` is declared `type: string` but given nothing',
+      'bad.md:3: the required input `command` is missing',
+    ])
+  })
+
+  it('every README block, doc block and workflow that uses the action passes only inputs action.yml declares, and a valid mode', () => {
+    const inputs = Object.keys(
+      asRec(asRec(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as unknown).inputs),
+    )
+    const uses = documented.flatMap(({ where, doc }) =>
+      usesOf(doc, ACTION).map((use) => ({ where, with: asRec(use.with) })),
+    )
+    expect(uses.filter((u) => u.where.startsWith('README.md:'))).toHaveLength(3)
+    const problems = uses.flatMap((use) => [
+      ...Object.keys(use.with)
+        .filter((key) => !inputs.includes(key))
+        .map((key) => `${use.where}: \`${key}\` is not an input of action.yml`),
+      ...((ACTION_MODES as readonly unknown[]).includes(use.with.mode)
+        ? []
+        : [`${use.where}: mode \`${String(use.with.mode)}\``]),
+    ])
+    expect(problems).toEqual([])
   })
 })
 
