@@ -449,3 +449,46 @@ export function usesOf(doc: unknown, pattern: RegExp): { uses: string; with: unk
   visit(doc)
   return out
 }
+
+/**
+ * Item 1 of the layout: in every job that has the project on disk, the project is checked out
+ * into its own directory beside Shardwise's, and every step that runs project code or hands the
+ * action the project (setup, `mode: plan`/`run`) works in that directory — so the user's test
+ * runner, listing its own tests, never sees a file of Shardwise's.
+ */
+export function projectBesideShardwise(wf: Workflow): string[] {
+  const out: string[] = []
+  for (const [id, job] of jobs(wf)) {
+    let project: string | undefined
+    let shardwise: string | undefined
+    steps(job).forEach((step, i) => {
+      const where = `${wf.file}: jobs.${id}.steps[${i}]`
+      const w = withOf(step)
+      const path = typeof w.path === 'string' ? w.path.replace(/^\.\//, '').replace(/\/$/, '') : ''
+      if (isCheckout(step)) {
+        if (w.repository === undefined) project = path
+        else shardwise = path
+        return
+      }
+      const usesProject =
+        (step.run !== undefined && PROJECT_CODE.test(JSON.stringify(step))) ||
+        (isLocal(str(step.uses) ?? '') && (w.mode === 'plan' || w.mode === 'run'))
+      if (!usesProject) return
+      const dir = str(step.run !== undefined ? step['working-directory'] : w['working-directory'])
+      if (project === undefined) out.push(`${where} works on a project that is not checked out`)
+      else if (project === '' || shardwise === undefined)
+        out.push(`${where}: the project is checked out at the workspace root, around Shardwise`)
+      else if (
+        project === shardwise ||
+        `${shardwise}/`.startsWith(`${project}/`) ||
+        `${project}/`.startsWith(`${shardwise}/`)
+      )
+        out.push(`${where}: the project (${project}) and Shardwise (${shardwise}) overlap`)
+      else if ((dir ?? '').replace(/^\.\//, '').replace(/\/$/, '') !== project)
+        out.push(
+          `${where} works in \`${dir ?? '.'}\`, not in the project's directory \`${project}\``,
+        )
+    })
+  }
+  return out
+}

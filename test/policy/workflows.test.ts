@@ -24,6 +24,7 @@ import {
   pinnedUses,
   pinsAgree,
   privilegedJobs,
+  projectBesideShardwise,
   secrets,
   shardJob,
   singleLineIfs,
@@ -506,6 +507,27 @@ jobs:
 `),
     )
     expect(found).toHaveLength(2)
+  })
+
+  it('the project is checked out beside Shardwise, and every step that runs project code works in it (item 1 of issue 10)', () => {
+    expect(projectBesideShardwise(shard)).toEqual([])
+    // The layout before: the project at the root, Shardwise inside it.
+    const inside = workflow(
+      'inside.yml',
+      shard.text.replace(/^\s+(?:path|working-directory): project\n/gm, ''),
+    )
+    const found = projectBesideShardwise(inside)
+    expect(found.length).toBe(6)
+    expect(found.every((f) => /checked out at the workspace root, around Shardwise/.test(f))).toBe(
+      true,
+    )
+    const astray = workflow(
+      'astray.yml',
+      shard.text.replace(/^(\s+)working-directory: project\n/m, '$1working-directory: .\n'),
+    )
+    expect(projectBesideShardwise(astray)).toEqual([
+      "astray.yml: jobs.plan.steps[6] works in `.`, not in the project's directory `project`",
+    ])
   })
 
   it('local actions in the reusable workflow are a Shardwise checkout, never the caller ./', () => {
