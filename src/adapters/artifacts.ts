@@ -6,13 +6,14 @@ import type { Log } from './log.js'
 
 /**
  * Artifacts that cross jobs: the plan (plan job → shards, combine), one result per shard and
- * attempt (shards → combine), and the serial fallback's result. Names follow one scheme so
+ * attempt (shards → combine), and the serial fallback's result; and the full JSON report,
+ * which combine leaves for people (the job summary and the comment link to it). Names follow one scheme so
  * that anything else in the run is ignored, and each is downloaded into its own directory
  * named by the artifact's numeric id — never by a name a job chose.
  */
 
 export type ArtifactKind =
-  { kind: 'plan' } | { kind: 'shard'; index: number } | { kind: 'fallback' }
+  { kind: 'plan' } | { kind: 'shard'; index: number } | { kind: 'fallback' } | { kind: 'report' }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
@@ -26,8 +27,7 @@ export function validateInvocationName(name: string): string {
 }
 
 export function artifactName(invocation: string, what: ArtifactKind, attempt: number): string {
-  const middle =
-    what.kind === 'plan' ? 'plan' : what.kind === 'fallback' ? 'fallback' : `shard-${what.index}`
+  const middle = what.kind === 'shard' ? `shard-${what.index}` : what.kind
   return `${invocation}-${middle}-attempt-${attempt}`
 }
 
@@ -38,12 +38,28 @@ export function parseArtifactName(
 ): (ArtifactKind & { attempt: number }) | undefined {
   if (!name.startsWith(`${invocation}-`)) return undefined
   const rest = name.slice(invocation.length + 1)
-  const match = /^(plan|fallback|shard-(\d{1,3}))-attempt-(\d{1,4})$/.exec(rest)
+  const match = /^(plan|fallback|report|shard-(\d{1,3}))-attempt-(\d{1,4})$/.exec(rest)
   if (!match) return undefined
   const attempt = Number(match[3])
   if (match[1] === 'plan') return { kind: 'plan', attempt }
   if (match[1] === 'fallback') return { kind: 'fallback', attempt }
+  if (match[1] === 'report') return { kind: 'report', attempt }
   return { kind: 'shard', index: Number(match[2]), attempt }
+}
+
+/**
+ * Where people download an artifact: `<server>/<owner>/<repo>/actions/runs/<run id>/artifacts/<id>`,
+ * the link upload-artifact gives as `artifact-url`.
+ */
+export function artifactUrl(
+  env: Readonly<Record<string, string | undefined>>,
+  id: number,
+): string | undefined {
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const runId = env.GITHUB_RUN_ID ?? ''
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId)) return undefined
+  return `${server}/${repository}/actions/runs/${runId}/artifacts/${id}`
 }
 
 /** Files bigger than this are not uploaded (a results directory is small). */
@@ -95,7 +111,8 @@ export async function stageFiles(
 }
 
 export interface ArtifactStore {
-  upload(name: string, dir: string): Promise<void>
+  /** Uploads the regular files under `dir`; the artifact's id. */
+  upload(name: string, dir: string): Promise<number>
   list(): Promise<{ id: number; name: string; size: number }[]>
   /** Downloads into `dest/<id>/` and returns that directory, checked to hold only regular files inside it. */
   download(id: number, dest: string): Promise<string>
@@ -136,8 +153,12 @@ export function actionsArtifactStore(temp: string, log: Log): ArtifactStore {
     async upload(name, dir) {
       const staged = await stageFiles(dir, temp, log)
       if (staged.files.length === 0) throw new Error(`nothing to upload in ${dir}`)
-      await client.uploadArtifact(name, staged.files, staged.root, { retentionDays: 7 })
+      const { id } = await client.uploadArtifact(name, staged.files, staged.root, {
+        retentionDays: 7,
+      })
       await rm(staged.root, { recursive: true, force: true })
+      if (id === undefined) throw new Error(`artifact ${name}: the service returned no id`)
+      return id
     },
     async list() {
       const { artifacts } = await client.listArtifacts()

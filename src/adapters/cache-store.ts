@@ -35,6 +35,52 @@ export interface TimingsCache {
   save(path: string, invocation: string, runId: string, attempt: string): Promise<boolean>
 }
 
+/**
+ * Runs `fn` while holding back the `::warning::` and `::error::` lines written to stdout, and
+ * returns their messages. `@actions/cache` reports a failed service call only that way:
+ * `restoreCache` then returns `undefined` exactly as for a miss, so these lines are the only
+ * difference between "no history yet" and "the cache is down". Everything else passes through.
+ */
+export async function withToolkitProblems<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; problems: string[] }> {
+  const problems: string[] = []
+  const stdout = process.stdout
+  const original = Reflect.get<typeof stdout, 'write'>(stdout, 'write')
+  const intercept = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk).toString('utf8')
+          : undefined
+    if (text === undefined) return Reflect.apply(original, stdout, [chunk, ...rest]) as boolean
+    const kept = text
+      .split(/(?<=\n)/)
+      .filter((line) => {
+        const match = /^::(?:warning|error)(?: [^:]*)?::(.*?)\r?\n?$/.exec(line)
+        if (match) problems.push(unescapeCommandData(match[1] ?? ''))
+        return !match
+      })
+      .join('')
+    if (kept !== '') return Reflect.apply(original, stdout, [kept, ...rest]) as boolean
+    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
+    callback?.()
+    return true
+  }
+  stdout.write = intercept
+  try {
+    return { value: await fn(), problems }
+  } finally {
+    stdout.write = original
+  }
+}
+
+/** Undoes the toolkit's escaping of a workflow command's message (`%25`, `%0D`, `%0A`). */
+function unescapeCommandData(text: string): string {
+  return text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
+}
+
 export function actionsTimingsCache(log: Log): TimingsCache {
   return {
     async restore(path, invocation, runId, attempt) {
@@ -43,15 +89,26 @@ export function actionsTimingsCache(log: Log): TimingsCache {
         return undefined
       }
       try {
-        const key = await cache.restoreCache([path], cacheSaveKey(invocation, runId, attempt), [
-          cacheKeyPrefix(invocation),
-        ])
-        if (key === undefined) log.notice('no timing history in the cache yet: tests are estimated')
-        else log.info(`timings restored from cache key ${key}`)
+        const { value: key, problems } = await withToolkitProblems(() =>
+          cache.restoreCache([path], cacheSaveKey(invocation, runId, attempt), [
+            cacheKeyPrefix(invocation),
+          ]),
+        )
+        if (key !== undefined) {
+          log.info(`timings restored from cache key ${key}`)
+          for (const problem of problems) log.warning(`the Actions cache: ${problem}`)
+        } else if (problems.length > 0) {
+          // Not a miss: the history may well be there, but the cache could not be read.
+          log.warning(
+            `restoring the timing history from the Actions cache failed (${problems.join('; ')}); planning by estimate: this is a cache failure, not a missing history`,
+          )
+        } else {
+          log.notice('no timing history in the cache yet: tests are estimated')
+        }
         return key
       } catch (error) {
         log.warning(
-          `restoring timings from the cache failed (${describeError(error)}); planning without them`,
+          `restoring the timing history from the Actions cache failed (${describeError(error)}); planning by estimate: this is a cache failure, not a missing history`,
         )
         return undefined
       }
@@ -63,11 +120,16 @@ export function actionsTimingsCache(log: Log): TimingsCache {
       }
       const key = cacheSaveKey(invocation, runId, attempt)
       try {
-        const id = await cache.saveCache([path], key)
+        const { value: id, problems } = await withToolkitProblems(() =>
+          cache.saveCache([path], key),
+        )
         if (id === -1) {
-          log.warning(`timings not saved to the cache (key ${key}); see the cache messages above`)
+          log.warning(
+            `timings not saved to the cache (key ${key})${problems.length > 0 ? `: ${problems.join('; ')}` : '; see the cache messages above'}`,
+          )
           return false
         }
+        for (const problem of problems) log.warning(`the Actions cache: ${problem}`)
         log.info(`timings saved to the cache under ${key}`)
         return true
       } catch (error) {

@@ -2,16 +2,15 @@ import { copyFile, mkdir, mkdtemp } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
-import { UsageError } from '../core/errors.js'
-import { splitWords } from '../core/words.js'
+import { UsageError, describeError } from '../core/errors.js'
+import { artifactName, artifactUrl } from '../adapters/artifacts.js'
 import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
-import { RUNNER_NAMES } from '../adapters/runners/types.js'
 import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
 import type { ActionDeps } from './action-plan.js'
 import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
-import { parseChoice, parsePercentage, parseWholeNumber } from './inputs.js'
+import { parseChoice, parsePercentage } from './inputs.js'
 import { readPlanFile } from './run.js'
 
 export interface CombineDeps extends ActionDeps {
@@ -56,13 +55,15 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   const thresholdRaw = io.getInput('coverage-threshold')
   let coverageThreshold: number | undefined
   if (thresholdRaw !== '') coverageThreshold = parsePercentage('coverage-threshold', thresholdRaw)
-  const flakyRaw = io.getInput('flaky-threshold') || '0.1'
+  const flakyRaw = io.getInput('flaky-threshold')
   if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw))
     throw new UsageError(`\`flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`)
   const quarantine = io.getInput('quarantine')
   const quarantinePath = quarantine === '' ? undefined : resolve(job.root, quarantine)
-  const command = io.getInput('command')
-  const reportJsonPath = join(work, 'report.json')
+  // Alone in its directory: that directory becomes the report artifact.
+  const reportDir = join(work, 'report')
+  const reportJsonPath = join(reportDir, 'report.json')
+  const reportArtifact = artifactName(job.name, { kind: 'report' }, job.attempt)
   const baseRef = io.getInput('base-ref')
   const outcome = await combineMode(
     {
@@ -74,20 +75,16 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
         quarantinePath !== undefined && existsSync(quarantinePath) ? quarantinePath : undefined,
       flakyThreshold: Number(flakyRaw),
       coverageThreshold,
+      // Combine never runs the project's code: the serial fallback is a job of its own
+      // (`mode: run`, `shard: fallback`) whose result is folded in below, so no command,
+      // runner or item cap is read here.
       fallback: 'none',
-      command: command === '' ? [] : splitWords(command),
-      runner: parseChoice('runner', io.getInput('runner') || 'auto', [
-        'auto',
-        ...RUNNER_NAMES,
-      ] as const),
-      fallbackMaxItems: parseWholeNumber(
-        'fallback-max-items',
-        io.getInput('fallback-max-items') || '50',
-        0,
-        100_000,
-      ),
+      command: [],
+      runner: 'auto',
+      fallbackMaxItems: 0,
       reportMarkdown: undefined,
       reportJson: reportJsonPath,
+      reportHint: 'the full JSON report linked at the end',
       root: job.root,
       env: io.env,
       ...(fallbackDir ? { fallbackResultsDir: fallbackDir } : {}),
@@ -107,8 +104,10 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     },
   )
   const { combined } = outcome
+  const report = await uploadReport(deps, reportArtifact, reportDir)
+  const markdown = `${outcome.markdown}\n${report.line}\n`
 
-  const save = io.getInput('save-timings') || 'auto'
+  const save = io.getInput('save-timings')
   const mode = parseChoice('save-timings', save, ['auto', 'always', 'never'] as const)
   if (mode === 'always' || (mode === 'auto' && TRUSTED_EVENTS.has(job.eventName))) {
     if (existsSync(storePath))
@@ -119,7 +118,7 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     )
   }
 
-  await io.summary(outcome.markdown)
+  await io.summary(markdown)
   const pr = job.event.pull_request as { number?: unknown } | undefined
   const issue = typeof pr?.number === 'number' ? pr.number : undefined
   const token = io.getInput('github-token')
@@ -139,11 +138,11 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
           repo,
           issue,
           marker,
-          author: io.getInput('comment-author') || 'github-actions[bot]',
+          author: io.getInput('comment-author'),
           runId: Number(job.runId),
           runAttempt: job.attempt,
         },
-        outcome.markdown,
+        markdown,
       )
       io.setOutput('comment', outcomeOfComment)
     }
@@ -156,7 +155,9 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     )
   }
   if (combined.failed.length > 10)
-    io.warning(`${combined.failed.length - 10} more failed tests are listed in the job summary`)
+    io.warning(
+      `${combined.failed.length - 10} more failed tests are not annotated; all ${combined.failed.length} are in ${report.where}`,
+    )
   for (const problem of combined.problems.filter(
     (p) => p.resolved !== true && p.kind !== 'foreign-result',
   ))
@@ -177,11 +178,46 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   )
   io.setOutput('wall-seconds', combined.wallSeconds.toFixed(1))
   io.setOutput('report-file', reportJsonPath)
+  io.setOutput('report-artifact', report.uploaded ? reportArtifact : '')
+  io.setOutput('report-url', report.url ?? '')
   if (outcome.exitCode !== 0) {
     io.setFailed(
       combined.verdict === 'failed'
         ? `tests failed: ${combined.failed.length} failed, ${combined.unaccounted.length} planned items without a result, ${combined.problems.filter((p) => p.resolved !== true && p.kind !== 'foreign-result').length} problems`
         : `coverage ${outcome.coverage?.percent.toFixed(2) ?? '?'}% is below the threshold of ${String(coverageThreshold)}%`,
     )
+  }
+}
+
+/**
+ * Uploads the full JSON report as an artifact of the run: the summary and the comment cut their
+ * tables, and a path on the combine job's runner is something nobody can open. A failed upload
+ * is a warning; the verdict stands.
+ */
+async function uploadReport(
+  deps: CombineDeps,
+  name: string,
+  dir: string,
+): Promise<{ uploaded: boolean; url: string | undefined; line: string; where: string }> {
+  try {
+    const id = await deps.artifacts.upload(name, dir)
+    const url = artifactUrl(deps.io.env, id)
+    const label = `\`${name}\``
+    return {
+      uploaded: true,
+      url,
+      line: `Full report (every test, failure and timing, as JSON): ${url ? `[${label}](${url})` : label}, an artifact of this run.`,
+      where: `the full JSON report, artifact ${name}${url ? ` (${url})` : ''}`,
+    }
+  } catch (error) {
+    deps.io.warning(
+      `the full JSON report could not be uploaded as ${name}: ${describeError(error)}`,
+    )
+    return {
+      uploaded: false,
+      url: undefined,
+      line: `The full JSON report could not be uploaded as an artifact (${describeError(error).replace(/\s+/g, ' ').slice(0, 200)}); the tables above are cut.`,
+      where: 'the job log of this step (the full report could not be uploaded)',
+    }
   }
 }

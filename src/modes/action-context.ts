@@ -46,13 +46,13 @@ export function jobContext(io: ActionIO): JobContext {
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1')
   let name: string
   try {
-    name = validateInvocationName(io.getInput('name') || 'shardwise')
+    name = validateInvocationName(io.getInput('name'))
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
   return {
     workspace,
-    root: resolve(workspace, io.getInput('working-directory') || '.'),
+    root: resolve(workspace, io.getInput('working-directory')),
     temp: env.RUNNER_TEMP ?? resolve(workspace, '..', '_temp'),
     runId: env.GITHUB_RUN_ID ?? '0',
     attempt: Number.isInteger(attempt) && attempt >= 1 ? attempt : 1,

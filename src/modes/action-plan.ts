@@ -1,11 +1,14 @@
+import { existsSync, realpathSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { fileOfId } from '../core/ids.js'
 import { UsageError } from '../core/errors.js'
 import { MAX_SHARDS } from '../core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from '../core/render-plan.js'
 import { stableStringify } from '../core/json.js'
 import { splitWords } from '../core/words.js'
-import type { ActionIO } from '../adapters/action-io.js'
+import { actionDirectory, type ActionIO } from '../adapters/action-io.js'
+import type { Log } from '../adapters/log.js'
 import { artifactName, type ArtifactStore } from '../adapters/artifacts.js'
 import type { TimingsCache } from '../adapters/cache-store.js'
 import { resolveRunner } from '../adapters/runners/index.js'
@@ -21,7 +24,6 @@ import {
 } from './inputs.js'
 import { listItems } from './list.js'
 import { planMode, type PlanOptions } from './plan.js'
-import { existsSync } from 'node:fs'
 
 export interface ActionDeps {
   readonly io: ActionIO
@@ -66,6 +68,41 @@ export function planInputs(
 }
 
 /**
+ * When the action's own directory lies inside the project root — someone checked Shardwise out
+ * within their tree — the runner's listing (or a broad glob) finds Shardwise's own files. They
+ * are never the project's tests: the returned filter drops them with a warning. `undefined`
+ * when the directory is elsewhere, or when the project is Shardwise itself.
+ */
+export function withoutOwnFiles(
+  root: string,
+  actionDir: string | undefined,
+  log: Log,
+): ((ids: readonly string[]) => string[]) | undefined {
+  if (actionDir === undefined) return undefined
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path))
+  const inside = relative(real(root), real(actionDir)).split(sep).join('/')
+  if (inside === '' || inside === '..' || inside.startsWith('../') || isAbsolute(inside))
+    return undefined
+  return (ids) => {
+    const own = ids.filter((id) => {
+      const file = fileOfId(id)
+      return file === inside || file.startsWith(`${inside}/`)
+    })
+    if (own.length === 0) return [...ids]
+    if (own.length === ids.length) {
+      throw new UsageError(
+        `every item found (${ids.length}) is inside Shardwise's own directory \`${inside}/\`, none is the project's: check the action out beside the project, not inside \`working-directory\` (see docs/workflow.md), or give \`tests\` globs`,
+      )
+    }
+    log.warning(
+      `${own.length} items inside Shardwise's own directory \`${inside}/\` are not planned (e.g. \`${own[0] ?? ''}\`): the action is checked out inside \`working-directory\`, where the runner finds its files. Check it out beside the project instead (see docs/workflow.md).`,
+    )
+    const dropped = new Set(own)
+    return ids.filter((id) => !dropped.has(id))
+  }
+}
+
+/**
  * `mode: plan` — restores the timing history from the cache, finds the tests (globs, a list,
  * or the runner's own listing), plans, uploads the plan (with the history it used) as an
  * artifact for the shards and combine, and outputs the matrix.
@@ -93,19 +130,25 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
     const resolved = await resolveRunner(
       splitWords(command),
       job.root,
-      parseChoice('runner', io.getInput('runner') || 'auto', ['auto', ...RUNNER_NAMES] as const),
+      parseChoice('runner', io.getInput('runner'), ['auto', ...RUNNER_NAMES] as const),
     )
     listed = await listItems({ root: job.root, env: io.env }, resolved.runner, resolved.command, io)
   }
+  const exclude = withoutOwnFiles(job.root, actionDirectory(), io)
   const plan = await planMode(
-    { ...options, timings, ...(listed ? { items: listed } : {}) },
+    {
+      ...options,
+      timings,
+      ...(listed ? { items: listed } : {}),
+      ...(exclude ? { exclude } : {}),
+    },
     {
       log: io,
       readStdin: () =>
         Promise.reject(new UsageError('`items-from` cannot be standard input in the action')),
     },
   )
-  const planFile = resolve(job.temp, io.getInput('plan-file') || 'shardwise-plan.json')
+  const planFile = resolve(job.temp, io.getInput('plan-file'))
   await mkdir(dirname(planFile), { recursive: true })
   await writeFile(planFile, `${renderPlanJson(plan)}\n`)
 

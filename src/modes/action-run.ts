@@ -38,15 +38,12 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
   } catch (error) {
     throw new UsageError(`\`command\`: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const runner = parseChoice('runner', io.getInput('runner') || 'auto', [
-    'auto',
-    ...RUNNER_NAMES,
-  ] as const)
+  const runner = parseChoice('runner', io.getInput('runner'), ['auto', ...RUNNER_NAMES] as const)
   const timeout = io.getInput('timeout-seconds')
   const flags = {
     runner,
-    retries: parseWholeNumber('retries', io.getInput('retries') || '0', 0, 10),
-    repeat: parseWholeNumber('repeat', io.getInput('repeat') || '1', 1, 100),
+    retries: parseWholeNumber('retries', io.getInput('retries'), 0, 10),
+    repeat: parseWholeNumber('repeat', io.getInput('repeat'), 1, 100),
     failOnFlaky: boolInput(io, 'fail-on-flaky'),
     timeoutSeconds: timeout === '' ? undefined : parsePositiveSeconds('timeout-seconds', timeout),
     junitGlobs: lines(io.getInput('junit')),
@@ -80,7 +77,7 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
     const items = fallbackItems(combined, RUNNERS[resolved.runner].selectsTests)
     const cap = parseWholeNumber(
       'fallback-max-items',
-      io.getInput('fallback-max-items') || '50',
+      io.getInput('fallback-max-items'),
       0,
       100_000,
     )

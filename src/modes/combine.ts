@@ -52,6 +52,8 @@ export interface CombineOptions {
   readonly fallbackMaxItems: number
   readonly reportMarkdown: string | undefined
   readonly reportJson: string | undefined
+  /** How the Markdown names where the full report is, when tables are cut (default: `reportJson`). */
+  readonly reportHint?: string
   readonly root: string
   readonly env: NodeJS.ProcessEnv
   readonly signal?: AbortSignal
@@ -330,7 +332,7 @@ export async function combineMode(
     fallback,
     unknownItems: options.plan.unknownItems,
     estimatedItems: Array.isArray(options.plan.estimatedItems) ? options.plan.estimatedItems : [],
-    ...(options.reportJson ? { fullReportHint: options.reportJson } : {}),
+    ...(options.reportJson ? { fullReportHint: options.reportHint ?? options.reportJson } : {}),
   }
   const markdown = renderReportMarkdown(input)
   if (options.reportMarkdown !== undefined)

@@ -37,6 +37,8 @@ export interface PlanOptions {
   readonly root: string
   /** Extra absolute prefixes stripped from ids (the CI workspace). */
   readonly roots: readonly string[]
+  /** Drops found items that must never be planned (the action's own files); may warn or throw. */
+  readonly exclude?: (ids: readonly string[]) => string[]
 }
 
 export interface PlanDeps {
@@ -145,6 +147,7 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
     items = [...(items ?? []), ...listed]
     sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
   }
+  if (items !== undefined && options.exclude) items = options.exclude(items)
   if (items !== undefined && items.length === 0 && refused > 0) {
     throw new UsageError(
       `nothing to plan: every item resolves outside the repository root ${options.root}`,

@@ -12,6 +12,8 @@ import {
 } from '../support/actions-runtime/environment.js'
 import { buildZip } from '../support/actions-runtime/zip.js'
 import { NODE24 } from '../support/node24.js'
+import { makePlan, makeResult } from '../support/results.js'
+import { planDigest } from '../../src/modes/run.js'
 
 /**
  * The bundled action, spawned as the runner spawns it, against a local Actions runtime:
@@ -21,6 +23,7 @@ import { NODE24 } from '../support/node24.js'
  */
 
 const TESTS = 'examples/demo/tests/**/*.test.js'
+const TOOLKIT_STEPS = join(REPO_ROOT, 'test/support/actions-runtime/toolkit-steps.mjs')
 const FAST = { SHARDWISE_DEMO_SPEED: '0.1' }
 
 interface PlanJson {
@@ -65,6 +68,7 @@ for (const [label, node] of [
       job: string,
       inputs: Record<string, string>,
       env: Record<string, string> = {},
+      omitInputs: string[] = [],
     ): Promise<StepResult> {
       const started = Date.now()
       const result = await runAction({
@@ -72,6 +76,7 @@ for (const [label, node] of [
         inputs,
         env: { ...FAST, ...env },
         node,
+        omitInputs,
         timeoutMs: 120_000,
       })
       const kind = inputs.mode === 'run' ? 'shard' : (inputs.mode ?? 'plan')
@@ -87,8 +92,15 @@ for (const [label, node] of [
     async function plan(
       run: SimulatedRun,
       extra: Record<string, string> = {},
+      omitInputs: string[] = [],
     ): Promise<{ step: StepResult; plan: PlanJson }> {
-      const result = await step(run, 'plan', { mode: 'plan', tests: TESTS, shards: '3', ...extra })
+      const result = await step(
+        run,
+        'plan',
+        { mode: 'plan', tests: TESTS, shards: '3', ...extra },
+        {},
+        omitInputs,
+      )
       expect(result.code, result.stdout + result.stderr).toBe(0)
       const planFile = result.outputs['plan-file'] ?? ''
       return { step: result, plan: JSON.parse(await readFile(planFile, 'utf8')) as PlanJson }
@@ -113,8 +125,18 @@ for (const [label, node] of [
       return out
     }
 
-    function combine(run: SimulatedRun, extra: Record<string, string> = {}): Promise<StepResult> {
-      return step(run, 'combine', { mode: 'combine', 'save-timings': 'always', ...extra })
+    function combine(
+      run: SimulatedRun,
+      extra: Record<string, string> = {},
+      omitInputs: string[] = [],
+    ): Promise<StepResult> {
+      return step(
+        run,
+        'combine',
+        { mode: 'combine', 'save-timings': 'always', ...extra },
+        {},
+        omitInputs,
+      )
     }
 
     it('run 1 plans without history, runs 3 shards, combines, saves timings and comments once', async () => {
@@ -157,14 +179,14 @@ for (const [label, node] of [
       expect(comments[0]?.body).toMatch(/tests passed/)
     })
 
-    it('run 2 restores run 1’s timings, predicts the shards it then runs, and updates the same comment', async () => {
+    it('run 2 restores run 1’s timings, predicts the shards it then runs, and updates the same comment — with `cache` and `comment` missing from the step environment, so action.yml’s defaults (`true`) apply', async () => {
       const run = runtime.newRun({ prNumber: 11 })
-      const planned = await plan(run)
+      const planned = await plan(run, {}, ['cache'])
       expect(planned.step.outputs['unknown-items']).toBe('0')
       expect(planned.step.stdout).toMatch(/timings restored from cache key shardwise-timings-v1-/)
       const results = await shards(run, [1, 2, 3])
       expect(results.every((r) => r.code === 0)).toBe(true)
-      const combined = await combine(run)
+      const combined = await combine(run, {}, ['comment'])
       expect(combined.outputs.comment).toBe('updated')
       expect(runtime.github.comments(11)).toHaveLength(1)
       // Predicted from run 1 versus what the shards' tests took now: the same split, within
@@ -214,11 +236,15 @@ for (const [label, node] of [
       )
     })
 
-    it('fails the run when a shard never reported, and names it', async () => {
+    it('fails the run when a shard never reported, and names it; warns that `command` does nothing in combine (J4)', async () => {
       const run = runtime.newRun({ prNumber: 13 })
       await plan(run)
       await shards(run, [1, 3])
-      const combined = await combine(run, { 'save-timings': 'never' })
+      // `command` is an input of plan and run: combine never runs the project's code.
+      const combined = await combine(run, { 'save-timings': 'never', command: 'node --test' })
+      expect(annotations(combined, 'warning')).toContain(
+        '`command` has no effect in `mode: combine` (only `plan` and `run` read it); remove it from this step',
+      )
       expect(combined.code).toBe(1)
       expect(combined.outputs.result).toBe('failed')
       expect(combined.summary).toMatch(/shard 2 reported no result/)
@@ -264,21 +290,123 @@ for (const [label, node] of [
       expect(runtime.github.comments(14)).toHaveLength(0)
     })
 
-    it('plans by estimate with a warning when the cache service fails', async () => {
+    it('tells a cache outage from a cache with no history (C6): the service or the blob store failing is a warning that says so, never “no timing history yet”', async () => {
       const run = runtime.newRun({ prNumber: 15, branch: 'cache-outage', baseBranch: 'nowhere' })
-      runtime.twirp.fail('GetCacheEntryDownloadURL', {
-        status: 400,
-        code: 'invalid_argument',
-        msg: 'cache down',
-        times: 10,
-      })
       try {
-        const { step: planned } = await plan(run)
-        expect(planned.code).toBe(0)
-        expect(
-          annotations(planned, 'warning').join('\n') + annotations(planned, 'notice').join('\n'),
-        ).toMatch(/cache|timing history/i)
-        expect(planned.outputs['unknown-items']).toBe('9')
+        // The cache service answers with an error.
+        runtime.twirp.fail('GetCacheEntryDownloadURL', {
+          status: 400,
+          code: 'invalid_argument',
+          msg: 'cache down',
+          times: 10,
+        })
+        const { step: serviceDown } = await plan(run)
+        expect(serviceDown.outputs['unknown-items']).toBe('9')
+        expect(annotations(serviceDown, 'notice').join('\n')).not.toMatch(/no timing history/)
+        const serviceWarnings = annotations(serviceDown, 'warning')
+        expect(serviceWarnings).toHaveLength(1)
+        expect(serviceWarnings[0]).toMatch(
+          /^restoring the timing history from the Actions cache failed \(Failed to restore: .*cache down.*\); planning by estimate: this is a cache failure, not a missing history$/,
+        )
+        runtime.twirp.clearFaults()
+
+        // The service finds an entry, but its blob cannot be downloaded.
+        runtime.twirp.fail('GetCacheEntryDownloadURL', {
+          status: 200,
+          body: {
+            ok: true,
+            signed_download_url: `${runtime.twirp.url}no-such-blob`,
+            matched_key: 'shardwise-timings-v1-0000000000000000-1-1',
+          },
+          times: 10,
+        })
+        const { step: blobDown } = await plan(runtime.newRun({ prNumber: 15 }))
+        expect(blobDown.outputs['unknown-items']).toBe('9')
+        expect(annotations(blobDown, 'notice').join('\n')).not.toMatch(/no timing history/)
+        expect(annotations(blobDown, 'warning')).toEqual([
+          expect.stringMatching(
+            /^restoring the timing history from the Actions cache failed \(Failed to restore: /,
+          ),
+        ])
+      } finally {
+        runtime.twirp.clearFaults()
+      }
+    })
+
+    it('uploads the full JSON report as an artifact, links it (I12) from the summary, the comment and the warning, and it holds every failure the tables cut; a refused upload costs the link, not the verdict', async () => {
+      const run = runtime.newRun({ prNumber: 22 })
+      const items = Array.from(
+        { length: 60 },
+        (_, i) => `tests/t${String(i).padStart(2, '0')}.test.js`,
+      )
+      const planned = makePlan([items])
+      const result = makeResult(
+        planned,
+        planDigest(planned),
+        1,
+        Object.fromEntries(items.map((id) => [id, { verdict: 'failed' as const }])),
+      )
+      runtime.twirp.forgeArtifact(run.backendId, {
+        name: 'shardwise-plan-attempt-1',
+        body: buildZip([{ name: 'plan.json', data: Buffer.from(JSON.stringify(planned)) }]),
+      })
+      runtime.twirp.forgeArtifact(run.backendId, {
+        name: 'shardwise-shard-1-attempt-1',
+        body: buildZip([{ name: 'shard-result.json', data: Buffer.from(JSON.stringify(result)) }]),
+      })
+      const combined = await combine(run, { 'save-timings': 'never' })
+      expect(combined.code).toBe(1)
+      expect(combined.outputs.failed).toBe('60')
+      const url = combined.outputs['report-url'] ?? ''
+      const artifact = runtime.twirp
+        .artifacts(run.backendId)
+        .find((a) => a.name === 'shardwise-report-attempt-1')
+      expect(combined.outputs['report-artifact']).toBe('shardwise-report-attempt-1')
+      expect(url).toBe(
+        `https://github.com/acme/widgets/actions/runs/${run.id}/artifacts/${artifact?.id ?? 'none'}`,
+      )
+      const link = `[\`shardwise-report-attempt-1\`](${url})`
+      expect(combined.summary).toMatch(
+        /…and 10 more \(see the full JSON report linked at the end\)\./,
+      )
+      expect(combined.summary).toContain(link)
+      expect(runtime.github.comments(22)[0]?.body).toContain(link)
+      expect(annotations(combined, 'warning')).toContain(
+        `50 more failed tests are not annotated; all 60 are in the full JSON report, artifact shardwise-report-attempt-1 (${url})`,
+      )
+      // What a person downloading it gets: every failure, not the 50 the tables show.
+      const download = join(workspace, '..', 'report-download')
+      const fetched = await runAction({
+        job: await run.job('reader'),
+        entry: TOOLKIT_STEPS,
+        actionYml: false,
+        inputs: {
+          steps: JSON.stringify([{ op: 'artifact.download', id: artifact?.id, path: download }]),
+        },
+        node,
+      })
+      expect(fetched.code, fetched.stdout + fetched.stderr).toBe(0)
+      const report = JSON.parse(await readFile(join(download, 'report.json'), 'utf8')) as {
+        failed: { id: string }[]
+      }
+      expect(report.failed.map((f) => f.id).sort()).toEqual(items)
+      await rm(download, { recursive: true, force: true })
+
+      // An artifact service that refuses the upload costs the link, never the verdict.
+      const again = run.rerun()
+      runtime.twirp.fail('CreateArtifact', { status: 403, msg: 'no more artifacts', times: 1 })
+      try {
+        const refused = await combine(again, { 'save-timings': 'never' })
+        expect(refused.code).toBe(1)
+        expect(refused.outputs.failed).toBe('60')
+        expect(refused.outputs['report-artifact']).toBe('')
+        expect(refused.outputs['report-url']).toBe('')
+        expect(refused.summary).toMatch(
+          /The full JSON report could not be uploaded as an artifact \(/,
+        )
+        expect(annotations(refused, 'warning').join('\n')).toMatch(
+          /the full JSON report could not be uploaded as shardwise-report-attempt-2: .*no more artifacts/,
+        )
       } finally {
         runtime.twirp.clearFaults()
       }

@@ -367,3 +367,128 @@ export function localActions(wf: Workflow): string[] {
   }
   return out
 }
+
+/** A `workflow_call` input as the called workflow declares it. */
+export interface CallInput {
+  readonly type: 'string' | 'number' | 'boolean'
+  readonly required: boolean
+  readonly default: unknown
+}
+
+/** The `on.workflow_call.inputs` of a reusable workflow. */
+export function callInputs(wf: Workflow): Map<string, CallInput> {
+  const declared = asRec(asRec(asRec(wf.doc.on).workflow_call).inputs)
+  const out = new Map<string, CallInput>()
+  for (const [name, raw] of Object.entries(declared)) {
+    const input = asRec(raw)
+    const type = input.type
+    if (type !== 'string' && type !== 'number' && type !== 'boolean')
+      throw new Error(`${wf.file}: input ${name} has no type string, number or boolean`)
+    out.set(name, { type, required: input.required === true, default: input.default })
+  }
+  return out
+}
+
+/** A value a workflow fills in at run time (`${{ github.sha }}`): its type is not known here. */
+const isExpression = (value: unknown): boolean =>
+  typeof value === 'string' && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(value)
+
+/**
+ * What GitHub checks when a job calls a reusable workflow, and actionlint does not: every input
+ * given is declared, its YAML scalar has the declared type (`'300'` for a string, `300` for a
+ * number, `true` for a boolean; an expression may be anything), and every required input is
+ * given.
+ */
+export function callerInputs(
+  where: string,
+  given: unknown,
+  declared: ReadonlyMap<string, CallInput>,
+): string[] {
+  const out: string[] = []
+  const values = asRec(given)
+  for (const [name, value] of Object.entries(values)) {
+    const input = declared.get(name)
+    if (!input) {
+      out.push(`${where}: \`${name}\` is not an input of the called workflow`)
+      continue
+    }
+    if (isExpression(value)) continue
+    if (typeof value !== input.type)
+      out.push(
+        `${where}: \`${name}\` is declared \`type: ${input.type}\` but given ${value === null ? 'nothing' : `the ${typeof value} ${JSON.stringify(value)}`}`,
+      )
+  }
+  for (const [name, input] of declared)
+    if (input.required && !(name in values))
+      out.push(`${where}: the required input \`${name}\` is missing`)
+  return out
+}
+
+/** The ```yaml fenced blocks of a Markdown text, parsed, with their line numbers. */
+export function markdownYamlBlocks(file: string, text: string): { where: string; doc: unknown }[] {
+  const out: { where: string; doc: unknown }[] = []
+  for (const match of text.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
+    const line = text.slice(0, match.index).split('\n').length
+    out.push({ where: `${file}:${line}`, doc: parse(match[1] ?? '') as unknown })
+  }
+  return out
+}
+
+/** Every mapping in a parsed YAML document whose `uses:` matches, with its `with:`. */
+export function usesOf(doc: unknown, pattern: RegExp): { uses: string; with: unknown }[] {
+  const out: { uses: string; with: unknown }[] = []
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit)
+    else if (typeof node === 'object' && node !== null) {
+      const rec = node as Rec
+      if (typeof rec.uses === 'string' && pattern.test(rec.uses))
+        out.push({ uses: rec.uses, with: rec.with })
+      Object.values(rec).forEach(visit)
+    }
+  }
+  visit(doc)
+  return out
+}
+
+/**
+ * Item 1 of the layout: in every job that has the project on disk, the project is checked out
+ * into its own directory beside Shardwise's, and every step that runs project code or hands the
+ * action the project (setup, `mode: plan`/`run`) works in that directory — so the user's test
+ * runner, listing its own tests, never sees a file of Shardwise's.
+ */
+export function projectBesideShardwise(wf: Workflow): string[] {
+  const out: string[] = []
+  for (const [id, job] of jobs(wf)) {
+    let project: string | undefined
+    let shardwise: string | undefined
+    steps(job).forEach((step, i) => {
+      const where = `${wf.file}: jobs.${id}.steps[${i}]`
+      const w = withOf(step)
+      const path = typeof w.path === 'string' ? w.path.replace(/^\.\//, '').replace(/\/$/, '') : ''
+      if (isCheckout(step)) {
+        if (w.repository === undefined) project = path
+        else shardwise = path
+        return
+      }
+      const usesProject =
+        (step.run !== undefined && PROJECT_CODE.test(JSON.stringify(step))) ||
+        (isLocal(str(step.uses) ?? '') && (w.mode === 'plan' || w.mode === 'run'))
+      if (!usesProject) return
+      const dir = str(step.run !== undefined ? step['working-directory'] : w['working-directory'])
+      if (project === undefined) out.push(`${where} works on a project that is not checked out`)
+      else if (project === '' || shardwise === undefined)
+        out.push(`${where}: the project is checked out at the workspace root, around Shardwise`)
+      else if (
+        project === shardwise ||
+        `${shardwise}/`.startsWith(`${project}/`) ||
+        `${project}/`.startsWith(`${shardwise}/`)
+      )
+        out.push(`${where}: the project (${project}) and Shardwise (${shardwise}) overlap`)
+      else if ((dir ?? '').replace(/^\.\//, '').replace(/\/$/, '') !== project)
+        out.push(
+          `${where} works in \`${dir ?? '.'}\`, not in the project's directory \`${project}\``,
+        )
+    })
+  }
+  return out
+}

@@ -7,25 +7,31 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { ACTION_MODES, inputSpecs } from '../../src/adapters/action-io.js'
 import {
   asRec,
   cacheRestores,
+  callInputs,
+  callerInputs,
   checkoutCredentials,
   concurrency,
   downloads,
   jobs,
   localActions,
+  markdownYamlBlocks,
   permissions,
   pinComments,
   pinnedUses,
   pinsAgree,
   privilegedJobs,
+  projectBesideShardwise,
   secrets,
   shardJob,
   singleLineIfs,
   steps,
   templateInScripts,
   timeouts,
+  usesOf,
   workflow,
   type Workflow,
 } from './rules.js'
@@ -503,6 +509,27 @@ jobs:
     expect(found).toHaveLength(2)
   })
 
+  it('the project is checked out beside Shardwise, and every step that runs project code works in it (item 1 of issue 10)', () => {
+    expect(projectBesideShardwise(shard)).toEqual([])
+    // The layout before: the project at the root, Shardwise inside it.
+    const inside = workflow(
+      'inside.yml',
+      shard.text.replace(/^\s+(?:path|working-directory): project\n/gm, ''),
+    )
+    const found = projectBesideShardwise(inside)
+    expect(found.length).toBe(6)
+    expect(found.every((f) => /checked out at the workspace root, around Shardwise/.test(f))).toBe(
+      true,
+    )
+    const astray = workflow(
+      'astray.yml',
+      shard.text.replace(/^(\s+)working-directory: project\n/m, '$1working-directory: .\n'),
+    )
+    expect(projectBesideShardwise(astray)).toEqual([
+      "astray.yml: jobs.plan.steps[6] works in `.`, not in the project's directory `project`",
+    ])
+  })
+
   it('local actions in the reusable workflow are a Shardwise checkout, never the caller ./', () => {
     expect(localActions(shard)).toEqual([])
     for (const [, job] of jobs(shard))
@@ -586,5 +613,132 @@ describe('the callers', () => {
     ])
       expect(runs).toContain(cmd)
     expect(steps(job).some((s) => String(s.uses).startsWith('actions/setup-go@'))).toBe(true)
+  })
+})
+
+describe('calls into the reusable workflow and the action, where users copy them from', () => {
+  const SHARD_YML = /(?:^|\/)\.github\/workflows\/shard\.yml(?:@|$)/
+  const ACTION = /^(?:shardwise\/shardwise@|\.\/\.shardwise-action$)/
+  const declared = callInputs(shard)
+  const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)]
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((f) => markdownYamlBlocks(f, readFileSync(join(ROOT, f), 'utf8')))
+  const documented = [...all.map((wf) => ({ where: wf.file, doc: wf.doc })), ...docs]
+  const calls = documented.flatMap(({ where, doc }) =>
+    usesOf(doc, SHARD_YML).map((call) => ({ where, with: call.with })),
+  )
+
+  it('every README block, doc block, example and workflow that calls shard.yml gives declared inputs of the declared type and every required one', () => {
+    const files = (where: string) => where.split(':')[0]
+    expect([...new Set(calls.map((c) => files(c.where)))].sort()).toEqual([
+      '.github/workflows/self-test.yml',
+      'README.md',
+      'docs/workflow.md',
+      'examples/workflows/go.yml',
+      'examples/workflows/jest.yml',
+      'examples/workflows/pytest.yml',
+      'examples/workflows/vitest.yml',
+    ])
+    expect(calls.flatMap((call) => callerInputs(call.where, call.with, declared))).toEqual([])
+  })
+
+  it('the caller check fails on a bad block: a number for a string, a string for a number, an unknown input, a missing required input', () => {
+    const [block] = markdownYamlBlocks(
+      'bad.md',
+      [
+        'Text.',
+        '',
+        '```yaml',
+        'jobs:',
+        '  test:',
+        '    uses: shardwise/shardwise/.github/workflows/shard.yml@<release-sha> # vX.Y.Z',
+        '    with:',
+        '      setup: npm ci',
+        '      shards: auto',
+        '      target-seconds: 300',
+        "      retries: '1'",
+        '      shard: 2',
+        '      fallback:',
+        "      shardwise-ref: '${{ github.sha }}'",
+        '```',
+        '',
+      ].join('\n'),
+    )
+    const [call] = usesOf(block?.doc, SHARD_YML)
+    expect(block?.where).toBe('bad.md:3')
+    expect(callerInputs('bad.md:3', call?.with, declared)).toEqual([
+      'bad.md:3: `target-seconds` is declared `type: string` but given the number 300',
+      'bad.md:3: `retries` is declared `type: number` but given the string "1"',
+      'bad.md:3: `shard` is not an input of the called workflow',
+      'bad.md:3: `fallback` is declared `type: string` but given nothing',
+      'bad.md:3: the required input `command` is missing',
+    ])
+  })
+
+  it('every README block, doc block and workflow that uses the action passes only inputs action.yml declares, and a valid mode', () => {
+    const inputs = Object.keys(
+      asRec(asRec(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as unknown).inputs),
+    )
+    const uses = documented.flatMap(({ where, doc }) =>
+      usesOf(doc, ACTION).map((use) => ({ where, with: asRec(use.with) })),
+    )
+    expect(uses.filter((u) => u.where.startsWith('README.md:'))).toHaveLength(3)
+    const problems = uses.flatMap((use) => [
+      ...Object.keys(use.with)
+        .filter((key) => !inputs.includes(key))
+        .map((key) => `${use.where}: \`${key}\` is not an input of action.yml`),
+      ...((ACTION_MODES as readonly unknown[]).includes(use.with.mode)
+        ? []
+        : [`${use.where}: mode \`${String(use.with.mode)}\``]),
+    ])
+    expect(problems).toEqual([])
+  })
+})
+
+describe('action.yml inputs and the code that reads them', () => {
+  const actionYml = asRec(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as unknown)
+  const specs = inputSpecs(asRec(actionYml.inputs))
+  /** Which modes run the code of each file: inputs are read by literal name. */
+  const readers: Record<string, readonly string[]> = {
+    'src/action.ts': ACTION_MODES,
+    'src/modes/action-context.ts': ACTION_MODES,
+    'src/modes/action-plan.ts': ['plan'],
+    'src/modes/action-run.ts': ['run'],
+    'src/modes/action-combine.ts': ['combine'],
+  }
+  const readBy = new Map<string, Set<string>>()
+  const sources = Object.entries(readers).map(([file, modes]) => ({
+    file,
+    modes,
+    text: readFileSync(join(ROOT, file), 'utf8'),
+  }))
+  for (const { text, modes } of sources)
+    for (const match of text.matchAll(/\b(?:getInput|boolInput)\(\s*(?:io,\s*)?'([a-z][a-z-]*)'/g))
+      for (const mode of modes)
+        readBy.set(match[1] ?? '', (readBy.get(match[1] ?? '') ?? new Set()).add(mode))
+
+  it('every input says truthfully which modes read it: exactly the modes whose code reads it', () => {
+    const wrong: string[] = []
+    for (const [name, spec] of specs) {
+      const read = ACTION_MODES.filter((m) => readBy.get(name)?.has(m))
+      if (read.join() !== spec.modes.join())
+        wrong.push(
+          `${name}: described for ${spec.modes.join(', ')}, read by ${read.join(', ') || 'none'}`,
+        )
+    }
+    expect(wrong).toEqual([])
+    expect([...readBy.keys()].filter((name) => !specs.has(name))).toEqual([])
+    // The scan really finds reads: combine's own inputs, and none of the run-only ones.
+    expect(ACTION_MODES.filter((m) => readBy.get('comment')?.has(m))).toEqual(['combine'])
+    expect(readBy.get('command')?.has('combine')).toBe(false)
+  })
+
+  it('no mode repeats a default in code: action.yml is the one source (getInput(…) || … is not allowed)', () => {
+    const repeated = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/getInput\(\s*'([a-z-]+)'\s*\)\s*(?:\|\||\?\?)/g)].map(
+        (m) => `${file}: ${m[1] ?? ''}`,
+      ),
+    )
+    expect(repeated).toEqual([])
   })
 })

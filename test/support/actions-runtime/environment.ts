@@ -456,6 +456,8 @@ export async function runAction(options: {
   node?: string
   cwd?: string
   actionYml?: string | false
+  /** Inputs left out of the step environment altogether (no `INPUT_*`, not even the default). */
+  omitInputs?: readonly string[]
   timeoutMs?: number
 }): Promise<StepResult> {
   const base = { ...options.job?.env, ...options.env }
@@ -468,13 +470,17 @@ export async function runAction(options: {
     GITHUB_STATE: join(stepDir, 'save_state'),
   }
   for (const file of Object.values(files)) await writeFile(file, '')
+  const omitted = new Set(
+    (options.omitInputs ?? []).map((input) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`),
+  )
+  const inputs = await inputEnv(options.inputs ?? {}, {
+    ...(options.actionYml === undefined ? {} : { actionYml: options.actionYml }),
+    expressions: options.job?.expressions ?? expressionsFromEnv(base),
+  })
   const env: Record<string, string> = {
     ...base,
     ...files,
-    ...(await inputEnv(options.inputs ?? {}, {
-      ...(options.actionYml === undefined ? {} : { actionYml: options.actionYml }),
-      expressions: options.job?.expressions ?? expressionsFromEnv(base),
-    })),
+    ...Object.fromEntries(Object.entries(inputs).filter(([name]) => !omitted.has(name))),
   }
   const result = await spawnNode({
     ...(options.node === undefined ? {} : { node: options.node }),
