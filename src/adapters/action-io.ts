@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { neutraliseWorkflowCommands } from '../core/log-guard.js'
 import type { Log } from './log.js'
 
 /** The small port the action's modes use instead of `@actions/core` directly. */
@@ -19,7 +20,8 @@ export function actionsCoreIO(): ActionIO {
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
+    // `core.info` prints as it is; warnings and errors are escaped by the toolkit.
+    info: (message) => core.info(neutraliseWorkflowCommands(message)),
     warning: (message) => core.warning(message),
     notice: (message) => core.notice(message),
     error: (message, title) => core.error(message, { title }),
