@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import { splitWords } from '../core/words.js'
 import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
+import { outputSink } from '../adapters/output-stream.js'
 import { RUNNER_NAMES } from '../adapters/runners/types.js'
 import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
@@ -70,6 +71,9 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   const command = io.getInput('command')
   const reportJsonPath = join(work, 'report.json')
   const baseRef = io.getInput('base-ref')
+  // A fallback run here prints untrusted test output: guarded, in whole lines.
+  const fallbackOut = outputSink(process.stdout, { wholeLines: true })
+  const fallbackErr = outputSink(process.stderr, { wholeLines: true })
   const outcome = await combineMode(
     {
       plan,
@@ -107,11 +111,14 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     },
     {
       log: io,
-      out: (t) => process.stdout.write(t),
-      err: (t) => process.stderr.write(t),
+      out: (t) => fallbackOut.write(t),
+      err: (t) => fallbackErr.write(t),
       now: () => new Date(),
     },
-  )
+  ).finally(() => {
+    fallbackOut.flush()
+    fallbackErr.flush()
+  })
   const { combined } = outcome
 
   const save = io.getInput('save-timings') || 'auto'

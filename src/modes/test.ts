@@ -45,6 +45,8 @@ export interface TestDeps {
   readonly log: Log
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** While the reader of `out`/`err` is behind, a promise of when to write again. */
+  readonly ready?: () => Promise<void> | undefined
   readonly now: () => Date
 }
 
@@ -246,6 +248,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
           },
           stdout: stdout.push,
           stderr: stderr.push,
+          ...(deps.ready ? { ready: deps.ready } : {}),
           progress: (m) => stderr.push(`${m}\n`),
           now: deps.now,
         },
