@@ -8,6 +8,11 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..')
 const TSX = pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href
 const ENTRY = join(REPO_ROOT, 'src/cli-main.ts')
 
+/** The argv that runs the CLI (TypeScript entry through tsx) with these arguments. */
+export function cliArgv(args: readonly string[], nodeOptions: readonly string[] = []): string[] {
+  return [process.execPath, ...nodeOptions, '--import', TSX, ENTRY, ...args]
+}
+
 /**
  * Starts the CLI as its own process (TypeScript entry through tsx), its stdout and stderr real
  * pipes to this process: for what only real pipes show (EPIPE, a slow reader).
@@ -16,15 +21,12 @@ export function spawnCli(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; nodeOptions?: readonly string[] },
 ): ChildProcessByStdio<null, Readable, Readable> {
-  return spawn(
-    process.execPath,
-    [...(options.nodeOptions ?? []), '--import', TSX, ENTRY, ...args],
-    {
-      cwd: options.cwd,
-      env: options.env ?? { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const [node = process.execPath, ...rest] = cliArgv(args, options.nodeOptions)
+  return spawn(node, rest, {
+    cwd: options.cwd,
+    env: options.env ?? { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
 /** Resolves with the exit code (or the signal name) once the process has ended. */
