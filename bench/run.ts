@@ -2,7 +2,7 @@
  * Shardwise benchmark (`npm run bench`, i.e. `node --expose-gc --import tsx bench/run.ts`).
  * Prints plain-text tables to stdout and writes the same figures to bench/results.json.
  *
- * 1. Balance on the real-world datasets of ../shared/datasets against common splitters.
+ * 1. Balance on the real-world datasets (test/fixtures/datasets) against common splitters.
  * 2. Planning speed on 100k / 10k synthetic items.
  * 3. JUnit parse throughput and memory on generated 500 MiB (BENCH_JUNIT_MB) and 50 MiB reports.
  * 4. Estimator quality for unknown files (held-out 20%).
