@@ -572,7 +572,13 @@ async function combineCommand(args: string[], io: CliIo): Promise<number> {
       coverage: (shards) =>
         coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
     },
-    { log, out: (t) => io.stderr.write(t), err: (t) => io.stderr.write(t), now: () => new Date() },
+    {
+      log,
+      out: (t) => io.stderr.write(t),
+      err: (t) => io.stderr.write(t),
+      ready: () => outputReady(io),
+      now: () => new Date(),
+    },
   )
   if (reportMd === undefined) io.stdout.write(outcome.markdown)
   const c = outcome.combined

@@ -62,6 +62,8 @@ export interface CombineDeps {
   readonly log: Log
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** While the reader of `out`/`err` is behind, a promise of when to write again. */
+  readonly ready?: () => Promise<void> | undefined
   readonly now: () => Date
 }
 
@@ -251,7 +253,13 @@ export async function combineMode(
           env: options.env,
           ...(options.signal ? { signal: options.signal } : {}),
         },
-        { log, stdout: deps.out, stderr: deps.err, now: deps.now },
+        {
+          log,
+          stdout: deps.out,
+          stderr: deps.err,
+          ...(deps.ready ? { ready: deps.ready } : {}),
+          now: deps.now,
+        },
       )
       combined = applyFallback(combined, outcome.result, quarantine, now)
       fallback = {
