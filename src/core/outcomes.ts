@@ -105,8 +105,14 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
   return { tests, fileFailures }
 }
 
+/** Kept of one line of a test's output, for the failure message. */
+const MAX_OUTPUT_LINE = 1000
+/** Kept lines of output per test or package: the end of the output explains a failure. */
+const OUTPUT_LINES = 40
+
 /**
- * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
+ * `go test -json` events, fed one line at a time (a verbose suite's report can outgrow a
+ * string, so it is read as a stream). Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
  * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
  * package that fails without any test failing (a build error, a panic in init) is a file
  * failure; so is one whose build failed, which Go up to 1.23 reports only as a plain
@@ -115,22 +121,8 @@ export function parseJestOutcomes(data: unknown, options: NormalizeOptions = {})
  * `os.Exit`, the `-timeout` panic) failed. A package that ran no test at all (no test files,
  * or none left by `-run`) answers for itself as one skipped outcome whose id is the package.
  * Every end event is kept, so `-count=N` runs fold like repeats (failed if any run failed).
- */
-export function parseGoOutcomes(text: string): Outcomes {
-  const parser = goOutcomeParser()
-  for (const line of text.split('\n')) parser.line(line)
-  return parser.end()
-}
-
-/** Kept of one line of a test's output, for the failure message. */
-const MAX_OUTPUT_LINE = 1000
-/** Kept lines of output per test or package: the end of the output explains a failure. */
-const OUTPUT_LINES = 40
-
-/**
- * `parseGoOutcomes` one line at a time, for a report of any size read as a stream: memory
- * holds the outcomes and the last lines of output of tests still running or failed, never
- * the report.
+ * Memory holds the outcomes and the last lines of output of tests still running or failed,
+ * never the report.
  */
 export function goOutcomeParser(): { line(line: string): void; end(): Outcomes } {
   const tests: TestOutcome[] = []
