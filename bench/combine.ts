@@ -79,7 +79,14 @@ function results(
     tests,
     missing: [],
     fileFailures: [],
-    counts: { passed: Object.keys(tests).length, failed: 0, flaky: 0, skipped: 0, xfailed: 0, xpassed: 0 },
+    counts: {
+      passed: Object.keys(tests).length,
+      failed: 0,
+      flaky: 0,
+      skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
+    },
     workspace: '/home/runner/work/r/r',
     artifacts: { junit: [], coverage: [] },
   }))

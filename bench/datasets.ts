@@ -1,4 +1,4 @@
-/** Loads the real-world timing datasets of ../shared/datasets through Shardwise's own loader. */
+/** Loads the real-world timing datasets (test/fixtures/datasets) through Shardwise's own loader. */
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,9 +24,9 @@ export interface Dataset {
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
-/** `SHARDWISE_DATASETS`, else `../shared/datasets` next to the repository. */
+/** `SHARDWISE_DATASETS`, else the copy in test/fixtures/datasets (the same bytes as the shared datasets). */
 export function datasetsDir(): string {
-  return process.env.SHARDWISE_DATASETS ?? resolve(here, '..', '..', 'shared', 'datasets')
+  return process.env.SHARDWISE_DATASETS ?? resolve(here, '..', 'test', 'fixtures', 'datasets')
 }
 
 export async function loadDatasets(dir = datasetsDir()): Promise<Dataset[]> {

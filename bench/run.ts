@@ -2,14 +2,16 @@
  * Shardwise benchmark (`npm run bench`, i.e. `node --expose-gc --import tsx bench/run.ts`).
  * Prints plain-text tables to stdout and writes the same figures to bench/results.json.
  *
- * 1. Balance on the real-world datasets of ../shared/datasets against common splitters.
+ * 1. Balance on the real-world datasets (test/fixtures/datasets) against common splitters.
  * 2. Planning speed on 100k / 10k synthetic items.
  * 3. JUnit parse throughput and memory on generated 500 MiB (BENCH_JUNIT_MB) and 50 MiB reports.
  * 4. Estimator quality for unknown files (held-out 20%).
- * 5. Combine at scale. 6. What `shardwise run` adds per shard.
- * 7. Real-runner suites: Shardwise against the runners' own `--shard` (several minutes).
+ * 5–6. Combine, and what `shardwise run` adds.
+ * 7. Hostile inputs: a 40,000-times cypress-split spec, 20,000 nested JUnit suites, and the
+ *    peak memory of `shardwise run` printing BENCH_PIPE_MB (1024) MiB to a slow reader.
+ * 8. Real-runner suites: Shardwise against the runners' own `--shard` (several minutes).
  *
- * `BENCH_ONLY=7` (or `1,4`) runs only those sections.
+ * `BENCH_ONLY=8` (or `1,4`) runs only those sections.
  */
 import { writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
@@ -23,6 +25,7 @@ import { runSpeed } from './speed.js'
 import { runCombine } from './combine.js'
 import { runOverhead } from './overhead.js'
 import { runSuites } from './suites.js'
+import { runHostile } from './hostile.js'
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`)
 
@@ -99,6 +102,13 @@ async function main(): Promise<void> {
     results,
     'suites',
     () => runSuites(print),
+  )
+
+  await timed(
+    '7. Hostile inputs: quadratic-prone parses, and output to a slow reader',
+    results,
+    'hostile',
+    () => runHostile(print),
   )
 
   const totalSeconds = (performance.now() - started) / 1000

@@ -7,8 +7,10 @@ import { InternalError, UsageError, describeError } from './core/errors.js'
 import { MAX_SHARDS, type ShardCountRequest } from './core/plan.js'
 import { planMatrix, renderPlanJson, renderPlanTable } from './core/render-plan.js'
 import { stableStringify } from './core/json.js'
+import { jsonForLog } from './core/log-guard.js'
 import { stderrLog, type Log } from './adapters/log.js'
 import { writeOutputFile } from './adapters/output-file.js'
+import { outputSink, type OutputSink } from './adapters/output-stream.js'
 import { RUNNER_NAMES } from './adapters/runners/types.js'
 import {
   GRANULARITIES,
@@ -17,6 +19,7 @@ import {
   parsePercentage,
   parsePositiveSeconds,
   parseShards,
+  parseTimeoutSeconds,
   parseWholeNumber,
 } from './modes/inputs.js'
 import { planMode, type PlanOptions } from './modes/plan.js'
@@ -137,6 +140,18 @@ interface Io {
   readonly signal?: AbortSignal
 }
 
+/** What the commands print to: the streams behind a workflow-command guard, EPIPE-safe. */
+interface CliIo extends Omit<Io, 'stdout' | 'stderr'> {
+  readonly stdout: OutputSink
+  readonly stderr: OutputSink
+}
+
+/** While either stream's reader is behind, a promise of when both can take more. */
+function outputReady(io: CliIo): Promise<void> | undefined {
+  const waits = [io.stdout.ready(), io.stderr.ready()].filter((w) => w !== undefined)
+  return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined)
+}
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
@@ -231,7 +246,7 @@ function optionalSeconds(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : parseNonNegativeSeconds('--shard-overhead-seconds', raw)
 }
 
-function planOptions(parsed: Parsed, io: Io, shardsFallback: string): PlanOptions {
+function planOptions(parsed: Parsed, io: CliIo, shardsFallback: string): PlanOptions {
   const itemsFrom = parsed.str('items-from')
   return {
     shards: shardRequest(parsed, shardsFallback),
@@ -256,7 +271,7 @@ function runFlags(parsed: Parsed) {
     retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
     repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
     failOnFlaky: parsed.flag('fail-on-flaky'),
-    timeoutSeconds: timeout === undefined ? undefined : parsePositiveSeconds('--timeout', timeout),
+    timeoutSeconds: timeout === undefined ? undefined : parseTimeoutSeconds('--timeout', timeout),
     junitGlobs: parsed.list('junit'),
     coverageGlobs: parsed.list('coverage'),
   }
@@ -269,7 +284,7 @@ function requireCommand(parsed: Parsed, usage: string): string[] {
   return parsed.command
 }
 
-async function planCommand(args: string[], io: Io): Promise<number> {
+async function planCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {
     ...PLAN_OPTIONS,
     'items-from': { type: 'string' },
@@ -283,7 +298,7 @@ async function planCommand(args: string[], io: Io): Promise<number> {
   const options = withLocalStore(planOptions(parsed, io, '4'), stderrLog(io.stderr))
   const format = parseChoice(
     '--format',
-    parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'),
+    parsed.str('format') ?? (io.stdout.isTTY ? 'table' : 'json'),
     ['table', 'json', 'matrix'] as const,
   )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
@@ -293,9 +308,8 @@ async function planCommand(args: string[], io: Io): Promise<number> {
   const text =
     format === 'table'
       ? renderPlanTable(plan)
-      : format === 'matrix'
-        ? stableStringify(planMatrix(plan))
-        : renderPlanJson(plan)
+      : // JSON keeps its value: `##[` in a name is escaped, not marked (see jsonForLog).
+        jsonForLog(format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan))
   io.stdout.write(`${text}\n`)
   return 0
 }
@@ -350,7 +364,7 @@ function shardFromFlagOrEnv(
   )
 }
 
-async function runCommand(args: string[], io: Io): Promise<number> {
+async function runCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {
     ...PLAN_OPTIONS,
     ...RUN_OPTIONS,
@@ -418,6 +432,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
       log,
       stdout: (text) => io.stdout.write(text),
       stderr: (text) => io.stderr.write(text),
+      ready: () => outputReady(io),
       progress: (text) => io.stderr.write(`[shardwise] ${text}\n`),
       now: () => new Date(),
     },
@@ -430,7 +445,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** `--items-from -` for `test`: standard input kept in a file the planner reads. */
-async function stdinToFile(io: Io): Promise<string> {
+async function stdinToFile(io: CliIo): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'shardwise-items-'))
   const path = join(dir, 'items.txt')
   await writeFile(path, await io.readStdin())
@@ -442,7 +457,7 @@ function coverageThresholdFlag(parsed: Parsed): number | undefined {
   return raw === undefined ? undefined : parsePercentage('--coverage-threshold', raw)
 }
 
-async function testCommand(args: string[], io: Io): Promise<number> {
+async function testCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {
     ...PLAN_OPTIONS,
     ...RUN_OPTIONS,
@@ -483,13 +498,14 @@ async function testCommand(args: string[], io: Io): Promise<number> {
       log: stderrLog(io.stderr),
       out: (text) => io.stdout.write(text),
       err: (text) => io.stderr.write(text),
+      ready: () => outputReady(io),
       now: () => new Date(),
     },
   )
   return outcome.exitCode
 }
 
-async function combineCommand(args: string[], io: Io): Promise<number> {
+async function combineCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, {
     'results-dir': { type: 'string' },
     plan: { type: 'string' },
@@ -568,7 +584,13 @@ async function combineCommand(args: string[], io: Io): Promise<number> {
       coverage: (shards) =>
         coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
     },
-    { log, out: (t) => io.stderr.write(t), err: (t) => io.stderr.write(t), now: () => new Date() },
+    {
+      log,
+      out: (t) => io.stderr.write(t),
+      err: (t) => io.stderr.write(t),
+      ready: () => outputReady(io),
+      now: () => new Date(),
+    },
   )
   if (reportMd === undefined) io.stdout.write(outcome.markdown)
   const c = outcome.combined
@@ -579,8 +601,13 @@ async function combineCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], streams: Io): Promise<number> {
   const [command, ...rest] = argv
+  const io: CliIo = {
+    ...streams,
+    stdout: outputSink(streams.stdout),
+    stderr: outputSink(streams.stderr),
+  }
   try {
     switch (command) {
       case 'plan':

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { neutraliseWorkflowCommands } from '../core/log-guard.js'
 import type { Log } from './log.js'
 
 /** The small port the action's modes use instead of `@actions/core` directly. */
@@ -115,7 +116,8 @@ export function actionsCoreIO(inputs: ReadonlyMap<string, InputSpec>): ActionIO 
     },
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
+    // `core.info` prints as it is; warnings and errors are escaped by the toolkit.
+    info: (message) => core.info(neutraliseWorkflowCommands(message)),
     warning: (message) => core.warning(message),
     notice: (message) => core.notice(message),
     error: (message, title) => core.error(message, { title }),

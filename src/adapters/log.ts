@@ -7,7 +7,7 @@ export interface Log {
   notice(message: string): void
 }
 
-export function stderrLog(stream: NodeJS.WritableStream = process.stderr): Log {
+export function stderrLog(stream: { write(text: string): unknown } = process.stderr): Log {
   return {
     info: (m) => void stream.write(`${m}\n`),
     warning: (m) => void stream.write(`warning: ${m}\n`),

@@ -1,43 +1,100 @@
 /**
- * The test command's output goes to the job log, where a line starting with `::` (after
- * spaces) is a workflow command: it could set outputs, add masks or stop command processing.
- * Test code is untrusted, so such lines get a zero-width space before the `::`. The guard
- * keeps state across chunks — a command split over two writes is caught too — and holds back
- * only the start of a line that is still nothing but spaces and colons.
+ * Text Shardwise prints from untrusted sources — the test command's output, test and file
+ * names, artifact paths, messages from reports — can reach a GitHub Actions job log, where
+ * the runner acts on two kinds of line:
+ *
+ * - `::name args::data`: a line whose first character after white space is `::`. The runner
+ *   trims with .NET's `TrimStart()`, which removes every Unicode white space (`\v`, `\f`,
+ *   NBSP, U+3000, U+2028…), and reads lines ending at `\n`, `\r\n` **or a lone `\r`**.
+ * - `##[name args]data`: anywhere in a line.
+ *
+ * Either can add masks, stop command processing or forge annotations. The guard puts a
+ * zero-width space (U+200B) before the first `:` of a line that starts (after white space)
+ * with `:`, and between `##` and `[`. That breaks both forms whether the runner compares
+ * ordinally (the marker is a different character) or with ICU collation, which ignores
+ * U+200B: the runner then still finds the prefix, but reads the command name one character
+ * late, starting with `:` or `[`, which names no command.
+ *
+ * The guard keeps its state across chunks (a command split over two writes is caught) and
+ * never holds text back, so it can sit on a live stream; apart from inserted U+200B the
+ * text is unchanged.
  */
 export function workflowCommandGuard(): (text: string) => string {
-  let pending = '' // the start of the current line, while it is only spaces/tabs and colons
-  let atLineStart = true
+  let lineStart = true // nothing but white space since the last line end
+  let hashes = 0 // `#` characters just before, on this line (at most 2 counted)
   return (text: string): string => {
     let out = ''
-    for (const c of text) {
-      if (!atLineStart) {
-        out += c
-        if (c === '\n') atLineStart = true
+    let copied = -1 // -1: nothing marked yet
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code === LF || code === CR) {
+        lineStart = true
+        hashes = 0
         continue
       }
-      if (c === '\n') {
-        out += `${pending}\n`
-        pending = ''
-        continue
-      }
-      if (c === ' ' || c === '\t' || c === ':') {
-        pending += c
-        if (/^[ \t]*::$/.test(pending)) {
-          out += `${pending.slice(0, -2)}\u200b::`
-          pending = ''
-          atLineStart = false
-        } else if (/[^ \t:]/.test(pending) || /:[ \t]/.test(pending)) {
-          out += pending
-          pending = ''
-          atLineStart = false
+      if (lineStart) {
+        if (isLeadingSpace(code)) continue
+        lineStart = false
+        if (code === COLON) {
+          out += text.slice(Math.max(copied, 0), i) + MARK
+          copied = i
+          continue
         }
-        continue
       }
-      out += pending + c
-      pending = ''
-      atLineStart = false
+      if (code === HASH) {
+        if (hashes < 2) hashes++
+      } else {
+        if (code === BRACKET && hashes === 2) {
+          out += text.slice(Math.max(copied, 0), i) + MARK
+          copied = i
+        }
+        hashes = 0
+      }
     }
-    return out
+    return copied < 0 ? text : out + text.slice(copied)
   }
+}
+
+/** One string on its own (a message, a name): the guard from a line start. */
+export function neutraliseWorkflowCommands(text: string): string {
+  return workflowCommandGuard()(text)
+}
+
+/**
+ * JSON text made safe for a job log without changing its value: `##[` can only occur inside
+ * a string there, where `#` may be written `\u0023`. (A JSON line never starts with `:`.)
+ */
+export function jsonForLog(json: string): string {
+  return json.includes('##[') ? json.replace(/#(?=#\[)/g, '\\u0023') : json
+}
+
+const MARK = '\u200b'
+const LF = 0x0a
+const CR = 0x0d
+const COLON = 0x3a
+const HASH = 0x23
+const BRACKET = 0x5b
+
+/**
+ * What .NET's `char.IsWhiteSpace` trims (Unicode Zs, Zl, Zp, `\t`–`\r`, U+0085), plus the
+ * invisible format characters that collation ignores (U+180E, U+200B–U+200D, U+2060,
+ * U+FEFF): treating a few more characters as leading space only defuses more lines.
+ */
+function isLeadingSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0x85) return false
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }

@@ -139,8 +139,14 @@ export function parseJestOutcomes(
   return { tests, fileFailures, ...(options.fileTimes === true ? { files } : {}) }
 }
 
+/** Kept of one line of a test's output, for the failure message. */
+const MAX_OUTPUT_LINE = 1000
+/** Kept lines of output per test or package: the end of the output explains a failure. */
+const OUTPUT_LINES = 40
+
 /**
- * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
+ * `go test -json` events, fed one line at a time (a verbose suite's report can outgrow a
+ * string, so it is read as a stream). Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
  * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
  * package that fails without any test failing (a build error, a panic in init) is a file
  * failure; so is one whose build failed, which Go up to 1.23 reports only as a plain
@@ -149,26 +155,28 @@ export function parseJestOutcomes(
  * `os.Exit`, the `-timeout` panic) failed. A package that ran no test at all (no test files,
  * or none left by `-run`) answers for itself as one skipped outcome whose id is the package.
  * Every end event is kept, so `-count=N` runs fold like repeats (failed if any run failed).
+ * Memory holds the outcomes and the last lines of output of tests still running or failed,
+ * never the report.
  */
-export function parseGoOutcomes(text: string): Outcomes {
+export function goOutcomeParser(): { line(line: string): void; end(): Outcomes } {
   const tests: TestOutcome[] = []
+  const files: FileTiming[] = []
   const packageFailed = new Map<string, string>()
   const packageEnded = new Set<string>()
-  const files: FileTiming[] = []
   const packagesWithTests = new Set<string>()
   const running = new Map<string, string>() // test id → package, started and not yet ended
   const output = new Map<string, string[]>()
   const buildOutput = new Map<string, string[]>()
   const remember = (store: Map<string, string[]>, key: string, line: string) => {
-    // The end of the output explains a failure; progress lines explain nothing.
+    // Progress lines explain nothing.
     if (/^=== (?:RUN|PAUSE|CONT|NAME)\b/.test(line)) return
     const lines = store.get(key) ?? []
-    lines.push(line)
-    if (lines.length > 40) lines.shift()
+    lines.push(line.length > MAX_OUTPUT_LINE ? `${line.slice(0, MAX_OUTPUT_LINE)}…\n` : line)
+    if (lines.length > OUTPUT_LINES) lines.shift()
     store.set(key, lines)
   }
   const importPath = (value: string) => value.replace(/ \[.*\]$/, '')
-  for (const raw of text.split('\n')) {
+  const line = (raw: string): void => {
     const line = raw.replace(/\r$/, '')
     if (!line.startsWith('{')) {
       // go 1.19–1.23 print a package that does not build as plain text on stdout.
@@ -178,28 +186,28 @@ export function parseGoOutcomes(text: string): Outcomes {
           failed[1],
           `${failed[2] ?? 'failed'}: the compiler's messages are in the shard's output`,
         )
-      continue
+      return
     }
     let event: unknown
     try {
       event = JSON.parse(line)
     } catch {
-      continue
+      return
     }
-    if (!isObject(event) || typeof event.Action !== 'string') continue
+    if (!isObject(event) || typeof event.Action !== 'string') return
     if (event.Action === 'build-output' || event.Action === 'build-fail') {
       if (typeof event.ImportPath === 'string' && typeof event.Output === 'string')
         remember(buildOutput, importPath(event.ImportPath), event.Output)
-      continue
+      return
     }
-    if (typeof event.Package !== 'string') continue
+    if (typeof event.Package !== 'string') return
     const pkg = event.Package
     const test = typeof event.Test === 'string' ? event.Test : undefined
     const top = test?.split('/')[0]
     const id = top === undefined ? undefined : joinTestId(pkg, [], top)
     if (event.Action === 'output' && typeof event.Output === 'string') {
       remember(output, id ?? pkg, event.Output)
-      continue
+      return
     }
     if (test === undefined || id === undefined) {
       if (event.Action === 'fail') {
@@ -228,15 +236,15 @@ export function parseGoOutcomes(text: string): Outcomes {
           ...(Number.isFinite(ended) ? { startMs: ended - elapsed * 1000 } : {}),
         })
       }
-      continue
+      return
     }
     packagesWithTests.add(pkg)
-    if (test !== top) continue
+    if (test !== top) return
     if (event.Action === 'run') {
       running.set(id, pkg)
-      continue
+      return
     }
-    if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip') continue
+    if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip') return
     running.delete(id)
     const status: OutcomeStatus =
       event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped'
@@ -247,28 +255,35 @@ export function parseGoOutcomes(text: string): Outcomes {
       seconds: acceptSeconds(event.Elapsed),
       message: status === 'failed' ? message((output.get(id) ?? []).join('')) : undefined,
     })
+    // A finished test's output is done with (a -count run starts it afresh).
+    output.delete(id)
   }
-  for (const [id, pkg] of running) {
-    if (!packageFailed.has(pkg)) continue
-    const tail = (output.get(id) ?? output.get(pkg) ?? []).join('')
-    tests.push({
-      id,
-      file: pkg,
-      status: 'failed',
-      seconds: undefined,
-      message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
-    })
+  const end = (): Outcomes => {
+    const ended = [...tests]
+    for (const [id, pkg] of running) {
+      if (!packageFailed.has(pkg)) continue
+      const tail = (output.get(id) ?? output.get(pkg) ?? []).join('')
+      ended.push({
+        id,
+        file: pkg,
+        status: 'failed',
+        seconds: undefined,
+        message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
+      })
+    }
+    const fileFailures: FileFailure[] = []
+    const failedFiles = new Set(ended.filter((t) => t.status === 'failed').map((t) => t.file))
+    for (const [pkg, text] of packageFailed) {
+      if (failedFiles.has(pkg)) continue
+      fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' })
+    }
+    for (const pkg of packageEnded) {
+      if (packagesWithTests.has(pkg) || packageFailed.has(pkg)) continue
+      ended.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined })
+    }
+    return { tests: ended, fileFailures, files }
   }
-  const fileFailures: FileFailure[] = []
-  for (const [pkg, text] of packageFailed) {
-    if (tests.some((t) => t.file === pkg && t.status === 'failed')) continue
-    fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' })
-  }
-  for (const pkg of packageEnded) {
-    if (packagesWithTests.has(pkg) || packageFailed.has(pkg)) continue
-    tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined })
-  }
-  return { tests, fileFailures, files }
+  return { line, end }
 }
 
 /**

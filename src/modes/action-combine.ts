@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { UsageError, describeError } from '../core/errors.js'
 import { artifactName, artifactUrl } from '../adapters/artifacts.js'
 import type { CommentOutcome, CommentTarget } from '../adapters/github-comment.js'
+import { outputSink } from '../adapters/output-stream.js'
 import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
 import type { ActionDeps } from './action-plan.js'
@@ -65,6 +66,9 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
   const reportJsonPath = join(reportDir, 'report.json')
   const reportArtifact = artifactName(job.name, { kind: 'report' }, job.attempt)
   const baseRef = io.getInput('base-ref')
+  // A fallback run here prints untrusted test output: guarded, in whole lines.
+  const fallbackOut = outputSink(process.stdout, { wholeLines: true })
+  const fallbackErr = outputSink(process.stderr, { wholeLines: true })
   const outcome = await combineMode(
     {
       plan,
@@ -98,11 +102,14 @@ export async function actionCombine(deps: CombineDeps): Promise<void> {
     },
     {
       log: io,
-      out: (t) => process.stdout.write(t),
-      err: (t) => process.stderr.write(t),
+      out: (t) => fallbackOut.write(t),
+      err: (t) => fallbackErr.write(t),
       now: () => new Date(),
     },
-  )
+  ).finally(() => {
+    fallbackOut.flush()
+    fallbackErr.flush()
+  })
   const { combined } = outcome
   const report = await uploadReport(deps, reportArtifact, reportDir)
   const markdown = `${outcome.markdown}\n${report.line}\n`

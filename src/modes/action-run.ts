@@ -5,15 +5,15 @@ import { combineResults, fallbackItems } from '../core/combine.js'
 import type { Plan } from '../core/plan.js'
 import { splitWords } from '../core/words.js'
 import { artifactName } from '../adapters/artifacts.js'
+import { outputSink } from '../adapters/output-stream.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import { RUNNER_NAMES } from '../adapters/runners/types.js'
 import { boolInput, jobContext, lines } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
 import type { ActionDeps } from './action-plan.js'
 import { readResults } from './combine.js'
-import { parseChoice, parsePositiveSeconds, parseWholeNumber } from './inputs.js'
+import { parseChoice, parseTimeoutSeconds, parseWholeNumber } from './inputs.js'
 import { planDigest, readPlanFile, runMode } from './run.js'
-import { workflowCommandGuard } from '../core/log-guard.js'
 
 /**
  * `mode: run` — one shard of the plan (`shard: N`), or the serial fallback (`shard: fallback`:
@@ -45,7 +45,7 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
     retries: parseWholeNumber('retries', io.getInput('retries'), 0, 10),
     repeat: parseWholeNumber('repeat', io.getInput('repeat'), 1, 100),
     failOnFlaky: boolInput(io, 'fail-on-flaky'),
-    timeoutSeconds: timeout === '' ? undefined : parsePositiveSeconds('timeout-seconds', timeout),
+    timeoutSeconds: timeout === '' ? undefined : parseTimeoutSeconds('timeout-seconds', timeout),
     junitGlobs: lines(io.getInput('junit')),
     coverageGlobs: lines(io.getInput('coverage')),
   }
@@ -110,8 +110,10 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
   }
 
   const resultsDir = join(work, 'result')
-  const stdoutGuard = workflowCommandGuard()
-  const stderrGuard = workflowCommandGuard()
+  // The test output is untrusted: guarded, and passed on in whole lines, so that every line
+  // the toolkit writes (info, warnings) starts where the runner expects a command to.
+  const stdout = outputSink(process.stdout, { wholeLines: true })
+  const stderr = outputSink(process.stderr, { wholeLines: true })
   const outcome = await runMode(
     {
       plan: runPlan,
@@ -126,12 +128,16 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
     },
     {
       log: io,
-      stdout: (text) => process.stdout.write(stdoutGuard(text)),
-      stderr: (text) => process.stderr.write(stderrGuard(text)),
+      stdout: (text) => stdout.write(text),
+      stderr: (text) => stderr.write(text),
+      ready: () => stdout.ready() ?? stderr.ready(),
       progress: (text) => io.info(text),
       now: () => new Date(),
     },
-  )
+  ).finally(() => {
+    stdout.flush()
+    stderr.flush()
+  })
   const uploadStarted = Date.now()
   await deps.artifacts.upload(artifact, resultsDir)
   io.info(`shard result uploaded as ${artifact} in ${Date.now() - uploadStarted} ms`)

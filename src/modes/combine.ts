@@ -25,12 +25,11 @@ import {
   mergeRun,
   runTime,
   storeCostModel,
-  storeFromJson,
   type RunTime,
-  type TimingStore,
 } from '../core/store.js'
 import type { Log } from '../adapters/log.js'
 import { writeOutputFile } from '../adapters/output-file.js'
+import { readStore, updateStore } from '../adapters/store-file.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
 import { planDigest, runMode } from './run.js'
@@ -72,6 +71,8 @@ export interface CombineDeps {
   readonly log: Log
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** While the reader of `out`/`err` is behind, a promise of when to write again. */
+  readonly ready?: () => Promise<void> | undefined
   readonly now: () => Date
 }
 
@@ -177,25 +178,6 @@ export async function readQuarantine(
   return entries
 }
 
-/** Reads the timings store; a missing one is `undefined`, a corrupt one a warning and `undefined`. */
-export async function readStore(path: string, log: Log): Promise<TimingStore | undefined> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    return undefined
-  }
-  try {
-    const store = storeFromJson(JSON.parse(text))
-    if (!store)
-      log.warning(`${path}: not a Shardwise timings store of version 1; a new one is started`)
-    return store
-  } catch (error) {
-    log.warning(`${path}: corrupt timings store (${describeError(error)}); a new one is started`)
-    return undefined
-  }
-}
-
 /** The "no tests ran" exit code of a runner named in an (untrusted) shard result. */
 function noTestsExitCode(runner: string): number | undefined {
   return Object.hasOwn(RUNNERS, runner) ? RUNNERS[runner as RunnerName].noTestsExitCode : undefined
@@ -288,7 +270,13 @@ export async function combineMode(
           env: options.env,
           ...(options.signal ? { signal: options.signal } : {}),
         },
-        { log, stdout: deps.out, stderr: deps.err, now: deps.now },
+        {
+          log,
+          stdout: deps.out,
+          stderr: deps.err,
+          ...(deps.ready ? { ready: deps.ready } : {}),
+          now: deps.now,
+        },
       )
       combined = applyFallback(combined, outcome.result, quarantine, now, noTestsExitCode)
       fallback = {
@@ -316,11 +304,17 @@ export async function combineMode(
   if (options.storePath !== undefined) {
     const measured = measureRun(combined.results, storeCostModel(store) ?? options.plan.costModel)
     if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
-      const next = mergeRun(store ?? emptyStore(now), measured, now)
-      await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`)
-      log.info(
-        `timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`,
+      // Merged into the store as it is when we write (another run may have saved meanwhile);
+      // a store that cannot be written is a warning, and the report follows regardless.
+      const saved = await updateStore(
+        options.storePath,
+        (current) => mergeRun(current ?? emptyStore(now), measured, now),
+        log,
       )
+      if (saved)
+        log.info(
+          `timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`,
+        )
     }
   }
 

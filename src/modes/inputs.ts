@@ -55,3 +55,14 @@ export function parseChoice<T extends string>(name: string, raw: string, choices
 }
 
 export const GRANULARITIES: readonly Granularity[] = ['file', 'test', 'auto']
+
+/** The longest timeout a Node timer can wait (2^31 − 1 ms), in whole seconds: about 24.8 days. */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/** A test timeout: seconds > 0, and no longer than a timer holds (a longer one fired at once). */
+export function parseTimeoutSeconds(name: string, raw: string): number {
+  const seconds = parsePositiveSeconds(name, raw)
+  if (seconds > MAX_TIMEOUT_SECONDS)
+    fail(name, `a number of seconds from 0 to ${MAX_TIMEOUT_SECONDS} (about 24 days)`, raw)
+  return seconds
+}

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { StringDecoder } from 'node:string_decoder'
 import {
   access,
   readdir,
   rm,
-  appendFile,
   copyFile,
   lstat,
   mkdir,
@@ -61,6 +63,8 @@ export interface RunDeps {
   /** Where the runner's output goes (prefixed per shard by `shardwise test`). */
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** While the reader of `stdout`/`stderr` is behind, a promise of when to write again. */
+  readonly ready?: () => Promise<void> | undefined
   /** Progress lines (tests done, time left); `undefined` for none. */
   readonly progress?: (text: string) => void
   /** How often progress is reported (default every 10 s). */
@@ -253,7 +257,14 @@ function costModel(path: string, value: unknown, overhead: number): CostModel {
   }
 }
 
-/** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
+/** A display line longer than this is shown as it is rather than held for its end. */
+const MAX_DISPLAY_LINE = 1024 * 1024
+
+/**
+ * Runs one invocation, streaming output and saving stdout reports (go test -json) as they
+ * come. Nothing is held whole: the report goes to a file stream, the output to `deps`, and
+ * while either is behind, the test process waits.
+ */
 async function invoke(
   adapter: RunnerAdapter,
   invocation: Invocation,
@@ -262,36 +273,66 @@ async function invoke(
   shardEnv: Readonly<Record<string, string>>,
   timeoutMs: number | undefined,
 ): Promise<ProcessResult> {
+  const report =
+    invocation.stdoutReport === undefined ? undefined : createWriteStream(invocation.stdoutReport)
+  let reportError: unknown
+  report?.on('error', (error) => (reportError = error))
+  if (report) await once(report, 'open')
+  // Decoders keep a character split across chunks whole.
+  const outText = new StringDecoder('utf8')
+  const errText = new StringDecoder('utf8')
   let pending = ''
-  const report = invocation.stdoutReport
-  let writes = Promise.resolve()
-  const onStdout = (chunk: Buffer) => {
-    const text = chunk.toString('utf8')
-    if (report !== undefined) {
-      const data = chunk
-      writes = writes.then(() => appendFile(report, data))
-    }
-    if (!adapter.display) {
-      deps.stdout(text)
-      return
-    }
+  const show = (text: string) => {
+    if (!adapter.display) return deps.stdout(text)
     pending += text
     const end = pending.lastIndexOf('\n')
-    if (end < 0) return
-    deps.stdout(adapter.display(pending.slice(0, end + 1)))
-    pending = pending.slice(end + 1)
+    if (end >= 0) {
+      deps.stdout(adapter.display(pending.slice(0, end + 1)))
+      pending = pending.slice(end + 1)
+    }
+    if (pending.length > MAX_DISPLAY_LINE) {
+      deps.stdout(adapter.display(`${pending}\n`))
+      pending = ''
+    }
   }
-  if (report !== undefined) await writeFile(report, '')
   const result = await runProcess(invocation.argv, {
     cwd: options.root,
     env: childEnvironment(options.env, { ...shardEnv, ...invocation.env }),
-    onStdout,
-    onStderr: (chunk) => deps.stderr(chunk.toString('utf8')),
+    onStdout: (chunk) => {
+      if (report && reportError === undefined) report.write(chunk)
+      show(outText.write(chunk))
+    },
+    onStderr: (chunk) => deps.stderr(errText.write(chunk)),
+    outputReady: () => {
+      const waits = [
+        report?.writableNeedDrain === true && reportError === undefined
+          ? once(report, 'drain').then(
+              () => undefined,
+              () => undefined,
+            )
+          : undefined,
+        deps.ready?.(),
+      ].filter((w) => w !== undefined)
+      return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined)
+    },
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(options.signal ? { signal: options.signal } : {}),
   })
+  show(outText.end())
+  deps.stderr(errText.end())
   if (pending !== '' && adapter.display) deps.stdout(adapter.display(`${pending}\n`))
-  await writes
+  if (report) {
+    report.end()
+    if (reportError === undefined) await once(report, 'close').catch(() => undefined)
+    if (reportError !== undefined)
+      deps.log.warning(
+        `cannot save the runner's report ${invocation.stdoutReport ?? ''}: ${describeError(reportError)}`,
+      )
+  }
+  if (result.strays === true)
+    deps.log.warning(
+      `\`${invocation.argv[0] ?? ''}\` exited but left processes holding its output; they were stopped (its exit status ${String(result.exitCode)} stands)`,
+    )
   return result
 }
 

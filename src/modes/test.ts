@@ -15,7 +15,8 @@ import { TYPICAL_COSTS } from '../adapters/runners/typical.js'
 import type { RunnerName } from '../adapters/runners/types.js'
 import { listItemsTimed } from './list.js'
 import { planMode } from './plan.js'
-import { combineMode, readStore } from './combine.js'
+import { readStore } from '../adapters/store-file.js'
+import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
 import { planDigest, runMode } from './run.js'
 
@@ -50,6 +51,8 @@ export interface TestDeps {
   readonly log: Log
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** While the reader of `out`/`err` is behind, a promise of when to write again. */
+  readonly ready?: () => Promise<void> | undefined
   readonly now: () => Date
 }
 
@@ -308,6 +311,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
           },
           stdout: stdout.push,
           stderr: stderr.push,
+          ...(deps.ready ? { ready: deps.ready } : {}),
           progress: (m) => stderr.push(`${m}\n`),
           now: deps.now,
         },

@@ -8,7 +8,7 @@ import { REPO_ROOT, runAction } from '../support/action-runner.js'
 import { NODE24 } from '../support/node24.js'
 
 const exec = promisify(execFile)
-const DATASET = join(REPO_ROOT, '../shared/datasets/pgmpy__pgmpy__.test_durations')
+const DATASET = join(REPO_ROOT, 'test/fixtures/datasets/pgmpy__pgmpy__.test_durations')
 
 for (const [label, node] of [
   ['Node 20', process.execPath],

@@ -1,11 +1,24 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planMode } from '../../src/modes/plan.js'
 import { runCli } from '../support/cli.js'
+import { DATASETS_DIR } from '../support/timings.js'
 
-const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets')
+const DATASETS = DATASETS_DIR
+
+/**
+ * A path no user can read or write, root included: a directory entry under a regular file
+ * (ENOTDIR). Nothing is ever created there, unlike under a missing top-level directory,
+ * which root may create.
+ */
+const SCRATCH = mkdtempSync(join(tmpdir(), 'shardwise-cli-plan-'))
+const A_FILE = join(SCRATCH, 'a-file')
+writeFileSync(A_FILE, '')
+const UNREACHABLE = join(A_FILE, 'dir')
+afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }))
 
 interface PlanJson {
   version: number
@@ -228,8 +241,8 @@ describe('shardwise plan errors', () => {
     ['an unknown flag', ['plan', '--shardz', '3'], /Unknown option '--shardz'/],
     [
       'a missing timings path',
-      ['plan', '--timings', '/nonexistent/t.json'],
-      /--timings \/nonexistent\/t\.json: cannot read it/,
+      ['plan', '--timings', join(UNREACHABLE, 't.json')],
+      /--timings .*a-file\/dir\/t\.json: cannot read it/,
     ],
     ['nothing to plan', ['plan'], /nothing to plan/],
     [
@@ -245,9 +258,9 @@ describe('shardwise plan errors', () => {
         '--timings',
         join(DATASETS, 'pgmpy__pgmpy__.test_durations'),
         '--output',
-        '/nonexistent/dir/plan.json',
+        join(UNREACHABLE, 'plan.json'),
       ],
-      /--output \/nonexistent\/dir\/plan\.json: cannot write it/,
+      /--output .*a-file\/dir\/plan\.json: cannot write it/,
     ],
     [
       'a run plan that is not a plan',

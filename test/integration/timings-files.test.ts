@@ -59,7 +59,7 @@ function expectWithinRounding(actual: number, readme: number, decimals: number):
 const JUNIT_OK =
   '<testsuites><testsuite name="src/a.test.ts" time="2"><testcase name="works" time="1.5"/></testsuite></testsuites>'
 
-describe('loadTimings on the real-world datasets (../shared/datasets)', () => {
+describe('loadTimings on the real-world datasets (test/fixtures/datasets)', () => {
   interface Expected {
     file: string
     format: FormatName

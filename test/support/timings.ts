@@ -13,8 +13,8 @@ export function readFixture(name: string): string {
   return readFileSync(fixturePath(name), 'utf8')
 }
 
-/** The real-world timing files (see its README.md). */
-export const DATASETS_DIR = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url))
+/** The real-world timing files, copied into the repository (see its README.md). */
+export const DATASETS_DIR = fileURLToPath(new URL('../fixtures/datasets/', import.meta.url))
 
 /** A run as plain sorted data, so two runs compare with `toEqual`. */
 export function plainRun(run: TimingRun): {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { countMatchingLines } from './roots.js'
 import { isAbsolute, join } from 'node:path'
 import { splitTestId } from '../../core/ids.js'
-import { parseGoOutcomes } from '../../core/outcomes.js'
+import { goOutcomeParser } from '../../core/outcomes.js'
+import { forEachLine } from '../read-lines.js'
 import { escapeRegExp } from './jest.js'
 import { argumentBytes, chunkByArgumentBytes, type RunnerAdapter } from './types.js'
 
@@ -309,11 +309,14 @@ export const goTest: RunnerAdapter = {
   },
   async readOutcomes(invocation) {
     if (invocation.stdoutReport === undefined) return { tests: [], fileFailures: [] }
+    // Line by line: a verbose suite's report can outgrow what one string may hold (~512 MB).
+    const parser = goOutcomeParser()
     try {
-      return parseGoOutcomes(await readFile(invocation.stdoutReport, 'utf8'))
+      await forEachLine(invocation.stdoutReport, (line) => parser.line(line))
     } catch {
-      return { tests: [], fileFailures: [] }
+      // What was read stands; the rest is missing and says so.
     }
+    return parser.end()
   },
   list: {
     // `go list` loads packages without compiling them, so one that does not build is still

@@ -49,16 +49,41 @@ export interface JunitOptions extends NormalizeOptions {
   readonly onCase?: (testCase: JunitCase) => void
 }
 
+/** The files of a suite's test cases, as far as a suite's own file needs them: one, or many. */
+type CaseFiles =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'one'; readonly file: string }
+  | { readonly kind: 'many' }
+
+function withFile(files: CaseFiles, file: string): CaseFiles {
+  if (files.kind === 'none') return { kind: 'one', file }
+  return files.kind === 'one' && files.file === file ? files : { kind: 'many' }
+}
+
+function joinFiles(a: CaseFiles, b: CaseFiles): CaseFiles {
+  return b.kind === 'none' ? a : b.kind === 'one' ? withFile(a, b.file) : b
+}
+
+/**
+ * An open `<testsuite>`. Everything a case or a closing suite needs from the suites around
+ * it is kept here in constant size, or handed to the parent when the suite closes, so that
+ * deep nesting (20,000 levels) costs no more per case than a flat report.
+ */
 interface SuiteFrame {
   readonly name: string
   readonly explicitFile: string | undefined
   readonly pathLikeName: string | undefined
+  /** The nearest `file` attribute among this suite and those around it. */
+  readonly inheritedFile: string | undefined
+  /** The nearest path-like name among this suite and those around it. */
+  readonly inheritedPathLike: string | undefined
   readonly time: number | undefined
   readonly declaredTests: number | undefined
-  /** Files of the test cases inside this suite (nested suites included). */
-  readonly caseFiles: Set<string>
+  /** Files of the test cases inside this suite (nested suites included, once they close). */
+  files: CaseFiles
   /** File times already recorded by this suite's nested suites. */
-  readonly fileTimes: Map<string, number>
+  fileTimes: Map<string, number>
+  /** Test cases inside this suite (nested suites included, once they close). */
   cases: number
 }
 
@@ -265,15 +290,20 @@ export class JunitParser {
         if (suiteName === 'pytest') this.pytestReport = true
         const fileAttribute = attributes.get('file') ?? attributes.get('filepath')
         const declared = attributes.get('tests')
+        const explicitFile = fileAttribute ? this.normalize(fileAttribute) : undefined
+        const pathLikeName =
+          suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined
+        const outer = this.suites[this.suites.length - 1]
         this.suites.push({
           name: suiteName,
-          explicitFile: fileAttribute ? this.normalize(fileAttribute) : undefined,
-          pathLikeName:
-            suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
+          explicitFile,
+          pathLikeName,
+          inheritedFile: explicitFile ?? outer?.inheritedFile,
+          inheritedPathLike: pathLikeName ?? outer?.inheritedPathLike,
           time: parseSeconds(attributes.get('time')),
           declaredTests:
             declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
-          caseFiles: new Set(),
+          files: { kind: 'none' },
           fileTimes: new Map(),
           cases: 0,
         })
@@ -331,8 +361,9 @@ export class JunitParser {
     let file: string | undefined
     const own = attributes.get('file') ?? attributes.get('filepath')
     if (own) file = this.normalize(own)
-    file ??= this.nearestSuite((s) => s.explicitFile)
-    file ??= this.nearestSuite((s) => s.pathLikeName)
+    const innermost = this.suites[this.suites.length - 1]
+    file ??= innermost?.inheritedFile
+    file ??= innermost?.inheritedPathLike
     // A describe block can look like a path ("test/it errors", "config .cjs"); a class name
     // with white space is a title, not a file.
     const classnameIsPath = classname !== '' && !/\s/.test(classname) && isPathLike(classname)
@@ -352,10 +383,7 @@ export class JunitParser {
         scopes.push(...python.scopes)
       }
     }
-    if (file === undefined) {
-      const suite = this.suites[this.suites.length - 1]
-      file = suite && suite.name !== '' ? suite.name : '(unnamed)'
-    }
+    if (file === undefined) file = innermost && innermost.name !== '' ? innermost.name : '(unnamed)'
     // A nameless case keeps its place as the test `file::` (the id runners' own reports give it).
     if (name === '') this.unnamedCases++
     return {
@@ -369,15 +397,6 @@ export class JunitParser {
       message: undefined,
       expectation: undefined,
     }
-  }
-
-  private nearestSuite(pick: (suite: SuiteFrame) => string | undefined): string | undefined {
-    for (let i = this.suites.length - 1; i >= 0; i--) {
-      const suite = this.suites[i]
-      const value = suite ? pick(suite) : undefined
-      if (value !== undefined) return value
-    }
-    return undefined
   }
 
   /** `tests.test_x.TestY` → `tests/test_x.py` with scope `TestY`, for Python-shaped names. */
@@ -419,8 +438,10 @@ export class JunitParser {
           : 'passed'
     this.cases++
     this.counts[status]++
-    for (const suite of this.suites) {
-      suite.caseFiles.add(current.file)
+    // The innermost suite only: it hands its cases to its parent when it closes.
+    const suite = this.suites[this.suites.length - 1]
+    if (suite) {
+      suite.files = withFile(suite.files, current.file)
       suite.cases++
     }
     if (status !== 'skipped' && current.seconds !== undefined) {
@@ -448,7 +469,7 @@ export class JunitParser {
       this.countMismatches++
     }
     // The file a suite stands for: named explicitly, or the one file all its cases share.
-    const onlyFile = suite.caseFiles.size === 1 ? [...suite.caseFiles][0] : undefined
+    const onlyFile = suite.files.kind === 'one' ? suite.files.file : undefined
     const file = suite.explicitFile ?? suite.pathLikeName ?? onlyFile
     const recorded = suite.fileTimes
     if (file !== undefined && suite.time !== undefined && suite.time > 0) {
@@ -459,9 +480,15 @@ export class JunitParser {
     }
     const parent = this.suites[this.suites.length - 1]
     if (parent) {
-      for (const [f, seconds] of recorded) {
-        parent.fileTimes.set(f, (parent.fileTimes.get(f) ?? 0) + seconds)
-      }
+      parent.cases += suite.cases
+      parent.files = joinFiles(parent.files, suite.files)
+      // The smaller map goes into the larger (this suite is closed: its map can be reused),
+      // so that a deep chain of suites does not copy a growing map at every level.
+      let into = parent.fileTimes
+      let from = recorded
+      if (into.size < from.size) [into, from] = [from, into]
+      for (const [f, seconds] of from) into.set(f, (into.get(f) ?? 0) + seconds)
+      parent.fileTimes = into
     }
   }
 

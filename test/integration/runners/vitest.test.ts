@@ -33,13 +33,13 @@ describe('vitest file filters', () => {
     const input = {
       items: ['-rf.test.js', 'a b.test.js'],
       reportDir: '/r',
-      cwd: '/nonexistent/repo',
+      cwd: '/home/runner/work/r/r', // only spelled into argv, never touched
     }
     const [plain] = vitest.invocations({ ...input, command: ['npx', 'vitest'] })
     expect(plain!.argv.slice(0, 3)).toEqual(['npx', 'vitest', 'run'])
     expect(plain!.argv.slice(-2)).toEqual([
-      '/nonexistent/repo/-rf.test.js',
-      '/nonexistent/repo/a b.test.js',
+      '/home/runner/work/r/r/-rf.test.js',
+      '/home/runner/work/r/r/a b.test.js',
     ])
     const [watch] = vitest.invocations({ ...input, command: ['vitest', 'watch'] })
     expect(watch!.argv.slice(0, 2)).toEqual(['vitest', 'run'])

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { JunitError, parseJunit, type JunitCase } from '../../../src/core/formats/junit.js'
+import {
+  JunitError,
+  JunitParser,
+  parseJunit,
+  type JunitCase,
+} from '../../../src/core/formats/junit.js'
 import { planShards } from '../../../src/core/plan.js'
 import { buildTimingModel } from '../../../src/core/timings.js'
 import { caseCollector, plainRun, readFixture, sum } from '../../support/timings.js'
@@ -247,6 +252,29 @@ describe('JUnit structure variants (THREATS D8)', () => {
       ].join(''),
     )
     expect(plainRun(summary.run).files).toEqual([['x.test.ts', 5]])
+  })
+
+  it('reads 20,000 nested suites, a class at each level: every case once, counts checked at every level', () => {
+    const levels = 20_000
+    const open: string[] = ['<testsuites>']
+    for (let i = 0; i < levels; i++) {
+      open.push(
+        `<testsuite name="Level${i}" time="${levels - i}" tests="${levels - i}"><testcase classname="org.example.Class${i}" name="case${i}" time="0.5"/>`,
+      )
+    }
+    const xml = [...open, '</testsuite>'.repeat(levels), '</testsuites>'].join('')
+    for (const chunk of [xml.length, 4096]) {
+      const parser = new JunitParser('deep.xml')
+      for (let at = 0; at < xml.length; at += chunk) parser.write(xml.slice(at, at + chunk))
+      const summary = parser.end()
+      expect(summary.cases).toBe(levels)
+      expect(summary.run.tests.size).toBe(levels)
+      expect(summary.run.tests.get('org.example.Class0::case0')).toBe(0.5)
+      expect(summary.run.tests.get('org.example.Class19999::case19999')).toBe(0.5)
+      // Only the innermost suite holds the cases of one class alone: its time is that file's.
+      expect(plainRun(summary.run).files).toEqual([['org.example.Class19999', 1]])
+      expect(summary.warnings).toEqual([])
+    }
   })
 
   it('reads a root <testsuite> without <testsuites>', () => {

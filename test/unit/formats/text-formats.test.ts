@@ -213,6 +213,26 @@ describe('cypress-split timings', () => {
     ])
   })
 
+  it('makes one spec listed 40,000 times 40,000 observations, the n-th entry in the n-th run', () => {
+    const durations: { spec: string; duration: number }[] = []
+    for (let i = 0; i < 40_000; i++) {
+      durations.push({ spec: './cypress/e2e/one.cy.ts', duration: 1000 + i })
+      if (i % 10_000 === 0) durations.push({ spec: 'cypress/e2e/two.cy.ts', duration: 500 })
+    }
+    const parsed = parseCypressSplit('t.json', { durations }, {})
+    expect(parsed.runs).toHaveLength(40_000)
+    expect(parsed.runs.map((r) => r.files.get('cypress/e2e/one.cy.ts'))).toEqual(
+      durations.filter((d) => d.spec.endsWith('one.cy.ts')).map((d) => d.duration / 1000),
+    )
+    expect(parsed.runs.slice(0, 5).map((r) => r.files.get('cypress/e2e/two.cy.ts'))).toEqual([
+      0.5,
+      0.5,
+      0.5,
+      0.5,
+      undefined,
+    ])
+  })
+
   it('rejects "durations" that is not an array', () => {
     expect(() => parseCypressSplit('t.json', { durations: {} }, {})).toThrow(
       't.json: "durations" is not an array',
