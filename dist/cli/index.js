@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(805);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -2519,7 +2519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 451:
+/***/ 805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3895,11 +3895,11 @@ function renderPlanTable(plan) {
     lines.push('');
     lines.push(`${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`);
     const terms = [
-        `${seconds(model.startupSeconds)} start-up`,
+        ...(model.startupSeconds > 0 ? [`${seconds(model.startupSeconds)} start-up`] : []),
         ...(model.warmupSeconds > 0 ? [`${seconds(model.warmupSeconds)} warm-up`] : []),
         ...(model.workers !== 1 ? [`${model.workers.toFixed(1)} files at once`] : []),
     ];
-    lines.push(`predicted longest shard ${seconds(makespan)}, each shard with ${terms.join(', ')}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`);
+    lines.push(`predicted longest shard ${seconds(makespan)}${terms.length > 0 ? `, each shard with ${terms.join(', ')}` : ''}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`);
     if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
         lines.push(`splitting ${plan.splitFiles.length} large files into tests lowered the bound from ${seconds(plan.fileLowerBoundSeconds)}`);
     }
@@ -3912,6 +3912,107 @@ function renderPlanTable(plan) {
     return lines.join('\n');
 }
 //# sourceMappingURL=render-plan.js.map
+;// CONCATENATED MODULE: ./build/core/log-guard.js
+/**
+ * Text Shardwise prints from untrusted sources — the test command's output, test and file
+ * names, artifact paths, messages from reports — can reach a GitHub Actions job log, where
+ * the runner acts on two kinds of line:
+ *
+ * - `::name args::data`: a line whose first character after white space is `::`. The runner
+ *   trims with .NET's `TrimStart()`, which removes every Unicode white space (`\v`, `\f`,
+ *   NBSP, U+3000, U+2028…), and reads lines ending at `\n`, `\r\n` **or a lone `\r`**.
+ * - `##[name args]data`: anywhere in a line.
+ *
+ * Either can add masks, stop command processing or forge annotations. The guard puts a
+ * zero-width space (U+200B) before the first `:` of a line that starts (after white space)
+ * with `:`, and between `##` and `[`. That breaks both forms whether the runner compares
+ * ordinally (the marker is a different character) or with ICU collation, which ignores
+ * U+200B: the runner then still finds the prefix, but reads the command name one character
+ * late, starting with `:` or `[`, which names no command.
+ *
+ * The guard keeps its state across chunks (a command split over two writes is caught) and
+ * never holds text back, so it can sit on a live stream; apart from inserted U+200B the
+ * text is unchanged.
+ */
+function workflowCommandGuard() {
+    let lineStart = true; // nothing but white space since the last line end
+    let hashes = 0; // `#` characters just before, on this line (at most 2 counted)
+    return (text) => {
+        let out = '';
+        let copied = -1; // -1: nothing marked yet
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (code === LF || code === CR) {
+                lineStart = true;
+                hashes = 0;
+                continue;
+            }
+            if (lineStart) {
+                if (isLeadingSpace(code))
+                    continue;
+                lineStart = false;
+                if (code === COLON) {
+                    out += text.slice(Math.max(copied, 0), i) + MARK;
+                    copied = i;
+                    continue;
+                }
+            }
+            if (code === HASH) {
+                if (hashes < 2)
+                    hashes++;
+            }
+            else {
+                if (code === BRACKET && hashes === 2) {
+                    out += text.slice(Math.max(copied, 0), i) + MARK;
+                    copied = i;
+                }
+                hashes = 0;
+            }
+        }
+        return copied < 0 ? text : out + text.slice(copied);
+    };
+}
+/** One string on its own (a message, a name): the guard from a line start. */
+function neutraliseWorkflowCommands(text) {
+    return workflowCommandGuard()(text);
+}
+/**
+ * JSON text made safe for a job log without changing its value: `##[` can only occur inside
+ * a string there, where `#` may be written `\u0023`. (A JSON line never starts with `:`.)
+ */
+function jsonForLog(json) {
+    return json.includes('##[') ? json.replace(/#(?=#\[)/g, '\\u0023') : json;
+}
+const MARK = '\u200b';
+const LF = 0x0a;
+const CR = 0x0d;
+const COLON = 0x3a;
+const HASH = 0x23;
+const BRACKET = 0x5b;
+/**
+ * What .NET's `char.IsWhiteSpace` trims (Unicode Zs, Zl, Zp, `\t`–`\r`, U+0085), plus the
+ * invisible format characters that collation ignores (U+180E, U+200B–U+200D, U+2060,
+ * U+FEFF): treating a few more characters as leading space only defuses more lines.
+ */
+function isLeadingSpace(code) {
+    if (code <= 0x20)
+        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (code < 0x85)
+        return false;
+    return (code === 0x85 ||
+        code === 0xa0 ||
+        code === 0x1680 ||
+        code === 0x180e ||
+        (code >= 0x2000 && code <= 0x200d) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x2060 ||
+        code === 0x3000 ||
+        code === 0xfeff);
+}
+//# sourceMappingURL=log-guard.js.map
 ;// CONCATENATED MODULE: ./build/adapters/log.js
 function stderrLog(stream = process.stderr) {
     return {
@@ -3925,25 +4026,193 @@ function stderrLog(stream = process.stderr) {
 
 
 
+
+const MAX_LINKS = 40;
+/** `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: names of open files, not places to rename to. */
+function isDescriptorPath(path) {
+    return /^\/(?:dev\/(?:stdin|stdout|stderr|fd\/\d+)|proc\/[^/]+\/fd\/\d+)$/.test(path);
+}
+/** The descriptor of this process a path names (`/dev/stdout` → 1), if it names one. */
+function ownDescriptor(path) {
+    const named = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 }[path];
+    if (named !== undefined)
+        return named;
+    const match = /^\/(?:dev\/fd|proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/.exec(path);
+    if (!match || (match[1] !== undefined && Number(match[1]) !== process.pid))
+        return undefined;
+    return Number(match[2]);
+}
+/** Writes all of `text` to an open descriptor, which stays open. */
+async function writeToDescriptor(fd, text) {
+    const data = Buffer.from(text);
+    for (let done = 0; done < data.length;) {
+        done += await new Promise((resolve, reject) => (0,external_node_fs_namespaceObject.write)(fd, data, done, data.length - done, null, (error, written) => error ? reject(error) : resolve(written)));
+    }
+}
 /**
- * Writes a file the user asked for (`--output`, `--store`, `--report-md`…) through a
- * temporary file and a rename, so that a reader never sees half a file and an interrupted
- * write leaves the old one. A path that cannot be written is the user's to fix: a
- * `UsageError` naming the flag, and no temporary file left behind.
+ * Follows `path` to what a write would really change: through symbolic links (to their final
+ * target, which may not exist yet), and to a stream for devices and FIFOs.
+ */
+async function destination(flag, path) {
+    let current = path;
+    for (let hop = 0; hop <= MAX_LINKS; hop++) {
+        if (isDescriptorPath(current))
+            return { kind: 'stream', path, descriptor: ownDescriptor(current) };
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(current);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return { kind: 'file', path: current, mode: undefined };
+            throw error;
+        }
+        if (info.isSymbolicLink()) {
+            const target = await (0,promises_namespaceObject.readlink)(current);
+            current = (0,external_node_path_namespaceObject.isAbsolute)(target) ? target : (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), target);
+            continue;
+        }
+        if (info.isFile())
+            return { kind: 'file', path: current, mode: info.mode & 0o7777 };
+        if (info.isCharacterDevice() || info.isFIFO())
+            return { kind: 'stream', path };
+        const what = info.isDirectory()
+            ? 'a directory'
+            : info.isBlockDevice()
+                ? 'a block device'
+                : info.isSocket()
+                    ? 'a socket'
+                    : 'not a regular file';
+        throw new errors_UsageError(`${flag} ${path}: ${current} is ${what}; give a file path`);
+    }
+    throw new errors_UsageError(`${flag} ${path}: more than ${MAX_LINKS} symbolic links in a row (a loop?)`);
+}
+/**
+ * Writes a file the user asked for (`--output`, `--store`, `--report-md`…). A regular file
+ * is replaced through a temporary file and a rename, so that a reader never sees half a file
+ * and an interrupted write leaves the old one; it keeps its permissions. A symbolic link is
+ * written through to its target (the link stays). A device, FIFO or `/dev/stdout`-like path
+ * is written to in place, never replaced. A path that cannot be written is the user's to
+ * fix: a `UsageError` naming the flag, and no temporary file left behind.
  */
 async function writeOutputFile(flag, path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
+    let target;
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        target = await destination(flag, path);
+    }
+    catch (error) {
+        if (error instanceof errors_UsageError)
+            throw error;
+        throw new errors_UsageError(`${flag} ${path}: cannot write it (${describeError(error)})`);
+    }
+    if (target.kind === 'stream') {
+        try {
+            // Append: for /dev/stdout redirected to a file, truncating would wipe what came before.
+            await (0,promises_namespaceObject.writeFile)(target.path, text, { flag: external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND });
+        }
+        catch (error) {
+            // A socket (how Node and some CI agents connect a child's stdout) cannot be opened by
+            // name; one of our own descriptors can still be written to.
+            if (error.code === 'ENXIO' && target.descriptor !== undefined) {
+                try {
+                    await writeToDescriptor(target.descriptor, text);
+                    return;
+                }
+                catch {
+                    // Fall through to the first error, which names the path.
+                }
+            }
+            throw new errors_UsageError(`${flag} ${path}: cannot write it (${describeError(error)})`);
+        }
+        return;
+    }
+    const temporary = `${target.path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target.path), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(temporary, text);
-        await (0,promises_namespaceObject.rename)(temporary, path);
+        if (target.mode !== undefined)
+            await (0,promises_namespaceObject.chmod)(temporary, target.mode);
+        // Checked again just before the rename: what is there now is what gets replaced.
+        const now = await (0,promises_namespaceObject.stat)(target.path).catch(() => undefined);
+        if (now !== undefined && !now.isFile())
+            throw new errors_UsageError(`${flag} ${path}: ${target.path} is no longer a regular file`);
+        await (0,promises_namespaceObject.rename)(temporary, target.path);
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+        if (error instanceof errors_UsageError)
+            throw error;
         throw new errors_UsageError(`${flag} ${path}: cannot write it (${describeError(error)})`);
     }
 }
 //# sourceMappingURL=output-file.js.map
+;// CONCATENATED MODULE: ./build/adapters/output-stream.js
+
+/** A partial line longer than this is written anyway, ended with a line break. */
+const MAX_PENDING_LINE = 64 * 1024;
+function outputSink(stream, options = {}) {
+    const guard = workflowCommandGuard();
+    let closed = false;
+    let pending = '';
+    let waiting;
+    stream.on('error', () => {
+        // EPIPE, or any other failure of the stream: nobody can read what we print any more.
+        closed = true;
+    });
+    const emit = (text) => {
+        if (closed || text === '')
+            return;
+        const writable = stream;
+        if (writable.destroyed === true || writable.writableEnded === true) {
+            closed = true;
+            return;
+        }
+        stream.write(guard(text));
+    };
+    return {
+        get closed() {
+            return closed;
+        },
+        isTTY: stream.isTTY === true,
+        write(text) {
+            if (!options.wholeLines)
+                return emit(text);
+            pending += text;
+            const end = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            if (end >= 0) {
+                emit(pending.slice(0, end + 1));
+                pending = pending.slice(end + 1);
+            }
+            if (pending.length > MAX_PENDING_LINE) {
+                emit(`${pending}\n`);
+                pending = '';
+            }
+        },
+        flush() {
+            if (pending !== '')
+                emit(`${pending}\n`);
+            pending = '';
+        },
+        ready() {
+            if (closed || stream.writableNeedDrain !== true)
+                return undefined;
+            waiting ??= new Promise((resolve) => {
+                const done = () => {
+                    stream.removeListener('drain', done);
+                    stream.removeListener('close', done);
+                    stream.removeListener('error', done);
+                    waiting = undefined;
+                    resolve();
+                };
+                stream.on('drain', done);
+                stream.on('close', done);
+                stream.on('error', done);
+            });
+            return waiting;
+        },
+    };
+}
+//# sourceMappingURL=output-stream.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/types.js
 const RUNNER_NAMES = [
     'jest',
@@ -4049,6 +4318,15 @@ function parseChoice(name, raw, choices) {
     return found;
 }
 const GRANULARITIES = ['file', 'test', 'auto'];
+/** The longest timeout a Node timer can wait (2^31 − 1 ms), in whole seconds: about 24.8 days. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+/** A test timeout: seconds > 0, and no longer than a timer holds (a longer one fired at once). */
+function parseTimeoutSeconds(name, raw) {
+    const seconds = parsePositiveSeconds(name, raw);
+    if (seconds > MAX_TIMEOUT_SECONDS)
+        fail(name, `a number of seconds from 0 to ${MAX_TIMEOUT_SECONDS} (about 24 days)`, raw);
+    return seconds;
+}
 //# sourceMappingURL=inputs.js.map
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
@@ -5149,6 +5427,14 @@ function parseAttributes(tag) {
 class JunitError extends Error {
     name = 'JunitError';
 }
+function withFile(files, file) {
+    if (files.kind === 'none')
+        return { kind: 'one', file };
+    return files.kind === 'one' && files.file === file ? files : { kind: 'many' };
+}
+function joinFiles(a, b) {
+    return b.kind === 'none' ? a : b.kind === 'one' ? withFile(a, b.file) : b;
+}
 const TEST_FILE_EXTENSION = /\.(?:[cm]?[jt]sx?|py|rb|go|feature|php|java|kt|scala|cs|rs|ex|exs|swift|vue|svelte)$/i;
 const DOTTED_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/;
 const PYTHON_TEST_MODULE = /^(?:test_\w*|\w+_test)$/;
@@ -5343,13 +5629,18 @@ class JunitParser {
                     this.pytestReport = true;
                 const fileAttribute = attributes.get('file') ?? attributes.get('filepath');
                 const declared = attributes.get('tests');
+                const explicitFile = fileAttribute ? this.normalize(fileAttribute) : undefined;
+                const pathLikeName = suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined;
+                const outer = this.suites[this.suites.length - 1];
                 this.suites.push({
                     name: suiteName,
-                    explicitFile: fileAttribute ? this.normalize(fileAttribute) : undefined,
-                    pathLikeName: suiteName !== '' && isPathLike(suiteName) ? this.normalize(suiteName) : undefined,
+                    explicitFile,
+                    pathLikeName,
+                    inheritedFile: explicitFile ?? outer?.inheritedFile,
+                    inheritedPathLike: pathLikeName ?? outer?.inheritedPathLike,
                     time: parseSeconds(attributes.get('time')),
                     declaredTests: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
-                    caseFiles: new Set(),
+                    files: { kind: 'none' },
                     fileTimes: new Map(),
                     cases: 0,
                 });
@@ -5415,8 +5706,9 @@ class JunitParser {
         const own = attributes.get('file') ?? attributes.get('filepath');
         if (own)
             file = this.normalize(own);
-        file ??= this.nearestSuite((s) => s.explicitFile);
-        file ??= this.nearestSuite((s) => s.pathLikeName);
+        const innermost = this.suites[this.suites.length - 1];
+        file ??= innermost?.inheritedFile;
+        file ??= innermost?.inheritedPathLike;
         // A describe block can look like a path ("test/it errors", "config .cjs"); a class name
         // with white space is a title, not a file.
         const classnameIsPath = classname !== '' && !/\s/.test(classname) && isPathLike(classname);
@@ -5439,10 +5731,8 @@ class JunitParser {
                 scopes.push(...python.scopes);
             }
         }
-        if (file === undefined) {
-            const suite = this.suites[this.suites.length - 1];
-            file = suite && suite.name !== '' ? suite.name : '(unnamed)';
-        }
+        if (file === undefined)
+            file = innermost && innermost.name !== '' ? innermost.name : '(unnamed)';
         // A nameless case keeps its place as the test `file::` (the id runners' own reports give it).
         if (name === '')
             this.unnamedCases++;
@@ -5457,15 +5747,6 @@ class JunitParser {
             message: undefined,
             expectation: undefined,
         };
-    }
-    nearestSuite(pick) {
-        for (let i = this.suites.length - 1; i >= 0; i--) {
-            const suite = this.suites[i];
-            const value = suite ? pick(suite) : undefined;
-            if (value !== undefined)
-                return value;
-        }
-        return undefined;
     }
     /** `tests.test_x.TestY` → `tests/test_x.py` with scope `TestY`, for Python-shaped names. */
     pythonModule(classname) {
@@ -5509,8 +5790,10 @@ class JunitParser {
                     : 'passed';
         this.cases++;
         this.counts[status]++;
-        for (const suite of this.suites) {
-            suite.caseFiles.add(current.file);
+        // The innermost suite only: it hands its cases to its parent when it closes.
+        const suite = this.suites[this.suites.length - 1];
+        if (suite) {
+            suite.files = withFile(suite.files, current.file);
             suite.cases++;
         }
         if (status !== 'skipped' && current.seconds !== undefined) {
@@ -5539,7 +5822,7 @@ class JunitParser {
             this.countMismatches++;
         }
         // The file a suite stands for: named explicitly, or the one file all its cases share.
-        const onlyFile = suite.caseFiles.size === 1 ? [...suite.caseFiles][0] : undefined;
+        const onlyFile = suite.files.kind === 'one' ? suite.files.file : undefined;
         const file = suite.explicitFile ?? suite.pathLikeName ?? onlyFile;
         const recorded = suite.fileTimes;
         if (file !== undefined && suite.time !== undefined && suite.time > 0) {
@@ -5550,9 +5833,17 @@ class JunitParser {
         }
         const parent = this.suites[this.suites.length - 1];
         if (parent) {
-            for (const [f, seconds] of recorded) {
-                parent.fileTimes.set(f, (parent.fileTimes.get(f) ?? 0) + seconds);
-            }
+            parent.cases += suite.cases;
+            parent.files = joinFiles(parent.files, suite.files);
+            // The smaller map goes into the larger (this suite is closed: its map can be reused),
+            // so that a deep chain of suites does not copy a growing map at every level.
+            let into = parent.fileTimes;
+            let from = recorded;
+            if (into.size < from.size)
+                [into, from] = [from, into];
+            for (const [f, seconds] of from)
+                into.set(f, (into.get(f) ?? 0) + seconds);
+            parent.fileTimes = into;
         }
     }
     /** Ends the document and returns what it held. */
@@ -5961,14 +6252,24 @@ function parseCypressSplit(source, data, options) {
     if (!Array.isArray(entries))
         throw new TimingsFormatError(`${source}: "durations" is not an array`);
     const builders = [];
+    // The n-th entry of a spec goes to the n-th run: counted, not searched for, so a file that
+    // lists one spec 40,000 times parses in linear time.
+    const seen = new Map();
+    const normalized = new Map();
     const malformed = [];
     entries.forEach((entry, index) => {
         if (!isObject(entry) || typeof entry.spec !== 'string' || typeof entry.duration !== 'number') {
             malformed.push(index);
             return;
         }
-        const id = normalizeFileId(entry.spec, options);
-        let builder = builders.find((b) => !b.has(id));
+        let id = normalized.get(entry.spec);
+        if (id === undefined) {
+            id = normalizeFileId(entry.spec, options);
+            normalized.set(entry.spec, id);
+        }
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        let builder = builders[occurrence];
         if (!builder) {
             builder = new RunBuilder(source, 'cypress-split', options);
             builders.push(builder);
@@ -6510,6 +6811,10 @@ async function planMode(options, deps) {
 //# sourceMappingURL=plan.js.map
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/core/shard-result.js
 
 const TEST_VERDICTS = [
@@ -6743,10 +7048,40 @@ function childEnvironment(parent, extra = {}, drop = []) {
     }
     return { ...env, ...extra };
 }
+/** The longest delay a Node timer takes: a longer one fires at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `setTimeout` for any delay: beyond MAX_TIMER_MS it waits in steps instead of firing at once. */
+function longTimeout(ms, fire) {
+    let timer;
+    const arm = (left) => {
+        timer = setTimeout(() => (left > MAX_TIMER_MS ? arm(left - MAX_TIMER_MS) : fire()), Math.min(Math.max(0, left), MAX_TIMER_MS));
+    };
+    arm(ms);
+    return { clear: () => clearTimeout(timer) };
+}
+function killGroup(group, signal) {
+    try {
+        process.kill(-group, signal);
+    }
+    catch {
+        // The group is empty.
+    }
+}
+function groupAlive(group) {
+    try {
+        process.kill(-group, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * Runs a command without a shell, in its own process group so that a timeout or an interrupt
  * stops everything it started (test workers, browsers, servers), and streams its output as it
- * comes — never buffering it whole.
+ * comes — never buffering it whole, and pausing the child while the output's reader is
+ * behind. The command's end is its own exit: what it left running in the background is
+ * given a short grace to finish its output, then stopped, and does not change the outcome.
  */
 function runProcess(argv, options) {
     const [file, ...args] = argv;
@@ -6785,36 +7120,57 @@ function runProcess(argv, options) {
             return;
         }
         const group = child.pid;
-        let killTimer;
+        const { stdout, stderr } = child;
+        const timers = [];
+        const later = (ms, fire) => {
+            const timer = longTimeout(ms, fire);
+            timers.push(timer);
+            return timer;
+        };
+        const killGraceMs = options.killGraceMs ?? 5000;
+        let exit;
         const stop = (why) => {
             if (stopped || group === undefined)
                 return;
-            stopped = why;
-            try {
-                process.kill(-group, 'SIGTERM');
-            }
-            catch {
-                // Already gone.
-            }
-            killTimer = setTimeout(() => {
-                try {
-                    process.kill(-group, 'SIGKILL');
-                }
-                catch {
-                    // Already gone.
-                }
-            }, options.killGraceMs ?? 5000);
-            killTimer.unref();
+            // After the command's own exit, only its leftovers are stopped: the outcome stands.
+            if (exit === undefined)
+                stopped = why;
+            killGroup(group, 'SIGTERM');
+            later(killGraceMs, () => killGroup(group, 'SIGKILL'));
         };
-        const timeout = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => stop('timeout'), options.timeoutMs);
+        const timeout = options.timeoutMs === undefined ? undefined : later(options.timeoutMs, () => stop('timeout'));
         const onAbort = () => stop('interrupted');
         options.signal?.addEventListener('abort', onAbort, { once: true });
         if (options.signal?.aborted === true)
             onAbort();
-        child.stdout.on('data', options.onStdout ?? ((chunk) => process.stdout.write(chunk)));
-        child.stderr.on('data', options.onStderr ?? ((chunk) => process.stderr.write(chunk)));
+        // Backpressure: both pipes pause while the reader of our output is behind.
+        let paused = false;
+        const afterChunk = () => {
+            if (paused)
+                return;
+            const wait = options.outputReady?.();
+            if (wait === undefined)
+                return;
+            paused = true;
+            stdout.pause();
+            stderr.pause();
+            const resume = () => {
+                paused = false;
+                stdout.resume();
+                stderr.resume();
+            };
+            wait.then(resume, resume);
+        };
+        const onStdout = options.onStdout ?? ((chunk) => process.stdout.write(chunk));
+        const onStderr = options.onStderr ?? ((chunk) => process.stderr.write(chunk));
+        stdout.on('data', (chunk) => {
+            onStdout(chunk);
+            afterChunk();
+        });
+        stderr.on('data', (chunk) => {
+            onStderr(chunk);
+            afterChunk();
+        });
         child.on('error', (error) => {
             spawnError =
                 error.code === 'ENOENT'
@@ -6823,22 +7179,47 @@ function runProcess(argv, options) {
                         ? 'the argument list is too long for the operating system (E2BIG)'
                         : describeError(error);
         });
+        // The command's own exit decides the outcome. Its pipes stay open as long as anything it
+        // started holds them; after a grace for late output, those processes are stopped, and if
+        // something outside the group still holds the pipes, we stop reading them.
+        let strays = false;
+        const exitGraceMs = options.exitGraceMs ?? 2000;
+        child.on('exit', (code, signal) => {
+            exit = { code, signal, seconds: elapsed() };
+            timeout?.clear();
+            if (group === undefined)
+                return;
+            later(exitGraceMs, () => {
+                if (groupAlive(group)) {
+                    strays = true;
+                    killGroup(group, 'SIGTERM');
+                    later(Math.min(killGraceMs, 1000), () => killGroup(group, 'SIGKILL'));
+                }
+                const abandon = () => {
+                    // Output already read is kept; a reader that is behind still gets what is in the pipe.
+                    if (paused)
+                        return void later(exitGraceMs, abandon);
+                    stdout.destroy();
+                    stderr.destroy();
+                };
+                later(exitGraceMs + Math.min(killGraceMs, 1000), abandon);
+            });
+        });
         child.on('close', (code, signal) => {
-            if (timeout)
-                clearTimeout(timeout);
+            for (const timer of timers)
+                timer.clear();
             options.signal?.removeEventListener('abort', onAbort);
-            if (killTimer && stopped === undefined)
-                clearTimeout(killTimer);
             // Whatever the child left behind in its group goes too.
-            if (group !== undefined) {
-                try {
-                    process.kill(-group, 'SIGKILL');
-                }
-                catch {
-                    // The group is empty.
-                }
-            }
-            resolve({ exitCode: code, signal, wallSeconds: elapsed(), stopped, spawnError });
+            if (group !== undefined)
+                killGroup(group, 'SIGKILL');
+            resolve({
+                exitCode: exit ? exit.code : code,
+                signal: exit ? exit.signal : signal,
+                wallSeconds: exit ? exit.seconds : elapsed(),
+                stopped,
+                spawnError,
+                ...(strays ? { strays } : {}),
+            });
         });
     });
 }
@@ -6886,15 +7267,48 @@ function rootsOf(cwd) {
         return [cwd];
     }
 }
-/** Lines of a growing report that match, for live progress; 0 while it does not exist yet. */
+const progress = new Map();
+const MAX_TRACKED = 64;
+const MAX_READ = 16 * 1024 * 1024;
+/**
+ * Lines of a growing report that match, for live progress; 0 while it does not exist yet.
+ * Each call reads only what was appended since the last (at most 16 MiB), so a report of
+ * any size costs no more than its growth.
+ */
 function countMatchingLines(path, pattern) {
     if (path === undefined)
         return 0;
+    const key = `${pattern.source}\u0000${path}`;
+    let state = progress.get(key);
+    let fd;
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').match(pattern)?.length ?? 0;
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        if (!state || size < state.offset) {
+            state = { offset: 0, count: 0, tail: '' };
+            if (progress.size >= MAX_TRACKED)
+                progress.delete(progress.keys().next().value ?? '');
+        }
+        progress.set(key, state);
+        const length = Math.min(size - state.offset, MAX_READ);
+        if (length > 0) {
+            const buffer = Buffer.alloc(length);
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, length, state.offset);
+            state.offset += read;
+            const text = state.tail + buffer.toString('latin1', 0, read);
+            const end = text.lastIndexOf('\n');
+            state.count += text.slice(0, end + 1).match(pattern)?.length ?? 0;
+            // A line is counted once it is complete; an endless one is not kept whole.
+            state.tail = text.slice(end + 1).slice(-64 * 1024);
+        }
+        return state.count;
     }
     catch {
-        return 0;
+        return state?.count ?? 0;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 //# sourceMappingURL=roots.js.map
@@ -6981,8 +7395,13 @@ function parseJestOutcomes(data, options = {}) {
     }
     return { tests, fileFailures, ...(options.fileTimes === true ? { files } : {}) };
 }
+/** Kept of one line of a test's output, for the failure message. */
+const MAX_OUTPUT_LINE = 1000;
+/** Kept lines of output per test or package: the end of the output explains a failure. */
+const OUTPUT_LINES = 40;
 /**
- * `go test -json` events. Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
+ * `go test -json` events, fed one line at a time (a verbose suite's report can outgrow a
+ * string, so it is read as a stream). Ids are `<package>::<TopLevelTest>`; a subtest's result is folded
  * into its parent (a failing subtest fails the parent, and `-run` selects by parent). A
  * package that fails without any test failing (a build error, a panic in init) is a file
  * failure; so is one whose build failed, which Go up to 1.23 reports only as a plain
@@ -6991,59 +7410,61 @@ function parseJestOutcomes(data, options = {}) {
  * `os.Exit`, the `-timeout` panic) failed. A package that ran no test at all (no test files,
  * or none left by `-run`) answers for itself as one skipped outcome whose id is the package.
  * Every end event is kept, so `-count=N` runs fold like repeats (failed if any run failed).
+ * Memory holds the outcomes and the last lines of output of tests still running or failed,
+ * never the report.
  */
-function parseGoOutcomes(text) {
+function goOutcomeParser() {
     const tests = [];
+    const files = [];
     const packageFailed = new Map();
     const packageEnded = new Set();
-    const files = [];
     const packagesWithTests = new Set();
     const running = new Map(); // test id → package, started and not yet ended
     const output = new Map();
     const buildOutput = new Map();
     const remember = (store, key, line) => {
-        // The end of the output explains a failure; progress lines explain nothing.
+        // Progress lines explain nothing.
         if (/^=== (?:RUN|PAUSE|CONT|NAME)\b/.test(line))
             return;
         const lines = store.get(key) ?? [];
-        lines.push(line);
-        if (lines.length > 40)
+        lines.push(line.length > MAX_OUTPUT_LINE ? `${line.slice(0, MAX_OUTPUT_LINE)}…\n` : line);
+        if (lines.length > OUTPUT_LINES)
             lines.shift();
         store.set(key, lines);
     };
     const importPath = (value) => value.replace(/ \[.*\]$/, '');
-    for (const raw of text.split('\n')) {
+    const line = (raw) => {
         const line = raw.replace(/\r$/, '');
         if (!line.startsWith('{')) {
             // go 1.19–1.23 print a package that does not build as plain text on stdout.
             const failed = /^FAIL\t(\S+) \[(build failed|setup failed)\]$/.exec(line);
             if (failed?.[1] !== undefined)
                 packageFailed.set(failed[1], `${failed[2] ?? 'failed'}: the compiler's messages are in the shard's output`);
-            continue;
+            return;
         }
         let event;
         try {
             event = JSON.parse(line);
         }
         catch {
-            continue;
+            return;
         }
         if (!outcomes_isObject(event) || typeof event.Action !== 'string')
-            continue;
+            return;
         if (event.Action === 'build-output' || event.Action === 'build-fail') {
             if (typeof event.ImportPath === 'string' && typeof event.Output === 'string')
                 remember(buildOutput, importPath(event.ImportPath), event.Output);
-            continue;
+            return;
         }
         if (typeof event.Package !== 'string')
-            continue;
+            return;
         const pkg = event.Package;
         const test = typeof event.Test === 'string' ? event.Test : undefined;
         const top = test?.split('/')[0];
         const id = top === undefined ? undefined : joinTestId(pkg, [], top);
         if (event.Action === 'output' && typeof event.Output === 'string') {
             remember(output, id ?? pkg, event.Output);
-            continue;
+            return;
         }
         if (test === undefined || id === undefined) {
             if (event.Action === 'fail') {
@@ -7066,17 +7487,17 @@ function parseGoOutcomes(text) {
                     ...(Number.isFinite(ended) ? { startMs: ended - elapsed * 1000 } : {}),
                 });
             }
-            continue;
+            return;
         }
         packagesWithTests.add(pkg);
         if (test !== top)
-            continue;
+            return;
         if (event.Action === 'run') {
             running.set(id, pkg);
-            continue;
+            return;
         }
         if (event.Action !== 'pass' && event.Action !== 'fail' && event.Action !== 'skip')
-            continue;
+            return;
         running.delete(id);
         const status = event.Action === 'pass' ? 'passed' : event.Action === 'fail' ? 'failed' : 'skipped';
         tests.push({
@@ -7086,31 +7507,38 @@ function parseGoOutcomes(text) {
             seconds: acceptSeconds(event.Elapsed),
             message: status === 'failed' ? message((output.get(id) ?? []).join('')) : undefined,
         });
-    }
-    for (const [id, pkg] of running) {
-        if (!packageFailed.has(pkg))
-            continue;
-        const tail = (output.get(id) ?? output.get(pkg) ?? []).join('');
-        tests.push({
-            id,
-            file: pkg,
-            status: 'failed',
-            seconds: undefined,
-            message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
-        });
-    }
-    const fileFailures = [];
-    for (const [pkg, text] of packageFailed) {
-        if (tests.some((t) => t.file === pkg && t.status === 'failed'))
-            continue;
-        fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' });
-    }
-    for (const pkg of packageEnded) {
-        if (packagesWithTests.has(pkg) || packageFailed.has(pkg))
-            continue;
-        tests.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined });
-    }
-    return { tests, fileFailures, files };
+        // A finished test's output is done with (a -count run starts it afresh).
+        output.delete(id);
+    };
+    const end = () => {
+        const ended = [...tests];
+        for (const [id, pkg] of running) {
+            if (!packageFailed.has(pkg))
+                continue;
+            const tail = (output.get(id) ?? output.get(pkg) ?? []).join('');
+            ended.push({
+                id,
+                file: pkg,
+                status: 'failed',
+                seconds: undefined,
+                message: message(`the test never finished: the test binary ended while it ran\n${tail}`),
+            });
+        }
+        const fileFailures = [];
+        const failedFiles = new Set(ended.filter((t) => t.status === 'failed').map((t) => t.file));
+        for (const [pkg, text] of packageFailed) {
+            if (failedFiles.has(pkg))
+                continue;
+            fileFailures.push({ file: pkg, message: message(`${pkg}: ${text}`) ?? 'the package failed' });
+        }
+        for (const pkg of packageEnded) {
+            if (packagesWithTests.has(pkg) || packageFailed.has(pkg))
+                continue;
+            ended.push({ id: pkg, file: pkg, status: 'skipped', seconds: undefined, message: undefined });
+        }
+        return { tests: ended, fileFailures, files };
+    };
+    return { line, end };
 }
 /**
  * Mocha's `json` reporter: `tests[]`, `failures[]`, `pending[]` with `file` and `fullTitle`. A
@@ -7313,6 +7741,44 @@ function parseNodeTestOutcomes(text, options = {}) {
     return { tests, fileFailures, files };
 }
 //# sourceMappingURL=outcomes.js.map
+;// CONCATENATED MODULE: ./build/adapters/read-lines.js
+
+
+/**
+ * Calls `onLine` for each line of a file (without its `\n`), reading it as a stream: memory
+ * holds one line at a time whatever the file's size. A line longer than `maxLineChars` is
+ * passed cut to that length (its rest is skipped), so one endless line cannot exhaust memory.
+ */
+async function forEachLine(path, onLine, maxLineChars = 4 * 1024 * 1024) {
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    // An object, not two lets: the closure below changes both.
+    const state = { pending: '', skipping: false };
+    const take = (text) => {
+        let from = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+            const piece = text.slice(from, end);
+            if (!state.skipping)
+                onLine(state.pending === '' ? piece : (state.pending + piece).slice(0, maxLineChars));
+            state.pending = '';
+            state.skipping = false;
+            from = end + 1;
+        }
+        if (state.skipping)
+            return;
+        state.pending += text.slice(from);
+        if (state.pending.length > maxLineChars) {
+            onLine(state.pending.slice(0, maxLineChars));
+            state.pending = '';
+            state.skipping = true;
+        }
+    };
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+        take(decoder.write(chunk));
+    take(decoder.end());
+    if (state.pending !== '' && !state.skipping)
+        onLine(state.pending);
+}
+//# sourceMappingURL=read-lines.js.map
 ;// CONCATENATED MODULE: ./build/adapters/runners/jest.js
 
 
@@ -7866,12 +8332,15 @@ const goTest = {
     async readOutcomes(invocation) {
         if (invocation.stdoutReport === undefined)
             return { tests: [], fileFailures: [] };
+        // Line by line: a verbose suite's report can outgrow what one string may hold (~512 MB).
+        const parser = goOutcomeParser();
         try {
-            return parseGoOutcomes(await (0,promises_namespaceObject.readFile)(invocation.stdoutReport, 'utf8'));
+            await forEachLine(invocation.stdoutReport, (line) => parser.line(line));
         }
         catch {
-            return { tests: [], fileFailures: [] };
+            // What was read stands; the rest is missing and says so.
         }
+        return parser.end();
     },
     list: {
         // `go list` loads packages without compiling them, so one that does not build is still
@@ -8886,6 +9355,9 @@ async function resolveRunner(command, cwd, forced) {
 
 
 
+
+
+
 /** The digest of a plan's canonical JSON: shard results name the plan they ran. */
 function planDigest(plan) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(stableStringify(plan)).digest('hex');
@@ -9042,41 +9514,71 @@ function costModel(path, value, overhead) {
         workers: term('workers', 0.5),
     };
 }
-/** Runs one invocation, streaming output and capturing stdout reports (go test -json). */
+/** A display line longer than this is shown as it is rather than held for its end. */
+const MAX_DISPLAY_LINE = 1024 * 1024;
+/**
+ * Runs one invocation, streaming output and saving stdout reports (go test -json) as they
+ * come. Nothing is held whole: the report goes to a file stream, the output to `deps`, and
+ * while either is behind, the test process waits.
+ */
 async function invoke(adapter, invocation, options, deps, shardEnv, timeoutMs) {
+    const report = invocation.stdoutReport === undefined ? undefined : (0,external_node_fs_namespaceObject.createWriteStream)(invocation.stdoutReport);
+    let reportError;
+    report?.on('error', (error) => (reportError = error));
+    if (report)
+        await (0,external_node_events_namespaceObject.once)(report, 'open');
+    // Decoders keep a character split across chunks whole.
+    const outText = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    const errText = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
     let pending = '';
-    const report = invocation.stdoutReport;
-    let writes = Promise.resolve();
-    const onStdout = (chunk) => {
-        const text = chunk.toString('utf8');
-        if (report !== undefined) {
-            const data = chunk;
-            writes = writes.then(() => (0,promises_namespaceObject.appendFile)(report, data));
-        }
-        if (!adapter.display) {
-            deps.stdout(text);
-            return;
-        }
+    const show = (text) => {
+        if (!adapter.display)
+            return deps.stdout(text);
         pending += text;
         const end = pending.lastIndexOf('\n');
-        if (end < 0)
-            return;
-        deps.stdout(adapter.display(pending.slice(0, end + 1)));
-        pending = pending.slice(end + 1);
+        if (end >= 0) {
+            deps.stdout(adapter.display(pending.slice(0, end + 1)));
+            pending = pending.slice(end + 1);
+        }
+        if (pending.length > MAX_DISPLAY_LINE) {
+            deps.stdout(adapter.display(`${pending}\n`));
+            pending = '';
+        }
     };
-    if (report !== undefined)
-        await (0,promises_namespaceObject.writeFile)(report, '');
     const result = await runProcess(invocation.argv, {
         cwd: options.root,
         env: childEnvironment(options.env, { ...shardEnv, ...invocation.env }),
-        onStdout,
-        onStderr: (chunk) => deps.stderr(chunk.toString('utf8')),
+        onStdout: (chunk) => {
+            if (report && reportError === undefined)
+                report.write(chunk);
+            show(outText.write(chunk));
+        },
+        onStderr: (chunk) => deps.stderr(errText.write(chunk)),
+        outputReady: () => {
+            const waits = [
+                report?.writableNeedDrain === true && reportError === undefined
+                    ? (0,external_node_events_namespaceObject.once)(report, 'drain').then(() => undefined, () => undefined)
+                    : undefined,
+                deps.ready?.(),
+            ].filter((w) => w !== undefined);
+            return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+        },
         ...(timeoutMs === undefined ? {} : { timeoutMs }),
         ...(options.signal ? { signal: options.signal } : {}),
     });
+    show(outText.end());
+    deps.stderr(errText.end());
     if (pending !== '' && adapter.display)
         deps.stdout(adapter.display(`${pending}\n`));
-    await writes;
+    if (report) {
+        report.end();
+        if (reportError === undefined)
+            await (0,external_node_events_namespaceObject.once)(report, 'close').catch(() => undefined);
+        if (reportError !== undefined)
+            deps.log.warning(`cannot save the runner's report ${invocation.stdoutReport ?? ''}: ${describeError(reportError)}`);
+    }
+    if (result.strays === true)
+        deps.log.warning(`\`${invocation.argv[0] ?? ''}\` exited but left processes holding its output; they were stopped (its exit status ${String(result.exitCode)} stands)`);
     return result;
 }
 /**
@@ -10258,6 +10760,216 @@ async function listItemsTimed(options, runner, command, log) {
     return { items, seconds: result.wallSeconds };
 }
 //# sourceMappingURL=list.js.map
+;// CONCATENATED MODULE: ./build/adapters/store-file.js
+
+
+
+
+
+
+
+
+/**
+ * The timings store on disk (`.shardwise/timings.json`, `--store`): read, and updated by
+ * several runs that may finish at the same moment (four `combine` jobs, two local `test`s).
+ * An update takes a lock file beside the store, reads the store again under it, merges and
+ * writes it whole (temporary file and rename), so no run's timings are lost to another's
+ * write. A store written by a newer Shardwise, or a JSON file that is not a store at all, is
+ * never overwritten. A store that cannot be written is a warning: timings are advice, and
+ * the verdict and report never wait on them.
+ */
+/** The store version this Shardwise writes. */
+const VERSION = emptyStore('').version;
+async function readStoreFile(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', reason: describeError(error) };
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        return { kind: 'corrupt', reason: describeError(error) };
+    }
+    const record = typeof data === 'object' && data !== null ? data : undefined;
+    if (record?.tool !== 'shardwise')
+        return { kind: 'foreign' };
+    if (typeof record.version === 'number' && record.version > VERSION)
+        return { kind: 'newer', version: record.version };
+    const store = storeFromJson(data);
+    return store
+        ? { kind: 'store', store }
+        : { kind: 'corrupt', reason: `not a store of version ${VERSION}` };
+}
+/** Reads the store for planning and history: `undefined` (with a warning) when unusable. */
+async function readStore(path, log) {
+    const read = await readStoreFile(path);
+    switch (read.kind) {
+        case 'store':
+            return read.store;
+        case 'missing':
+            return undefined;
+        case 'newer':
+            log.warning(`${path}: a timings store of version ${read.version}, written by a newer Shardwise; it is not read here, and not overwritten`);
+            return undefined;
+        case 'foreign':
+            log.warning(`${path}: not a Shardwise timings store; it is not read, and not overwritten`);
+            return undefined;
+        case 'corrupt':
+            log.warning(`${path}: corrupt timings store (${read.reason}); a new one is started`);
+            return undefined;
+    }
+}
+/**
+ * Folds one run into the store: under the store's lock, `update` gets the store as it is now
+ * (another run may have written it since we first read it) and returns the new one. Returns
+ * whether the store was written; every reason it was not is a warning, never an error.
+ */
+async function updateStore(path, update, log, options = {}) {
+    const target = await (0,promises_namespaceObject.realpath)(path).catch(() => path);
+    let lock;
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        lock = await acquireLock(`${target}.lock`, options);
+    }
+    catch (error) {
+        log.warning(`timings not saved to ${path}: ${describeError(error)}`);
+        return false;
+    }
+    try {
+        const current = await readStoreFile(path);
+        if (current.kind === 'newer') {
+            log.warning(`timings not saved: ${path} is a store of version ${current.version}, written by a newer Shardwise; this one (version ${VERSION}) leaves it as it is. Upgrade Shardwise, or give --store another file.`);
+            return false;
+        }
+        if (current.kind === 'foreign') {
+            log.warning(`timings not saved: ${path} is not a Shardwise timings store, and is left as it is; give --store another file`);
+            return false;
+        }
+        await removeStaleTemporaries(target);
+        const next = update(current.kind === 'store' ? current.store : undefined);
+        await writeOutputFile('--store', path, `${stableStringify(next, 2)}\n`);
+        return true;
+    }
+    catch (error) {
+        log.warning(`timings not saved to ${path}: ${describeError(error)}`);
+        return false;
+    }
+    finally {
+        await lock.release();
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, under another user.
+        return error.code === 'EPERM';
+    }
+}
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+/**
+ * An exclusive lock: a file created with O_EXCL holding its owner. A lock whose owner died on
+ * this host, or that is older than `staleLockMs`, is taken over (a `kill -9` leaves one).
+ */
+async function acquireLock(path, options) {
+    const owner = {
+        pid: process.pid,
+        host: (0,external_node_os_namespaceObject.hostname)(),
+        token: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        since: new Date().toISOString(),
+    };
+    const deadline = Date.now() + (options.lockTimeoutMs ?? 60_000);
+    const staleMs = options.staleLockMs ?? 10 * 60_000;
+    for (let attempt = 0;; attempt++) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(path, 'wx');
+            try {
+                await handle.writeFile(`${JSON.stringify(owner)}\n`);
+            }
+            finally {
+                await handle.close();
+            }
+            return {
+                release: async () => {
+                    // Only our own lock: a run that took over a lock it judged stale has its own.
+                    const now = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => '');
+                    if (now.includes(owner.token))
+                        await (0,promises_namespaceObject.rm)(path, { force: true });
+                },
+            };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const holder = await readLockOwner(path);
+        if (holder.stale(staleMs)) {
+            await (0,promises_namespaceObject.rm)(path, { force: true });
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`${path} is held by ${holder.describe()}; if no Shardwise is running, remove it`);
+        }
+        await sleep(Math.min(500, 20 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+    }
+}
+async function readLockOwner(path) {
+    let owner = {};
+    let ageMs = 0;
+    try {
+        ageMs = Date.now() - (await (0,promises_namespaceObject.stat)(path)).mtimeMs;
+        owner = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        // Gone already, or being written: judged by its age alone.
+    }
+    const pid = typeof owner.pid === 'number' ? owner.pid : undefined;
+    return {
+        stale: (ms) => ageMs > ms ||
+            (pid !== undefined && owner.host === (0,external_node_os_namespaceObject.hostname)() && pid !== process.pid && !isAlive(pid)),
+        describe: () => pid === undefined
+            ? 'another run'
+            : `process ${pid} on ${String(owner.host)} since ${String(owner.since)}`,
+    };
+}
+/**
+ * Temporary files of writes that never finished (`timings.json.<pid>.tmp` of a process killed
+ * mid-write): removed once their process is gone, or after an hour whatever the pid says.
+ */
+async function removeStaleTemporaries(target) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(target);
+    const prefix = `${(0,external_node_path_namespaceObject.basename)(target)}.`;
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const pid = /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1];
+        if (pid === undefined || Number(pid) === process.pid)
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        const old = await (0,promises_namespaceObject.stat)(path)
+            .then((info) => Date.now() - info.mtimeMs > 60 * 60_000)
+            .catch(() => false);
+        if (old || !isAlive(Number(pid)))
+            await (0,promises_namespaceObject.rm)(path, { force: true }).catch(() => undefined);
+    }
+}
+//# sourceMappingURL=store-file.js.map
 ;// CONCATENATED MODULE: ./build/core/report.js
 /** GitHub's comment limit is 65,536 characters; leave room for the marker and a footer. */
 const DEFAULT_BUDGET = 60_000;
@@ -10560,6 +11272,7 @@ function reportJson(input) {
 
 
 
+
 const RESULT_FILE = 'shard-result.json';
 const MAX_RESULT_BYTES = 256 * 1024 * 1024;
 const combine_MAX_DEPTH = 6;
@@ -10648,26 +11361,6 @@ async function readQuarantine(path, log) {
         log.info(`quarantine: ${entries.length} entries from ${path}`);
     return entries;
 }
-/** Reads the timings store; a missing one is `undefined`, a corrupt one a warning and `undefined`. */
-async function readStore(path, log) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const store = storeFromJson(JSON.parse(text));
-        if (!store)
-            log.warning(`${path}: not a Shardwise timings store of version 1; a new one is started`);
-        return store;
-    }
-    catch (error) {
-        log.warning(`${path}: corrupt timings store (${describeError(error)}); a new one is started`);
-        return undefined;
-    }
-}
 /** The "no tests ran" exit code of a runner named in an (untrusted) shard result. */
 function noTestsExitCode(runner) {
     return Object.hasOwn(RUNNERS, runner) ? RUNNERS[runner].noTestsExitCode : undefined;
@@ -10750,7 +11443,13 @@ async function combineMode(options, deps) {
                 attempt: 1,
                 env: options.env,
                 ...(options.signal ? { signal: options.signal } : {}),
-            }, { log, stdout: deps.out, stderr: deps.err, now: deps.now });
+            }, {
+                log,
+                stdout: deps.out,
+                stderr: deps.err,
+                ...(deps.ready ? { ready: deps.ready } : {}),
+                now: deps.now,
+            });
             combined = applyFallback(combined, outcome.result, quarantine, now, noTestsExitCode);
             fallback = {
                 items,
@@ -10773,9 +11472,11 @@ async function combineMode(options, deps) {
     if (options.storePath !== undefined) {
         const measured = measureRun(combined.results, storeCostModel(store) ?? options.plan.costModel);
         if (measured.tests.size + measured.files.size + measured.outcomes.size > 0) {
-            const next = mergeRun(store ?? emptyStore(now), measured, now);
-            await writeOutputFile('--store', options.storePath, `${stableStringify(next, 2)}\n`);
-            log.info(`timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`);
+            // Merged into the store as it is when we write (another run may have saved meanwhile);
+            // a store that cannot be written is a warning, and the report follows regardless.
+            const saved = await updateStore(options.storePath, (current) => mergeRun(current ?? emptyStore(now), measured, now), log);
+            if (saved)
+                log.info(`timings: ${measured.tests.size} tests from ${combined.results.filter((r) => r.complete).length} complete shards merged into ${options.storePath}`);
         }
     }
     const input = {
@@ -13074,6 +13775,7 @@ async function coverageReport(shards, options) {
 
 
 
+
 const STORE_FILE = 'timings.json';
 /**
  * Creates `.shardwise/` with a `.gitignore` of `*` the first time, so that timings, plans and
@@ -13281,6 +13983,7 @@ async function testMode(options, deps) {
                 },
                 stdout: stdout.push,
                 stderr: stderr.push,
+                ...(deps.ready ? { ready: deps.ready } : {}),
                 progress: (m) => stderr.push(`${m}\n`),
                 now: deps.now,
             });
@@ -13346,7 +14049,9 @@ async function testMode(options, deps) {
 
 
 
-const VERSION = '0.1.0';
+
+
+const cli_VERSION = '0.1.0';
 const USAGE = `Usage: shardwise <command> [options]
 
 Commands:
@@ -13441,6 +14146,11 @@ Options:
   --report-json <file>           write the full JSON report here
   --root <dir>                   repository root (default: current directory)
   -h, --help                     show this help`;
+/** While either stream's reader is behind, a promise of when both can take more. */
+function outputReady(io) {
+    const waits = [io.stdout.ready(), io.stderr.ready()].filter((w) => w !== undefined);
+    return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+}
 async function readAll(stream) {
     const chunks = [];
     for await (const chunk of stream) {
@@ -13535,7 +14245,7 @@ function runFlags(parsed) {
         retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
         repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
         failOnFlaky: parsed.flag('fail-on-flaky'),
-        timeoutSeconds: timeout === undefined ? undefined : parsePositiveSeconds('--timeout', timeout),
+        timeoutSeconds: timeout === undefined ? undefined : parseTimeoutSeconds('--timeout', timeout),
         junitGlobs: parsed.list('junit'),
         coverageGlobs: parsed.list('coverage'),
     };
@@ -13558,16 +14268,15 @@ async function planCommand(args, io) {
         return 0;
     }
     const options = withLocalStore(planOptions(parsed, io, '4'), stderrLog(io.stderr));
-    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY === true ? 'table' : 'json'), ['table', 'json', 'matrix']);
+    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY ? 'table' : 'json'), ['table', 'json', 'matrix']);
     const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
     const output = parsed.str('output');
     if (output !== undefined)
         await writeOutputFile('--output', (0,external_node_path_namespaceObject.resolve)(io.cwd, output), `${renderPlanJson(plan)}\n`);
     const text = format === 'table'
         ? renderPlanTable(plan)
-        : format === 'matrix'
-            ? stableStringify(planMatrix(plan))
-            : renderPlanJson(plan);
+        : // JSON keeps its value: `##[` in a name is escaped, not marked (see jsonForLog).
+            jsonForLog(format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan));
     io.stdout.write(`${text}\n`);
     return 0;
 }
@@ -13668,6 +14377,7 @@ async function runCommand(args, io) {
         log,
         stdout: (text) => io.stdout.write(text),
         stderr: (text) => io.stderr.write(text),
+        ready: () => outputReady(io),
         progress: (text) => io.stderr.write(`[shardwise] ${text}\n`),
         now: () => new Date(),
     });
@@ -13724,6 +14434,7 @@ async function testCommand(args, io) {
         log: stderrLog(io.stderr),
         out: (text) => io.stdout.write(text),
         err: (text) => io.stderr.write(text),
+        ready: () => outputReady(io),
         now: () => new Date(),
     });
     return outcome.exitCode;
@@ -13798,7 +14509,13 @@ async function combineCommand(args, io) {
         env: io.env,
         ...(io.signal ? { signal: io.signal } : {}),
         coverage: (shards) => coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
-    }, { log, out: (t) => io.stderr.write(t), err: (t) => io.stderr.write(t), now: () => new Date() });
+    }, {
+        log,
+        out: (t) => io.stderr.write(t),
+        err: (t) => io.stderr.write(t),
+        ready: () => outputReady(io),
+        now: () => new Date(),
+    });
     if (reportMd === undefined)
         io.stdout.write(outcome.markdown);
     const c = outcome.combined;
@@ -13806,8 +14523,13 @@ async function combineCommand(args, io) {
     return outcome.exitCode;
 }
 /** Runs the CLI and returns the exit code; never throws. */
-async function main(argv, io) {
+async function main(argv, streams) {
     const [command, ...rest] = argv;
+    const io = {
+        ...streams,
+        stdout: outputSink(streams.stdout),
+        stderr: outputSink(streams.stderr),
+    };
     try {
         switch (command) {
             case 'plan':
@@ -13820,7 +14542,7 @@ async function main(argv, io) {
                 return await combineCommand(rest, io);
             case '--version':
             case '-v':
-                io.stdout.write(`${VERSION}\n`);
+                io.stdout.write(`${cli_VERSION}\n`);
                 return 0;
             case undefined:
             case '--help':

@@ -40,12 +40,12 @@ export function renderPlanTable(plan: Plan): string {
     `${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`,
   )
   const terms = [
-    `${seconds(model.startupSeconds)} start-up`,
+    ...(model.startupSeconds > 0 ? [`${seconds(model.startupSeconds)} start-up`] : []),
     ...(model.warmupSeconds > 0 ? [`${seconds(model.warmupSeconds)} warm-up`] : []),
     ...(model.workers !== 1 ? [`${model.workers.toFixed(1)} files at once`] : []),
   ]
   lines.push(
-    `predicted longest shard ${seconds(makespan)}, each shard with ${terms.join(', ')}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`,
+    `predicted longest shard ${seconds(makespan)}${terms.length > 0 ? `, each shard with ${terms.join(', ')}` : ''}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`,
   )
   if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
     lines.push(

@@ -189,15 +189,13 @@ for (const [label, node] of [
       const combined = await combine(run, {}, ['comment'])
       expect(combined.outputs.comment).toBe('updated')
       expect(runtime.github.comments(11)).toHaveLength(1)
-      // Predicted from run 1 versus what the shards' tests took now: the same split, within
-      // the run-to-run noise of timed waits (tests only; start-up is the shard's own).
+      // Predicted from run 1 (start-up and file costs learned) versus each shard's wall time
+      // now: the same split, within the run-to-run noise of timed waits.
       const report = JSON.parse(await readFile(combined.outputs['report-file'] ?? '', 'utf8')) as {
-        tests: { id: string; shard: number; seconds: number }[]
+        shards: { index: number; wallSeconds: number }[]
       }
       for (const shard of planned.plan.shards) {
-        const actual = report.tests
-          .filter((t) => t.shard === shard.index)
-          .reduce((s, t) => s + t.seconds, 0)
+        const actual = report.shards.find((s) => s.index === shard.index)?.wallSeconds ?? 0
         expect(Math.abs(actual - shard.predictedSeconds)).toBeLessThanOrEqual(
           Math.max(0.3, shard.predictedSeconds * 0.5),
         )

@@ -401,7 +401,12 @@ describe('the pytest adapter on names git may not hold', () => {
     const invocations = pytest.invocations(input)
     expect(invocations).toHaveLength(1)
     const argv = invocations[0]?.argv ?? []
-    const run = spawnSync(argv[0] ?? '', argv.slice(1), { cwd: dir, env, encoding: 'utf8' })
+    // As `run` starts it: the invocation's own variables (where Shardwise's plugin is) added.
+    const run = spawnSync(argv[0] ?? '', argv.slice(1), {
+      cwd: dir,
+      env: { ...env, ...invocations[0]?.env },
+      encoding: 'utf8',
+    })
     expect(run.status, run.stdout).toBe(0)
     const outcomes = await pytest.readOutcomes(invocations[0]!, input)
     expect(outcomes.tests.map((t) => t.id).sort()).toEqual([...ids].sort())
