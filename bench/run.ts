@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     () => runOverhead(print),
   )
   await timed(
-    "7. Real-runner suites: Shardwise against the runners' own --shard",
+    "8. Real-runner suites: Shardwise against the runners' own --shard",
     results,
     'suites',
     () => runSuites(print),

@@ -1,5 +1,5 @@
 /**
- * Section 7: Shardwise against the runners' own split, on suites whose cost sits where real
+ * Section 8: Shardwise against the runners' own split, on suites whose cost sits where real
  * suites put it (test/fixtures/suites: Jest with a ts-jest-like warm-up, Vitest with jsdom,
  * pytest with slow module fixtures). Real runners, real processes, shards run one at a time
  * (each with the whole machine, as each CI job has its own).
@@ -10,9 +10,9 @@
  * built-in, the median |predicted − actual| / actual per shard, and the speed-up the report
  * claims next to the one measured against the serial run.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +26,8 @@ const REPS = Number(process.env.BENCH_SUITE_REPS ?? 3)
 interface Suite {
   readonly name: string
   readonly dir: string
+  /** Where its files come from: a fixture of this repository, or a real suite made here. */
+  readonly prepare?: (into: string) => Promise<boolean>
   /** The test command Shardwise is given. */
   readonly command: readonly string[]
   /** The runner's own split: the command for shard i of k (1-based). */
@@ -67,6 +69,44 @@ const SUITES: readonly Suite[] = [
     glob: 'tests/**/*.test.js',
   },
   {
+    // A real suite: networkx's own tests, as pip installs them (site-packages), five of its
+    // test directories (about 70 files, 2,600 tests). Run only where networkx is installed.
+    name: 'networkx (real, pytest)',
+    dir: 'networkx',
+    prepare: async (into) => {
+      const found = spawnSync(
+        'python3',
+        ['-c', 'import networkx, os; print(os.path.dirname(networkx.__file__))'],
+        {
+          encoding: 'utf8',
+        },
+      )
+      const source = found.stdout.trim()
+      if (found.status !== 0 || source === '') return false
+      await cp(source, join(into, 'networkx'), {
+        recursive: true,
+        filter: (path) => !/[\\/]__pycache__$/.test(path),
+      })
+      await writeFile(
+        join(into, 'pytest.ini'),
+        '[pytest]\ntestpaths = networkx/classes networkx/generators networkx/readwrite networkx/utils networkx/linalg\n',
+      )
+      return true
+    },
+    command: ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+    builtin: (i, k, files) => [
+      'python3',
+      '-m',
+      'pytest',
+      '-q',
+      '-p',
+      'no:cacheprovider',
+      ...hashChunks(files, i, k),
+    ],
+    builtinLabel: 'hash split by file',
+    glob: 'networkx/**/tests/test_*.py',
+  },
+  {
     name: 'pytest + module fixtures',
     dir: 'pytest-fixtures',
     command: ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
@@ -99,12 +139,18 @@ async function timedRun(argv: readonly string[], cwd: string): Promise<number> {
   return (performance.now() - started) / 1000
 }
 
+/** The suite's test files (what the runner's own split divides), relative to its root. */
 async function listFiles(dir: string, suffix: RegExp): Promise<string[]> {
-  const entries = await readdir(join(dir, 'tests'), { recursive: true })
+  const top = (await readdir(dir)).includes('tests') ? 'tests' : 'networkx'
+  const entries = await readdir(join(dir, top), { recursive: true })
   return entries
     .map(String)
     .filter((name) => suffix.test(name.split('/').pop() ?? ''))
-    .map((name) => `tests/${name}`)
+    .filter(
+      (name) =>
+        top === 'tests' || /^(?:classes|generators|readwrite|utils|linalg)\/tests\//.test(name),
+    )
+    .map((name) => `${top}/${name}`)
     .sort()
 }
 

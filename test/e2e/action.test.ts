@@ -190,14 +190,15 @@ for (const [label, node] of [
       expect(combined.outputs.comment).toBe('updated')
       expect(runtime.github.comments(11)).toHaveLength(1)
       // Predicted from run 1 (start-up and file costs learned) versus each shard's wall time
-      // now: the same split, within the run-to-run noise of timed waits.
+      // now: the same split, within the noise of two one-second runs on a busy machine (the
+      // accuracy itself is measured by `npm run bench`, on quiet runs).
       const report = JSON.parse(await readFile(combined.outputs['report-file'] ?? '', 'utf8')) as {
         shards: { index: number; wallSeconds: number }[]
       }
       for (const shard of planned.plan.shards) {
         const actual = report.shards.find((s) => s.index === shard.index)?.wallSeconds ?? 0
         expect(Math.abs(actual - shard.predictedSeconds)).toBeLessThanOrEqual(
-          Math.max(0.3, shard.predictedSeconds * 0.5),
+          Math.max(1, shard.predictedSeconds * 0.5),
         )
       }
     })
