@@ -152,6 +152,20 @@ export async function runHostile(print: (text: string) => void): Promise<Record<
     for (let i = 0; i < nested.length; i += 65536) parser.write(nested.slice(i, i + 65536))
     parser.end()
   })
+  // A million numeric character references in failure text (THREATS D3), and a ten-level
+  // billion laughs (D2), rejected before any expansion.
+  const refs = `<testsuite name="a.test.ts"><testcase name="big" time="2"><failure message="${'&#65;'.repeat(200_000)}">${'&#65;'.repeat(1_000_000)}</failure></testcase></testsuite>`
+  const refsMs = timeMs(() => parseJunit('bench', refs))
+  const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [${Array.from({ length: 10 }, (_, i) =>
+    i === 0 ? '<!ENTITY lol0 "lol">' : `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`,
+  ).join('')}]><testsuite name="a"><testcase name="&lol9;"/></testsuite>`
+  const laughsMs = timeMs(() => {
+    try {
+      parseJunit('bench', laughs)
+    } catch {
+      // Rejected, as it must be.
+    }
+  })
   print(
     table(
       [{ title: 'input', align: 'left' }, { title: 'size' }, { title: 'parse ms (median of 3)' }],
@@ -167,6 +181,12 @@ export async function runHostile(print: (text: string) => void): Promise<Record<
           fixed(junitMs, 0),
         ],
         ['  the same, streamed in 64 KiB chunks', '', fixed(nestedChunked, 0)],
+        [
+          'JUnit: 1,000,000 numeric character references',
+          `${fixed(refs.length / 2 ** 20, 1)} MiB`,
+          fixed(refsMs, 0),
+        ],
+        ['JUnit: ten-level billion laughs (rejected)', `${laughs.length} B`, fixed(laughsMs, 0)],
       ],
     ),
   )
@@ -196,6 +216,8 @@ export async function runHostile(print: (text: string) => void): Promise<Record<
   return {
     cypressRepeated40k: { ms: cypressMs },
     junitNested20k: { bytes: nested.length, ms: junitMs, chunkedMs: nestedChunked },
+    junitNumericReferences: { bytes: refs.length, ms: refsMs },
+    junitBillionLaughs: { ms: laughsMs },
     slowReader: pipe,
   }
 }

@@ -218,7 +218,9 @@ describe('shardwise plan on a repository', () => {
       { cwd: repo, tty: true },
     )
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/no split into 2 shards can be shorter than [\d.]+ s under this model/)
+    expect(result.stdout).toMatch(
+      /no split into 2 shards can be shorter than [\d.]+ s under this model/,
+    )
     expect(result.stdout).toMatch(/3 estimated/)
     expect(result.stdout).toMatch(/1 timed files not planned/)
   })

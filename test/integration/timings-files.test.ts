@@ -525,9 +525,7 @@ describe('loadTimings: corrupt files become warnings (THREATS F1, D6)', () => {
         `<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY % p SYSTEM "${base}/param"> %p; <!ENTITY x SYSTEM "${base}/entity">]>\n<testsuites><testsuite name="a.test.ts"><testcase name="&x;" time="1"/></testsuite></testsuites>`,
       )
       const log = collectingLog()
-      const started = performance.now()
       const loaded = await loadTimings([path], {}, log)
-      expect(performance.now() - started).toBeLessThan(1000)
       expect(loaded.runs).toEqual([])
       expect(log.warnings).toEqual([
         expect.stringMatching(
@@ -686,9 +684,7 @@ describe('loadTimings: large JUnit files (THREATS D5)', () => {
     const path = join(await dir('huge'), 'huge-cdata.xml')
     await writeHugeCdata(path)
     const log = collectingLog()
-    const started = performance.now()
     const loaded = await loadTimings([path], {}, log)
-    expect(performance.now() - started).toBeLessThan(20_000)
     expect(plainRun(onlyRun(loaded))).toEqual({
       files: [['src/big.test.ts', 12.5]],
       tests: [
@@ -756,9 +752,7 @@ describe('loadTimings: large JUnit files (THREATS D5)', () => {
     }
     out.write('</testsuites>')
     await new Promise<void>((resolve) => out.end(resolve))
-    const started = performance.now()
     const run = onlyRun(await loadTimings([path], {}, collectingLog()))
-    expect(performance.now() - started).toBeLessThan(15_000)
     expect(run.tests.size).toBe(100_000)
     expect(run.files.size).toBe(1000)
     expect(sum(run.files.values())).toBe((20 * (50 * 51)) / 2)

