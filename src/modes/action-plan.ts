@@ -12,6 +12,7 @@ import type { Log } from '../adapters/log.js'
 import { artifactName, type ArtifactStore } from '../adapters/artifacts.js'
 import type { TimingsCache } from '../adapters/cache-store.js'
 import { resolveRunner } from '../adapters/runners/index.js'
+import { TYPICAL_COSTS } from '../adapters/runners/typical.js'
 import { RUNNER_NAMES } from '../adapters/runners/types.js'
 import { CACHED_STORE, boolInput, jobContext, lines } from './action-context.js'
 import {
@@ -22,7 +23,7 @@ import {
   parseShards,
   parseWholeNumber,
 } from './inputs.js'
-import { listItems } from './list.js'
+import { listItemsTimed } from './list.js'
 import { planMode, type PlanOptions } from './plan.js'
 
 export interface ActionDeps {
@@ -126,18 +127,41 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
   }
   const command = io.getInput('command')
   let listed: string[] | undefined
-  if (options.patterns.length === 0 && options.itemsFrom === undefined && command.trim() !== '') {
+  // Without history, the runner's typical costs and its listing's time (a first measure of
+  // its start-up) give predictions of the right scale; they are labelled as estimates.
+  let prior: Pick<PlanOptions, 'priorCostModel' | 'defaultItemSeconds'> = {}
+  if (command.trim() !== '') {
     const resolved = await resolveRunner(
       splitWords(command),
       job.root,
       parseChoice('runner', io.getInput('runner'), ['auto', ...RUNNER_NAMES] as const),
     )
-    listed = await listItems({ root: job.root, env: io.env }, resolved.runner, resolved.command, io)
+    let startup: number | undefined
+    if (options.patterns.length === 0 && options.itemsFrom === undefined) {
+      const timed = await listItemsTimed(
+        { root: job.root, env: io.env },
+        resolved.runner,
+        resolved.command,
+        io,
+      )
+      listed = timed.items
+      startup = timed.seconds
+    }
+    const typical = TYPICAL_COSTS[resolved.runner]
+    prior = {
+      priorCostModel: {
+        startupSeconds: startup ?? typical.startupSeconds,
+        warmupSeconds: 0,
+        workers: 1,
+      },
+      defaultItemSeconds: typical.fileSeconds,
+    }
   }
   const exclude = withoutOwnFiles(job.root, actionDirectory(), io)
   const plan = await planMode(
     {
       ...options,
+      ...prior,
       timings,
       ...(listed ? { items: listed } : {}),
       ...(exclude ? { exclude } : {}),
