@@ -14,6 +14,12 @@ export class RunBuilder {
   private readonly untimed = new Set<string>()
   zeroEntries = 0
   invalidEntries = 0
+  /** How many different ids were added: fewer than the calls when two raw ids met as one. */
+  get distinctIds(): number {
+    let untimedOnly = 0
+    for (const id of this.untimed) if (!this.files.has(id) && !this.tests.has(id)) untimedOnly++
+    return this.files.size + this.tests.size + untimedOnly
+  }
 
   constructor(
     private readonly source: string,

@@ -34,13 +34,81 @@ export function parseFlatMap(
   source: string,
   data: JsonObject,
   options: NormalizeOptions,
+  keys: readonly string[] = Object.keys(data),
 ): ParsedTimings {
-  const format: FormatName = Object.keys(data).some((k) => k.includes('::'))
-    ? 'pytest-split'
-    : 'knapsack'
+  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
   const builder = new RunBuilder(source, format, options)
-  for (const [id, value] of Object.entries(data)) builder.add(id, value)
+  for (const id of keys) builder.add(id, data[id])
   return finish(format, [builder])
+}
+
+/** `{`, then white space as JSON has it (not `\s`, which holds more). */
+const FLAT_START = /^[ \t\n\r]*\{/y
+/**
+ * One `"key": number` entry and what follows it: `,` or the closing `}`. A key holds no raw
+ * control character, as in JSON.
+ */
+const FLAT_ENTRY =
+  // eslint-disable-next-line no-control-regex -- JSON strings exclude U+0000–U+001F
+  /[ \t\n\r]*("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")[ \t\n\r]*:[ \t\n\r]*(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)[ \t\n\r]*([,}])/y
+const FLAT_END = /[ \t\n\r]*$/y
+
+/**
+ * Reads a JSON object whose every value is a number — pytest-split and Knapsack files, up to
+ * millions of ids — without building the object: `JSON.parse` would spend more time and memory
+ * on a million-key object than planning spends on everything else. The result is what
+ * `parseFlatMap` gives for `JSON.parse(text)`. `undefined` for any other text (another format,
+ * a value that is not a number, a key given twice, bad JSON): parse it as JSON then.
+ */
+export function parseFlatMapText(
+  source: string,
+  text: string,
+  options: NormalizeOptions,
+): ParsedTimings | undefined {
+  FLAT_START.lastIndex = 0
+  if (!FLAT_START.test(text)) return undefined
+  const keys: string[] = []
+  const values: number[] = []
+  // The quoted keys are decoded (escapes and all) a batch at a time as a JSON list of strings:
+  // each becomes a string of its own rather than a slice of the text, which would keep the
+  // whole file alive and compare slowly when the ids are sorted.
+  let quoted: string[] = []
+  const decode = () => {
+    for (const key of JSON.parse(`[${quoted.join(',')}]`) as string[]) keys.push(key)
+    quoted = []
+  }
+  FLAT_ENTRY.lastIndex = FLAT_START.lastIndex
+  for (;;) {
+    const match = FLAT_ENTRY.exec(text)
+    if (!match) return undefined
+    quoted.push(match[1] ?? '""')
+    values.push(Number(match[2]))
+    if (quoted.length === 1 << 16) decode()
+    if (match[3] === '}') break
+  }
+  decode()
+  FLAT_END.lastIndex = FLAT_ENTRY.lastIndex
+  if (!FLAT_END.test(text) || FLAT_END.lastIndex !== text.length) return undefined
+  // A Shardwise store of numbers only is not a flat map, but a broken store.
+  if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
+    return undefined
+  // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
+  // same order, such rare files take the JSON path.
+  if (keys.some(isIndexKey)) return undefined
+  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
+  const builder = new RunBuilder(source, format, options)
+  keys.forEach((key, i) => builder.add(key, values[i]))
+  // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
+  // that meet only once normalised are summed in the order JSON gives them. Both are rare:
+  // leave them to `parseFlatMap`.
+  if (builder.distinctIds !== keys.length) return undefined
+  return finish(format, [builder])
+}
+
+/** Whether JSON would order the key as an array index ("0" to "4294967294"). */
+function isIndexKey(key: string): boolean {
+  const first = key.charCodeAt(0)
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1
 }
 
 /**
