@@ -30,15 +30,16 @@ export function compareUnits(a: Unit, b: Unit): number {
 
 /** A binary min-heap of shard indices ordered by (load, unit count, index). */
 class ShardHeap {
-  private readonly heap: number[]
+  private readonly heap: Int32Array
   constructor(
     private readonly loads: number[],
     private readonly counts: number[],
   ) {
-    this.heap = loads.map((_, i) => i)
+    this.heap = Int32Array.from(loads, (_, i) => i)
   }
 
-  private less(a: number, b: number): boolean {
+  /** Whether shard `a` comes before shard `b`. */
+  private before(a: number, b: number): boolean {
     const la = this.loads[a] ?? 0
     const lb = this.loads[b] ?? 0
     if (la !== lb) return la < lb
@@ -53,22 +54,23 @@ class ShardHeap {
     return this.heap[0] ?? 0
   }
 
-  /** Restores the heap after the top shard's load grew. */
+  /** Restores the heap after the top shard's load grew: it sinks below every shard before it. */
   siftDownTop(): void {
     const heap = this.heap
+    const size = heap.length
+    const sinking = heap[0] ?? 0
     let i = 0
     for (;;) {
-      const left = 2 * i + 1
-      const right = left + 1
-      let smallest = i
-      if (left < heap.length && this.less(heap[left] ?? 0, heap[smallest] ?? 0)) smallest = left
-      if (right < heap.length && this.less(heap[right] ?? 0, heap[smallest] ?? 0)) smallest = right
-      if (smallest === i) return
-      const tmp = heap[i] ?? 0
-      heap[i] = heap[smallest] ?? 0
-      heap[smallest] = tmp
-      i = smallest
+      let child = 2 * i + 1
+      if (child >= size) break
+      const right = child + 1
+      if (right < size && this.before(heap[right] ?? 0, heap[child] ?? 0)) child = right
+      const next = heap[child] ?? 0
+      if (!this.before(next, sinking)) break
+      heap[i] = next
+      i = child
     }
+    heap[i] = sinking
   }
 }
 
@@ -85,7 +87,7 @@ export function partitionUnits<U extends Unit>(
   if (!Number.isInteger(shardCount) || shardCount < 1) {
     throw new RangeError(`shardCount must be a whole number ≥ 1, got ${shardCount}`)
   }
-  const sorted = [...units].sort(compareUnits)
+  const sorted = sortUnits(units)
   const loads = new Array<number>(shardCount).fill(0)
   const counts = new Array<number>(shardCount).fill(0)
   const shards: U[][] = Array.from({ length: shardCount }, () => [])
@@ -99,8 +101,87 @@ export function partitionUnits<U extends Unit>(
   }
   const rounds = options.improvementRounds ?? 64 * shardCount
   if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds)
-  for (const shard of shards) shard.sort(compareUnits)
+  // Every shard is sorted longest first already: LPT fills it in that order and the search
+  // keeps it so.
   return { shards, loads: shards.map((s) => sumSeconds(s)) }
+}
+
+/**
+ * `units` in `compareUnits` order. The planner hands them over in id order, and then a stable
+ * sort on seconds alone gives that order without comparing a single path: on a million units
+ * with times rounded to the millisecond most seconds are tied, and comparing their paths
+ * would be most of the work.
+ */
+function sortUnits<U extends Unit>(units: readonly U[]): U[] {
+  const seconds = new Float64Array(units.length)
+  let plain = true
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]
+    const value = unit?.seconds ?? NaN
+    if (i > 0 && !((units[i - 1]?.id ?? '') < (unit?.id ?? '')))
+      return [...units].sort(compareUnits)
+    if (!(value >= 0 && value < Infinity)) plain = false
+    seconds[i] = value === 0 ? 0 : value // -0 ties with 0, as in compareUnits
+  }
+  let order: ArrayLike<number>
+  if (plain) order = longestFirst(seconds)
+  else {
+    const indices = Array.from({ length: units.length }, (_, i) => i)
+    indices.sort((a, b) => (seconds[b] ?? 0) - (seconds[a] ?? 0) || a - b)
+    order = indices
+  }
+  const sorted: U[] = []
+  for (let i = 0; i < order.length; i++) {
+    const unit = units[order[i] ?? 0]
+    if (unit) sorted.push(unit)
+  }
+  return sorted
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/**
+ * The indices of `seconds` (finite, ≥ 0), longest first and ties in index order: a stable
+ * least-significant-digit radix sort on the 64 bits of each double, 16 bits a pass, since
+ * non-negative doubles order exactly as their bit patterns do.
+ */
+function longestFirst(seconds: Float64Array): Uint32Array {
+  const n = seconds.length
+  const words = new Uint32Array(seconds.buffer, seconds.byteOffset, n * 2)
+  const low = LITTLE_ENDIAN ? 0 : 1
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  let next = new Uint32Array(n)
+  const digits = new Uint16Array(n)
+  const counts = new Uint32Array(1 << 16)
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? low : 1 - low
+    const shift = pass % 2 === 0 ? 0 : 16
+    counts.fill(0)
+    for (let i = 0; i < n; i++) {
+      // Inverted, so that larger values come first.
+      const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff)
+      digits[i] = digit
+      counts[digit] = (counts[digit] ?? 0) + 1
+    }
+    if (counts[digits[0] ?? 0] === n) continue // one digit for all: nothing to reorder
+    let start = 0
+    for (let d = 0; d < counts.length; d++) {
+      const count = counts[d] ?? 0
+      counts[d] = start
+      start += count
+    }
+    // Stable: within one digit, the order of the previous pass stays.
+    for (let i = 0; i < n; i++) {
+      const index = order[i] ?? 0
+      const digit = digits[index] ?? 0
+      const at = counts[digit] ?? 0
+      next[at] = index
+      counts[digit] = at + 1
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
 }
 
 function sumSeconds(units: readonly Unit[]): number {
@@ -139,26 +220,40 @@ function improve(shards: Unit[][], loads: number[], rounds: number): void {
       const [fromIndex, toIndex] = step
       const unit = from[fromIndex]
       if (!unit) continue
+      // Both shards stay sorted longest first: taken units leave, given ones are inserted.
       if (toIndex < 0) {
         from.splice(fromIndex, 1)
-        to.push(unit)
+        insertSorted(to, unit)
         loads[longest] = fromLoad - unit.seconds
         loads[other.index] = other.load + unit.seconds
       } else {
         const back = to[toIndex]
         if (!back) continue
-        from[fromIndex] = back
-        to[toIndex] = unit
+        from.splice(fromIndex, 1)
+        to.splice(toIndex, 1)
+        insertSorted(from, back)
+        insertSorted(to, unit)
         loads[longest] = fromLoad - unit.seconds + back.seconds
         loads[other.index] = other.load + unit.seconds - back.seconds
       }
-      from.sort(compareUnits)
-      to.sort(compareUnits)
       moved = true
       break
     }
     if (!moved) return
   }
+}
+
+/** Inserts `unit` into `units` (sorted by `compareUnits`) where it belongs. */
+function insertSorted(units: Unit[], unit: Unit): void {
+  let lo = 0
+  let hi = units.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const other = units[mid]
+    if (other && compareUnits(other, unit) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  units.splice(lo, 0, unit)
 }
 
 /**
@@ -173,36 +268,44 @@ function bestStep(
 ): [number, number] | undefined {
   const ideal = gap / 2
   const floor = gap * EPSILON
-  let best: [number, number] | undefined
+  const ceiling = gap - floor
+  let bestFrom = -1
+  let bestTo = -1
   let bestDistance = Infinity
-  const consider = (delta: number, step: [number, number]) => {
-    if (delta <= floor || delta >= gap - floor) return
-    const distance = Math.abs(delta - ideal)
-    if (distance < bestDistance) {
-      bestDistance = distance
-      best = step
-    }
-  }
+  // The first candidate at the smallest distance wins; this loop runs millions of times on
+  // large suites, so candidates are weighed inline rather than through a closure.
   // `to` is sorted longest first; find for each unit of `from` the partner whose difference
-  // is nearest the ideal with a binary search.
+  // is nearest the ideal.
+  let lo = 0
   for (let i = 0; i < from.length; i++) {
     const a = from[i]?.seconds ?? 0
-    if (from.length > 1) consider(a, [i, -1])
-    const wanted = a - ideal // the partner's ideal length
-    let lo = 0
-    let hi = to.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((to[mid]?.seconds ?? 0) > wanted) lo = mid + 1
-      else hi = mid
+    if (from.length > 1 && a > floor && a < ceiling) {
+      const distance = Math.abs(a - ideal)
+      if (distance < bestDistance) {
+        bestDistance = distance
+        bestFrom = i
+        bestTo = -1
+      }
     }
-    for (const j of [lo - 1, lo]) {
+    // The first partner not longer than the ideal partner length. `from` is sorted longest
+    // first, so that length only falls as `i` grows and the search resumes where it stopped.
+    const wanted = a - ideal
+    while (lo < to.length && (to[lo]?.seconds ?? 0) > wanted) lo++
+    for (let j = lo - 1; j <= lo; j++) {
       const b = to[j]
-      if (b) consider(a - b.seconds, [i, j])
+      if (!b) continue
+      const delta = a - b.seconds
+      if (delta <= floor || delta >= ceiling) continue
+      const distance = Math.abs(delta - ideal)
+      if (distance < bestDistance) {
+        bestDistance = distance
+        bestFrom = i
+        bestTo = j
+      }
     }
     if (bestDistance === 0) break
   }
-  return best
+  return bestFrom < 0 ? undefined : [bestFrom, bestTo]
 }
 
 /** `max(total / shards, longest unit)`: no partition of these units can do better. */

@@ -69,6 +69,27 @@ describe('partitionUnits', () => {
     )
   })
 
+  it('gives the same shards for units given in id order (its fast path) as for any other order', () => {
+    // Many tied and odd times: ties are broken by id on both paths.
+    const seconds = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2.5, 1e-9, 1e9, 0.001, 0.002),
+      fc.double({ min: -5, max: 1e6, noNaN: true }),
+      fc.constant(Infinity),
+    )
+    const units = fc.uniqueArray(fc.record({ id: fc.string({ maxLength: 6 }), seconds }), {
+      selector: (u) => u.id,
+      maxLength: 120,
+    })
+    fc.assert(
+      fc.property(units, fc.integer({ min: 1, max: 12 }), (list, k) => {
+        const byId = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        const reversed = [...byId].reverse()
+        expect(ids(partitionUnits(byId, k).shards)).toEqual(ids(partitionUnits(reversed, k).shards))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   it('never does worse than plain LPT and never beats the lower bound', () => {
     fc.assert(
       fc.property(unitsArbitrary, fc.integer({ min: 1, max: 20 }), (units, k) => {
