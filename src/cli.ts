@@ -19,10 +19,6 @@ import {
   parseWholeNumber,
 } from './modes/inputs.js'
 import { planMode, type PlanOptions } from './modes/plan.js'
-import { planDigest, readPlanFile, runMode } from './modes/run.js'
-import { testMode } from './modes/test.js'
-import { combineMode } from './modes/combine.js'
-import { coverageReport } from './modes/coverage.js'
 
 const VERSION = '0.1.0'
 
@@ -284,16 +280,27 @@ async function planCommand(args: string[], io: Io): Promise<number> {
   )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
   const output = parsed.str('output')
-  if (output !== undefined)
-    await writeOutputFile('--output', resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
+  // Rendered once: a plan of a million items is 40 MB of JSON.
+  const json = output !== undefined || format === 'json' ? renderPlanJson(plan) : ''
+  if (output !== undefined) await writeOutputFile('--output', resolve(io.cwd, output), `${json}\n`)
   const text =
     format === 'table'
       ? renderPlanTable(plan)
       : format === 'matrix'
         ? stableStringify(planMatrix(plan))
-        : renderPlanJson(plan)
-  io.stdout.write(`${text}\n`)
+        : json
+  writeInPieces(io.stdout, text)
+  io.stdout.write('\n')
   return 0
+}
+
+/**
+ * Writes a long text a megabyte at a time, so that writing a 40 MB plan does not also hold a
+ * 40 MB copy of it in bytes.
+ */
+function writeInPieces(stream: NodeJS.WritableStream, text: string): void {
+  const piece = 1 << 20
+  for (let at = 0; at < text.length; at += piece) stream.write(text.slice(at, at + piece))
 }
 
 /** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
@@ -352,6 +359,7 @@ async function runCommand(args: string[], io: Io): Promise<number> {
   const planPath = parsed.str('plan')
   let loaded
   if (planPath !== undefined) {
+    const { readPlanFile } = await import('./modes/run.js')
     loaded = await readPlanFile(resolve(io.cwd, planPath))
     if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
       throw new UsageError(
@@ -368,9 +376,11 @@ async function runCommand(args: string[], io: Io): Promise<number> {
       { ...options, shards: { kind: 'fixed', count: shard.count } },
       { log, readStdin: io.readStdin },
     )
+    const { planDigest } = await import('./modes/run.js')
     loaded = { plan, digest: planDigest(plan) }
   }
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const { runMode } = await import('./modes/run.js')
   const outcome = await runMode(
     {
       plan: loaded.plan,
@@ -438,6 +448,7 @@ async function testCommand(args: string[], io: Io): Promise<number> {
   const plan = planOptions(parsed, io, '4')
   const parallelRaw = parsed.str('parallel')
   const root = plan.root
+  const { testMode } = await import('./modes/test.js')
   const outcome = await testMode(
     {
       shards: plan.shards,
@@ -497,6 +508,7 @@ async function combineCommand(args: string[], io: Io): Promise<number> {
   if (planPath === undefined)
     throw new UsageError('`--plan <file>` is required: the plan the shards ran.')
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
+  const { readPlanFile } = await import('./modes/run.js')
   const { plan, digest } = await readPlanFile(resolve(io.cwd, planPath))
   const quarantineFlag = parsed.str('quarantine')
   const defaultQuarantine = resolve(root, 'shardwise.quarantine.json')
@@ -517,6 +529,8 @@ async function combineCommand(args: string[], io: Io): Promise<number> {
   const reportJsonPath = parsed.str('report-json')
   const log = stderrLog(io.stderr)
   const baseRef = parsed.str('base-ref')
+  const { combineMode } = await import('./modes/combine.js')
+  const { coverageReport } = await import('./modes/coverage.js')
   const outcome = await combineMode(
     {
       plan,

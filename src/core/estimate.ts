@@ -10,8 +10,8 @@ export interface Estimate {
 }
 
 export interface EstimateInput {
-  /** Items with history: id → seconds (> 0). */
-  readonly known: ReadonlyMap<string, number>
+  /** Items with history: id → seconds (> 0), in one map or several. */
+  readonly known: ReadonlyMap<string, number> | readonly ReadonlyMap<string, number>[]
   /** Items to estimate. */
   readonly unknown: readonly string[]
   /** File sizes in bytes, where the files exist on disk. */
@@ -37,20 +37,32 @@ const MIN_SIZED = 3
  * file, then every item looks at its directory, its parent directory… and finally everything.
  * Tests and files form separate trees: a test takes a fraction of its file's time.
  */
-function groupKeys(id: string): string[] {
-  const keys: string[] = []
-  const file = fileOfId(id)
-  if (isTestId(id)) keys.push(`${file}::`)
-  const kind = isTestId(id) ? 't:' : 'f:'
-  let dir = file
-  for (;;) {
-    const slash = dir.lastIndexOf('/')
-    if (slash < 0) break
-    dir = dir.slice(0, slash)
-    keys.push(`${kind}${dir}/`)
+class GroupChains {
+  /** The keys of a directory and every directory above it, for files or for tests. */
+  private readonly directories = new Map<string, readonly string[]>()
+
+  of(id: string): readonly string[] {
+    const file = fileOfId(id)
+    const test = isTestId(id)
+    const slash = file.lastIndexOf('/')
+    const directories = this.directoryChain(
+      test ? 't:' : 'f:',
+      slash < 0 ? undefined : file.slice(0, slash),
+    )
+    return test ? [`${file}::`, ...directories] : directories
   }
-  keys.push(kind)
-  return keys
+
+  private directoryChain(kind: string, dir: string | undefined): readonly string[] {
+    if (dir === undefined) return [kind]
+    const key = `${kind}${dir}/`
+    let chain = this.directories.get(key)
+    if (!chain) {
+      const slash = dir.lastIndexOf('/')
+      chain = [key, ...this.directoryChain(kind, slash < 0 ? undefined : dir.slice(0, slash))]
+      this.directories.set(key, chain)
+    }
+    return chain
+  }
 }
 
 interface Group {
@@ -82,35 +94,44 @@ interface Group {
  * Sums are exact, so the estimates do not depend on the order of `known`.
  */
 export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
+  // Only the groups of the unknown items (and their broader groups) are ever read.
+  const chains = new GroupChains()
+  const needed = new Set<string>()
+  for (const id of input.unknown) for (const key of chains.of(id)) needed.add(key)
   const groups = new Map<string, Group>()
-  for (const [id, seconds] of input.known) {
-    if (!(seconds > 0)) continue
-    const size = isTestId(id) ? undefined : input.sizes?.get(id)
-    const keys = groupKeys(id)
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] ?? ''
-      let group = groups.get(key)
-      if (!group) {
-        group = {
-          parent: keys[i + 1],
-          count: 0,
-          seconds: new ExactSum(),
-          min: Infinity,
-          max: 0,
-          sizedCount: 0,
-          sizedSeconds: new ExactSum(),
-          sizedBytes: new ExactSum(),
+  const knownMaps = 'get' in input.known ? [input.known] : input.known
+  for (const known of knownMaps) {
+    for (const [id, seconds] of known) {
+      if (!(seconds > 0)) continue
+      const keys = chains.of(id)
+      if (!needed.has(keys[keys.length - 1] ?? '')) continue
+      const size = isTestId(id) ? undefined : input.sizes?.get(id)
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? ''
+        if (!needed.has(key)) continue
+        let group = groups.get(key)
+        if (!group) {
+          group = {
+            parent: keys[i + 1],
+            count: 0,
+            seconds: new ExactSum(),
+            min: Infinity,
+            max: 0,
+            sizedCount: 0,
+            sizedSeconds: new ExactSum(),
+            sizedBytes: new ExactSum(),
+          }
+          groups.set(key, group)
         }
-        groups.set(key, group)
-      }
-      group.count++
-      group.seconds.add(seconds)
-      if (seconds < group.min) group.min = seconds
-      if (seconds > group.max) group.max = seconds
-      if (size !== undefined && size > 0) {
-        group.sizedCount++
-        group.sizedSeconds.add(seconds)
-        group.sizedBytes.add(size)
+        group.count++
+        group.seconds.add(seconds)
+        if (seconds < group.min) group.min = seconds
+        if (seconds > group.max) group.max = seconds
+        if (size !== undefined && size > 0) {
+          group.sizedCount++
+          group.sizedSeconds.add(seconds)
+          group.sizedBytes.add(size)
+        }
       }
     }
   }
@@ -136,7 +157,7 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
   const out = new Map<string, Estimate>()
   for (const id of input.unknown) {
     const size = isTestId(id) ? undefined : input.sizes?.get(id)
-    const keys = groupKeys(id)
+    const keys = chains.of(id)
     let estimate: Estimate | undefined
     if (size !== undefined && size > 0) {
       const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED)

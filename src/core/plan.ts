@@ -73,7 +73,13 @@ export interface Plan {
 }
 
 interface PlanUnit extends Unit {
-  readonly members: readonly string[]
+  /** The items the unit runs, sorted; absent for a unit that is the single item `id`. */
+  readonly members?: readonly string[]
+  /**
+   * For a unit that is a single item: its position in the sorted item list, so that a shard's
+   * items come out sorted without comparing a million paths again.
+   */
+  readonly rank?: number
   readonly file: string
   readonly estimated: boolean
 }
@@ -89,64 +95,110 @@ interface Candidate {
   readonly fileLowerBound: number
 }
 
-/** Seconds per item with history, estimates for the rest. */
+/**
+ * The seconds of every planned item: its timings, or an estimate. Looked up rather than copied
+ * into a map of its own, since a plan may hold a million items and nearly all are timed.
+ */
+class Prices {
+  /** The items without usable timings, and what each estimate was learned from. */
+  readonly estimated = new Map<string, EstimateBasis>()
+  private readonly estimates = new Map<string, number>()
+  /** The seconds of the i-th item priced, once pricing is done. */
+  readonly ofItem: Float64Array
+
+  constructor(
+    private readonly model: TimingModel,
+    itemCount: number,
+  ) {
+    this.ofItem = new Float64Array(itemCount)
+  }
+
+  /** The seconds of a planned item. */
+  of(id: string): number {
+    return this.estimates.get(id) ?? this.timed(id) ?? 0
+  }
+
+  timed(id: string): number | undefined {
+    // File ids never hold `::` and test ids always do, so the maps cannot both answer.
+    const known = this.model.files.get(id) ?? this.model.tests.get(id)
+    return known !== undefined && known > 0 ? known : undefined
+  }
+
+  estimate(id: string, seconds: number, basis: EstimateBasis): void {
+    this.estimates.set(id, seconds)
+    this.estimated.set(id, basis)
+  }
+}
+
+/** Prices the items: their timings where they have some, estimates for the rest. */
 function priceItems(
   ids: readonly string[],
   model: TimingModel,
   sizes: ReadonlyMap<string, number> | undefined,
-): { seconds: Map<string, number>; estimated: Map<string, EstimateBasis> } {
-  const seconds = new Map<string, number>()
+): Prices {
+  const prices = new Prices(model, ids.length)
   const unknown: string[] = []
   // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
   // beyond its timed tests and setup (usually next to nothing: they ran below the clock's
   // resolution). New tests, never seen, are estimated like any unknown item.
   const untimedByFile = new Map<string, string[]>()
-  for (const id of ids) {
-    const known = isTestId(id) ? model.tests.get(id) : model.files.get(id)
-    if (known !== undefined && known > 0) seconds.set(id, known)
+  ids.forEach((id, i) => {
+    const timed = prices.timed(id)
+    if (timed !== undefined) prices.ofItem[i] = timed
     else if (isTestId(id) && model.untimed.has(id) && model.files.has(fileOfId(id))) {
       const list = untimedByFile.get(fileOfId(id)) ?? []
       list.push(id)
       untimedByFile.set(fileOfId(id), list)
     } else unknown.push(id)
-  }
-  const estimated = new Map<string, EstimateBasis>()
+  })
   for (const [file, untimed] of untimedByFile) {
     const timedTests = sum(
       (model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0),
     )
     const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0)
     const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length)
-    for (const id of untimed) {
-      seconds.set(id, share)
-      estimated.set(id, 'same-file')
-    }
+    for (const id of untimed) prices.estimate(id, share, 'same-file')
   }
-  if (unknown.length === 0) return { seconds, estimated }
-  const known = new Map<string, number>()
-  for (const [id, s] of model.files) known.set(id, s)
-  for (const [id, s] of model.tests) known.set(id, s)
-  const estimates = estimateDurations(
-    sizes === undefined ? { known, unknown } : { known, unknown, sizes },
-  )
-  for (const [id, estimate] of estimates) {
-    seconds.set(id, estimate.seconds)
-    estimated.set(id, estimate.basis)
+  if (unknown.length > 0) {
+    const known = [model.files, model.tests]
+    const estimates = estimateDurations(
+      sizes === undefined ? { known, unknown } : { known, unknown, sizes },
+    )
+    for (const [id, estimate] of estimates) prices.estimate(id, estimate.seconds, estimate.basis)
   }
-  return { seconds, estimated }
+  if (prices.estimated.size > 0) ids.forEach((id, i) => (prices.ofItem[i] = prices.of(id)))
+  return prices
 }
 
-/** The ids to plan when none were given: everything the timings know. */
+/** The ids to plan when none were given: everything the timings know (unique, sorted). */
 function itemsFromModel(model: TimingModel, granularity: Granularity): string[] {
-  const files = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
-  if (granularity === 'file') return [...files]
+  const files = [...model.files.keys()]
+  const untimedFiles = new Set<string>()
+  for (const id of model.untimed) {
+    const file = fileOfId(id)
+    if (!model.files.has(file)) untimedFiles.add(file)
+  }
+  files.push(...untimedFiles)
+  if (granularity === 'file') return files.sort()
   const ids: string[] = []
   for (const file of files) {
     const tests = model.testsByFile.get(file)
-    if (tests && tests.length > 0) ids.push(...tests)
+    if (tests && tests.length > 0) for (const id of tests) ids.push(id)
     else ids.push(file)
   }
-  return ids
+  return ids.sort()
+}
+
+/** The ids sorted, each once. */
+function sortedUnique(ids: readonly string[]): string[] {
+  const sorted = [...ids].sort()
+  let kept = 0
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i] ?? ''
+    if (kept === 0 || id !== sorted[kept - 1]) sorted[kept++] = id
+  }
+  sorted.length = kept
+  return sorted
 }
 
 function groupByFile(ids: readonly string[]): Map<string, string[]> {
@@ -168,11 +220,11 @@ function chunkFile(
   file: string,
   tests: readonly string[],
   parts: number,
-  seconds: ReadonlyMap<string, number>,
+  prices: Prices,
   setup: number,
   estimated: boolean,
 ): PlanUnit[] {
-  const units = tests.map((id) => ({ id, seconds: seconds.get(id) ?? 0 }))
+  const units = tests.map((id) => ({ id, seconds: prices.of(id) }))
   const partition = partitionUnits(units, Math.min(parts, units.length))
   return partition.shards
     .filter((chunk) => chunk.length > 0)
@@ -189,9 +241,11 @@ function chunkFile(
 }
 
 interface UnitContext {
+  /** The planned ids, sorted. */
+  readonly items: readonly string[]
+  /** The planned ids by file (in the order of `items`); empty at file granularity. */
   readonly byFile: ReadonlyMap<string, readonly string[]>
-  readonly seconds: ReadonlyMap<string, number>
-  readonly estimated: ReadonlyMap<string, EstimateBasis>
+  readonly prices: Prices
   readonly model: TimingModel
   readonly granularity: Granularity
   readonly canSplitFiles: boolean
@@ -202,15 +256,13 @@ interface UnitContext {
  * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
  */
 function fileSeconds(context: UnitContext, file: string, ids: readonly string[]): number {
-  const own = context.seconds.get(file)
-  if (own !== undefined) return own
+  // A file planned whole is an item itself, and the only one of its file.
+  if (ids[0] === file) return context.prices.of(file)
   const timed = context.model.files.get(file)
   const isNew = (id: string) => !context.model.tests.has(id) && !context.model.untimed.has(id)
   if (timed !== undefined && timed > 0)
-    return timed + sum(ids.filter(isNew).map((id) => context.seconds.get(id) ?? 0))
-  return (
-    sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0)
-  )
+    return timed + sum(ids.filter(isNew).map((id) => context.prices.of(id)))
+  return sum(ids.map((id) => context.prices.of(id))) + (context.model.setupByFile.get(file) ?? 0)
 }
 
 /** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
@@ -226,19 +278,21 @@ function buildUnits(
     // A file planned whole runs what was asked: the file, or exactly its listed tests.
     members: [...ids].sort(),
     file,
-    estimated: ids.some((id) => context.estimated.has(id)),
+    estimated: ids.some((id) => context.prices.estimated.has(id)),
   })
-  if (context.granularity === 'test') {
-    for (const [file, ids] of context.byFile) {
-      for (const id of ids) {
-        units.push({
-          id,
-          seconds: context.seconds.get(id) ?? 0,
-          members: [id],
-          file,
-          estimated: context.estimated.has(id),
-        })
-      }
+  if (context.granularity === 'file' || context.granularity === 'test') {
+    // One unit per item (at file granularity every item is a whole file), in item order.
+    const { estimated, ofItem } = context.prices
+    const { items } = context
+    for (let rank = 0; rank < items.length; rank++) {
+      const id = items[rank] ?? ''
+      units.push({
+        id,
+        seconds: ofItem[rank] ?? 0,
+        rank,
+        file: fileOfId(id),
+        estimated: estimated.size > 0 && estimated.has(id),
+      })
     }
     return { units, splitFiles }
   }
@@ -247,7 +301,7 @@ function buildUnits(
     ids,
     unit: whole(file, ids),
   }))
-  if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
+  if (!context.canSplitFiles || shardCount === 1) {
     return { units: fileUnits.map((f) => f.unit), splitFiles }
   }
   // auto: split only the files that alone would exceed the target shard time.
@@ -261,7 +315,7 @@ function buildUnits(
     let unsplittable = 0
     for (const f of fileUnits) {
       const longest = splittable(f)
-        ? f.ids.reduce((m, id) => Math.max(m, context.seconds.get(id) ?? 0), 0) +
+        ? f.ids.reduce((m, id) => Math.max(m, context.prices.of(id)), 0) +
           (context.model.setupByFile.get(f.file) ?? 0)
         : f.unit.seconds
       unsplittable = Math.max(unsplittable, longest)
@@ -316,7 +370,7 @@ function buildUnits(
         f.file,
         f.ids,
         parts,
-        context.seconds,
+        context.prices,
         context.model.setupByFile.get(f.file) ?? 0,
         f.unit.estimated,
       ),
@@ -336,10 +390,15 @@ function evaluate(context: UnitContext, shardCount: number): Candidate {
       return (loads[i] ?? 0) + sum([...files].map((f) => context.model.setupByFile.get(f) ?? 0))
     })
   }
-  const wholeFiles = [...context.byFile].map(([file, ids]) => ({
-    id: file,
-    seconds: fileSeconds(context, file, ids),
-  }))
+  const wholeFiles = (): Unit[] =>
+    [...context.byFile].map(([file, ids]) => ({
+      id: file,
+      seconds: fileSeconds(context, file, ids),
+    }))
+  const bound =
+    context.granularity === 'test'
+      ? testLowerBound(context, units, shardCount)
+      : lowerBound(units, shardCount)
   return {
     units,
     splitFiles,
@@ -347,11 +406,14 @@ function evaluate(context: UnitContext, shardCount: number): Candidate {
     loads,
     shards: partition.shards,
     makespan: Math.max(0, ...loads),
-    lowerBound:
+    lowerBound: bound,
+    // At file granularity the units are the whole files.
+    fileLowerBound:
       context.granularity === 'test'
-        ? testLowerBound(context, units, shardCount)
-        : lowerBound(units, shardCount),
-    fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
+        ? lowerBound(units, shardCount)
+        : context.granularity === 'file'
+          ? bound
+          : lowerBound(wholeFiles(), shardCount),
   }
 }
 
@@ -423,22 +485,26 @@ function chooseShardCount(
 export function planShards(request: PlanRequest): Plan {
   const notes: string[] = []
   const providedItems = request.items !== undefined
-  const initial = [
-    ...new Set(request.items ?? itemsFromModel(request.model, request.granularity)),
-  ].sort()
-  const itemFiles = new Set(initial.map(fileOfId))
-  const { model, matchedBySuffix } = providedItems
-    ? alignModel(request.model, itemFiles)
+  const initial = request.items
+    ? sortedUnique(request.items)
+    : itemsFromModel(request.model, request.granularity)
+  const hasTestIds = initial.some(isTestId)
+  const itemFiles = hasTestIds ? sortedUnique(initial.map(fileOfId)) : initial
+  // Timings of files that are not planned only matter when the items were given.
+  const itemFileSet = providedItems ? new Set(itemFiles) : undefined
+  const { model, matchedBySuffix } = itemFileSet
+    ? alignModel(request.model, itemFileSet)
     : { model: request.model, matchedBySuffix: 0 }
 
   // At file granularity test ids collapse into their files; a file listed whole stays whole.
-  const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
-  const items =
-    request.granularity === 'file'
-      ? [...itemFiles].sort()
-      : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
+  let items: readonly string[] = itemFiles
+  if (request.granularity !== 'file' && hasTestIds) {
+    const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
+    items = initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
+  }
 
-  const { seconds, estimated } = priceItems(items, model, request.sizes)
+  const prices = priceItems(items, model, request.sizes)
+  const { estimated } = prices
   const estimates: Record<EstimateBasis, number> = {
     'same-file': 0,
     directory: 0,
@@ -447,12 +513,13 @@ export function planShards(request: PlanRequest): Plan {
   }
   for (const basis of estimated.values()) estimates[basis]++
   const matchedItems = items.length - estimated.size
-  const staleFiles = [...model.files.keys()].filter((file) => !itemFiles.has(file)).length
+  let staleFiles = 0
+  if (itemFileSet) for (const file of model.files.keys()) if (!itemFileSet.has(file)) staleFiles++
 
   const context: UnitContext = {
-    byFile: groupByFile(items),
-    seconds,
-    estimated,
+    items,
+    byFile: request.granularity === 'file' ? new Map() : groupByFile(items),
+    prices,
     model,
     granularity: request.granularity,
     canSplitFiles: request.canSplitFiles ?? true,
@@ -463,7 +530,7 @@ export function planShards(request: PlanRequest): Plan {
     )
   }
 
-  const unitCount = request.granularity === 'test' ? items.length : itemFiles.size
+  const unitCount = request.granularity === 'test' ? items.length : itemFiles.length
   let candidate: Candidate
   if (request.shards.kind === 'fixed') {
     candidate = evaluate(context, request.shards.count)
@@ -491,9 +558,13 @@ export function planShards(request: PlanRequest): Plan {
   const ordered = candidate.shards
     .map((units, i) => ({ units, load: candidate.loads[i] ?? 0 }))
     .sort((a, b) => Number(a.units.length === 0) - Number(b.units.length === 0))
-  const shards: PlannedShard[] = ordered.map(({ units, load }, i) => ({
+  const itemLists = itemsByShard(
+    ordered.map((o) => o.units),
+    items,
+  )
+  const shards: PlannedShard[] = ordered.map(({ load }, i) => ({
     index: i + 1,
-    items: units.flatMap((u) => u.members).sort(),
+    items: itemLists[i] ?? [],
     predictedSeconds: round(load),
   }))
   return {
@@ -502,7 +573,7 @@ export function planShards(request: PlanRequest): Plan {
     shardCount: candidate.shardCount,
     granularity: request.granularity,
     itemCount: items.length,
-    totalSeconds: round(sum(candidate.units.map((u) => u.seconds))),
+    totalSeconds: round(totalOf(candidate.units)),
     lowerBoundSeconds: round(candidate.lowerBound),
     fileLowerBoundSeconds: round(candidate.fileLowerBound),
     predictedMakespanSeconds: round(candidate.makespan),
@@ -514,6 +585,37 @@ export function planShards(request: PlanRequest): Plan {
     splitFiles: candidate.splitFiles,
     notes,
   }
+}
+
+/**
+ * Each shard's items, sorted. When every unit is one item of the sorted item list, one pass
+ * over that list deals the items out in order, instead of sorting every shard's paths again.
+ */
+function itemsByShard(
+  shards: readonly (readonly PlanUnit[])[],
+  items: readonly string[],
+): string[][] {
+  const lists = shards.map((): string[] => [])
+  const shardOf = new Int32Array(items.length).fill(-1)
+  let ranked = 0
+  shards.forEach((units, s) => {
+    for (const unit of units) {
+      if (unit.rank === undefined) continue
+      shardOf[unit.rank] = s
+      ranked++
+    }
+  })
+  if (ranked === items.length) {
+    items.forEach((id, rank) => lists[shardOf[rank] ?? 0]?.push(id))
+    return lists
+  }
+  return shards.map((units) => units.flatMap((u) => u.members ?? [u.id]).sort())
+}
+
+function totalOf(units: readonly Unit[]): number {
+  let total = 0
+  for (const unit of units) total += unit.seconds
+  return total
 }
 
 function round(seconds: number): number {

@@ -3,7 +3,6 @@ import { UsageError, describeError } from '../core/errors.js'
 import { normalizeId } from '../core/ids.js'
 import { planShards, type Granularity, type Plan, type ShardCountRequest } from '../core/plan.js'
 import { buildTimingModel } from '../core/timings.js'
-import { discoverFiles, fileSizes } from '../adapters/discover.js'
 import type { Log } from '../adapters/log.js'
 import { loadTimings } from '../adapters/timings-files.js'
 
@@ -58,8 +57,11 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
 
   let items: string[] | undefined
   let sizes: ReadonlyMap<string, number> | undefined
+  // The glob library loads only when there is something to glob or stat: planning from a
+  // timings file starts faster without it.
+  const discover = () => import('../adapters/discover.js')
   if (options.patterns.length > 0) {
-    const discovered = await discoverFiles(options.patterns, options.root)
+    const discovered = await (await discover()).discoverFiles(options.patterns, options.root)
     if (discovered.files.length === 0) {
       throw new UsageError(
         `no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`,
@@ -71,12 +73,18 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
   if (options.items !== undefined) {
     const listed = options.items.map((id) => normalizeId(id, { roots }))
     items = [...(items ?? []), ...listed]
-    sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
+    sizes = new Map([
+      ...(sizes ?? []),
+      ...(await (await discover()).fileSizes(listed, options.root)),
+    ])
   }
   if (options.itemsFrom !== undefined) {
     const listed = await readItems(options.itemsFrom, deps, roots)
     items = [...(items ?? []), ...listed]
-    sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
+    sizes = new Map([
+      ...(sizes ?? []),
+      ...(await (await discover()).fileSizes(listed, options.root)),
+    ])
   }
   if (items === undefined) {
     if (loaded.runs.length === 0) {
