@@ -74,6 +74,15 @@ class ShardHeap {
   }
 }
 
+/** Items given by their seconds; an item's index is its id (the lower index wins a tie). */
+export type Seconds = ArrayLike<number>
+
+export interface IndexPartition {
+  /** `shards[i]` holds the indices of shard i, longest first (then by index). */
+  readonly shards: readonly (readonly number[])[]
+  readonly loads: readonly number[]
+}
+
 /**
  * Splits `units` into `shardCount` shards.
  * Contract: every unit appears in exactly one shard; no shard is empty when
@@ -84,58 +93,90 @@ export function partitionUnits<U extends Unit>(
   shardCount: number,
   options: PartitionOptions = {},
 ): Partition<U> {
+  checkShardCount(shardCount)
+  // In id order, an item's index breaks ties as its id does (`compareUnits`).
+  let inIdOrder = true
+  for (let i = 1; i < units.length && inIdOrder; i++) {
+    inIdOrder = (units[i - 1]?.id ?? '') < (units[i]?.id ?? '')
+  }
+  const byId = inIdOrder ? units : [...units].sort(compareIds)
+  const seconds = Float64Array.from(byId, (u) => u.seconds)
+  const { shards, loads } = partitionSeconds(seconds, shardCount, options)
+  const unitsOf = (indices: readonly number[]): U[] => {
+    const shard: U[] = []
+    for (const i of indices) {
+      const unit = byId[i]
+      if (unit) shard.push(unit)
+    }
+    return shard
+  }
+  return { shards: shards.map(unitsOf), loads }
+}
+
+function compareIds(a: Unit, b: Unit): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function checkShardCount(shardCount: number): void {
   if (!Number.isInteger(shardCount) || shardCount < 1) {
     throw new RangeError(`shardCount must be a whole number ≥ 1, got ${shardCount}`)
   }
-  const sorted = sortUnits(units)
+}
+
+/**
+ * `partitionUnits` for items given by index, as the planner holds them: item i takes
+ * `seconds[i]` and breaks ties by its index. Nothing per item is allocated but the shards'
+ * lists of indices, which on a million items is most of what planning would otherwise cost.
+ */
+export function partitionSeconds(
+  seconds: Seconds,
+  shardCount: number,
+  options: PartitionOptions = {},
+): IndexPartition {
+  checkShardCount(shardCount)
   const loads = new Array<number>(shardCount).fill(0)
   const counts = new Array<number>(shardCount).fill(0)
-  const shards: U[][] = Array.from({ length: shardCount }, () => [])
+  const shards: number[][] = Array.from({ length: shardCount }, () => [])
   const heap = new ShardHeap(loads, counts)
-  for (const unit of sorted) {
+  const order = longestFirst(seconds)
+  for (let at = 0; at < order.length; at++) {
+    const item = order[at] ?? 0
     const target = heap.top()
-    shards[target]?.push(unit)
-    loads[target] = (loads[target] ?? 0) + unit.seconds
+    shards[target]?.push(item)
+    loads[target] = (loads[target] ?? 0) + (seconds[item] ?? 0)
     counts[target] = (counts[target] ?? 0) + 1
     heap.siftDownTop()
   }
   const rounds = options.improvementRounds ?? 64 * shardCount
-  if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds)
+  if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds, seconds)
   // Every shard is sorted longest first already: LPT fills it in that order and the search
   // keeps it so.
-  return { shards, loads: shards.map((s) => sumSeconds(s)) }
+  return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) }
+}
+
+/** Whether item `a` comes before item `b`: longer first, then the lower index. */
+function compareItems(seconds: Seconds, a: number, b: number): number {
+  return (seconds[b] ?? 0) - (seconds[a] ?? 0) || a - b
 }
 
 /**
- * `units` in `compareUnits` order. The planner hands them over in id order, and then a stable
- * sort on seconds alone gives that order without comparing a single path: on a million units
- * with times rounded to the millisecond most seconds are tied, and comparing their paths
- * would be most of the work.
+ * The item indices longest first, ties by index. When every time is finite and not negative
+ * (always, for durations) this is a radix sort on the bits of the seconds: on a million items
+ * with times rounded to the millisecond most times are tied, and a comparison sort would spend
+ * most of its work on ties.
  */
-function sortUnits<U extends Unit>(units: readonly U[]): U[] {
-  const seconds = new Float64Array(units.length)
-  let plain = true
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]
-    const value = unit?.seconds ?? NaN
-    if (i > 0 && !((units[i - 1]?.id ?? '') < (unit?.id ?? '')))
-      return [...units].sort(compareUnits)
-    if (!(value >= 0 && value < Infinity)) plain = false
-    seconds[i] = value === 0 ? 0 : value // -0 ties with 0, as in compareUnits
+function longestFirst(seconds: Seconds): ArrayLike<number> {
+  const n = seconds.length
+  const values = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const value = seconds[i] ?? NaN
+    if (!(value >= 0 && value < Infinity)) {
+      const order = Array.from({ length: n }, (_, index) => index)
+      return order.sort((a, b) => compareItems(seconds, a, b))
+    }
+    values[i] = value === 0 ? 0 : value // -0 ties with 0
   }
-  let order: ArrayLike<number>
-  if (plain) order = longestFirst(seconds)
-  else {
-    const indices = Array.from({ length: units.length }, (_, i) => i)
-    indices.sort((a, b) => (seconds[b] ?? 0) - (seconds[a] ?? 0) || a - b)
-    order = indices
-  }
-  const sorted: U[] = []
-  for (let i = 0; i < order.length; i++) {
-    const unit = units[order[i] ?? 0]
-    if (unit) sorted.push(unit)
-  }
-  return sorted
+  return radixLongestFirst(values)
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
@@ -145,7 +186,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
  * least-significant-digit radix sort on the 64 bits of each double, 16 bits a pass, since
  * non-negative doubles order exactly as their bit patterns do.
  */
-function longestFirst(seconds: Float64Array): Uint32Array {
+function radixLongestFirst(seconds: Float64Array): Uint32Array {
   const n = seconds.length
   const words = new Uint32Array(seconds.buffer, seconds.byteOffset, n * 2)
   const low = LITTLE_ENDIAN ? 0 : 1
@@ -184,9 +225,9 @@ function longestFirst(seconds: Float64Array): Uint32Array {
   return order
 }
 
-function sumSeconds(units: readonly Unit[]): number {
+function sumOf(items: readonly number[], seconds: Seconds): number {
   let total = 0
-  for (const unit of units) total += unit.seconds
+  for (const item of items) total += seconds[item] ?? 0
   return total
 }
 
@@ -194,11 +235,11 @@ function sumSeconds(units: readonly Unit[]): number {
 const EPSILON = 1e-9
 
 /**
- * Local search on the longest shard: move one unit to, or swap one pair with, another shard
+ * Local search on the longest shard: move one item to, or swap one pair with, another shard
  * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
  * squared loads, so the search ends; `rounds` bounds it for very large inputs.
  */
-function improve(shards: Unit[][], loads: number[], rounds: number): void {
+function improve(shards: number[][], loads: number[], rounds: number, seconds: Seconds): void {
   for (let round = 0; round < rounds; round++) {
     let longest = 0
     for (let i = 1; i < loads.length; i++) {
@@ -215,26 +256,28 @@ function improve(shards: Unit[][], loads: number[], rounds: number): void {
     for (const other of others) {
       const to = shards[other.index] ?? []
       const gap = fromLoad - other.load
-      const step = bestStep(from, to, gap)
+      const step = bestStep(from, to, gap, seconds)
       if (!step) continue
       const [fromIndex, toIndex] = step
-      const unit = from[fromIndex]
-      if (!unit) continue
-      // Both shards stay sorted longest first: taken units leave, given ones are inserted.
+      const item = from[fromIndex]
+      if (item === undefined) continue
+      const itemSeconds = seconds[item] ?? 0
+      // Both shards stay sorted longest first: taken items leave, given ones are inserted.
       if (toIndex < 0) {
         from.splice(fromIndex, 1)
-        insertSorted(to, unit)
-        loads[longest] = fromLoad - unit.seconds
-        loads[other.index] = other.load + unit.seconds
+        insertSorted(to, item, seconds)
+        loads[longest] = fromLoad - itemSeconds
+        loads[other.index] = other.load + itemSeconds
       } else {
         const back = to[toIndex]
-        if (!back) continue
+        if (back === undefined) continue
+        const backSeconds = seconds[back] ?? 0
         from.splice(fromIndex, 1)
         to.splice(toIndex, 1)
-        insertSorted(from, back)
-        insertSorted(to, unit)
-        loads[longest] = fromLoad - unit.seconds + back.seconds
-        loads[other.index] = other.load + unit.seconds - back.seconds
+        insertSorted(from, back, seconds)
+        insertSorted(to, item, seconds)
+        loads[longest] = fromLoad - itemSeconds + backSeconds
+        loads[other.index] = other.load + itemSeconds - backSeconds
       }
       moved = true
       break
@@ -243,17 +286,16 @@ function improve(shards: Unit[][], loads: number[], rounds: number): void {
   }
 }
 
-/** Inserts `unit` into `units` (sorted by `compareUnits`) where it belongs. */
-function insertSorted(units: Unit[], unit: Unit): void {
+/** Inserts `item` into `items` (sorted by `compareItems`) where it belongs. */
+function insertSorted(items: number[], item: number, seconds: Seconds): void {
   let lo = 0
-  let hi = units.length
+  let hi = items.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    const other = units[mid]
-    if (other && compareUnits(other, unit) <= 0) lo = mid + 1
+    if (compareItems(seconds, items[mid] ?? 0, item) <= 0) lo = mid + 1
     else hi = mid
   }
-  units.splice(lo, 0, unit)
+  items.splice(lo, 0, item)
 }
 
 /**
@@ -262,9 +304,10 @@ function insertSorted(units: Unit[], unit: Unit): void {
  * between 0 and the gap — exactly the condition for the larger of the two loads to fall.
  */
 function bestStep(
-  from: readonly Unit[],
-  to: readonly Unit[],
+  from: readonly number[],
+  to: readonly number[],
   gap: number,
+  seconds: Seconds,
 ): [number, number] | undefined {
   const ideal = gap / 2
   const floor = gap * EPSILON
@@ -274,11 +317,11 @@ function bestStep(
   let bestDistance = Infinity
   // The first candidate at the smallest distance wins; this loop runs millions of times on
   // large suites, so candidates are weighed inline rather than through a closure.
-  // `to` is sorted longest first; find for each unit of `from` the partner whose difference
+  // `to` is sorted longest first; find for each item of `from` the partner whose difference
   // is nearest the ideal.
   let lo = 0
   for (let i = 0; i < from.length; i++) {
-    const a = from[i]?.seconds ?? 0
+    const a = seconds[from[i] ?? 0] ?? 0
     if (from.length > 1 && a > floor && a < ceiling) {
       const distance = Math.abs(a - ideal)
       if (distance < bestDistance) {
@@ -290,11 +333,11 @@ function bestStep(
     // The first partner not longer than the ideal partner length. `from` is sorted longest
     // first, so that length only falls as `i` grows and the search resumes where it stopped.
     const wanted = a - ideal
-    while (lo < to.length && (to[lo]?.seconds ?? 0) > wanted) lo++
+    while (lo < to.length && (seconds[to[lo] ?? 0] ?? 0) > wanted) lo++
     for (let j = lo - 1; j <= lo; j++) {
       const b = to[j]
-      if (!b) continue
-      const delta = a - b.seconds
+      if (b === undefined) continue
+      const delta = a - (seconds[b] ?? 0)
       if (delta <= floor || delta >= ceiling) continue
       const distance = Math.abs(delta - ideal)
       if (distance < bestDistance) {
@@ -306,6 +349,18 @@ function bestStep(
     if (bestDistance === 0) break
   }
   return bestFrom < 0 ? undefined : [bestFrom, bestTo]
+}
+
+/** `lowerBound` for items given by their seconds (summed in index order). */
+export function lowerBoundOfSeconds(seconds: Seconds, shardCount: number): number {
+  let total = 0
+  let longest = 0
+  for (let i = 0; i < seconds.length; i++) {
+    const value = seconds[i] ?? 0
+    total += value
+    if (value > longest) longest = value
+  }
+  return Math.max(total / shardCount, longest)
 }
 
 /** `max(total / shards, longest unit)`: no partition of these units can do better. */

@@ -1,6 +1,12 @@
 import { MIN_ESTIMATE_SECONDS, estimateDurations, type EstimateBasis } from './estimate.js'
 import { fileOfId, isTestId } from './ids.js'
-import { lowerBound, partitionUnits, type Unit } from './partition.js'
+import {
+  lowerBound,
+  lowerBoundOfSeconds,
+  partitionSeconds,
+  partitionUnits,
+  type Unit,
+} from './partition.js'
 import { sum } from './stats.js'
 import { alignModel, type TimingModel } from './timings.js'
 
@@ -73,23 +79,19 @@ export interface Plan {
 }
 
 interface PlanUnit extends Unit {
-  /** The items the unit runs, sorted; absent for a unit that is the single item `id`. */
-  readonly members?: readonly string[]
-  /**
-   * For a unit that is a single item: its position in the sorted item list, so that a shard's
-   * items come out sorted without comparing a million paths again.
-   */
-  readonly rank?: number
+  /** The items the unit runs, sorted. */
+  readonly members: readonly string[]
   readonly file: string
   readonly estimated: boolean
 }
 
 interface Candidate {
-  readonly units: readonly PlanUnit[]
   readonly splitFiles: readonly SplitFile[]
   readonly shardCount: number
   readonly loads: readonly number[]
-  readonly shards: readonly (readonly PlanUnit[])[]
+  /** Each shard's items, sorted; listed only for the candidate chosen. */
+  readonly items: () => string[][]
+  readonly totalSeconds: number
   readonly makespan: number
   readonly lowerBound: number
   readonly fileLowerBound: number
@@ -265,7 +267,7 @@ function fileSeconds(context: UnitContext, file: string, ids: readonly string[])
   return sum(ids.map((id) => context.prices.of(id))) + (context.model.setupByFile.get(file) ?? 0)
 }
 
-/** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
+/** Builds the units at auto granularity: whole files, or chunks of the files split. */
 function buildUnits(
   context: UnitContext,
   shardCount: number,
@@ -280,22 +282,6 @@ function buildUnits(
     file,
     estimated: ids.some((id) => context.prices.estimated.has(id)),
   })
-  if (context.granularity === 'file' || context.granularity === 'test') {
-    // One unit per item (at file granularity every item is a whole file), in item order.
-    const { estimated, ofItem } = context.prices
-    const { items } = context
-    for (let rank = 0; rank < items.length; rank++) {
-      const id = items[rank] ?? ''
-      units.push({
-        id,
-        seconds: ofItem[rank] ?? 0,
-        rank,
-        file: fileOfId(id),
-        estimated: estimated.size > 0 && estimated.has(id),
-      })
-    }
-    return { units, splitFiles }
-  }
   const fileUnits = [...context.byFile].map(([file, ids]) => ({
     file,
     ids,
@@ -380,54 +366,80 @@ function buildUnits(
 }
 
 function evaluate(context: UnitContext, shardCount: number): Candidate {
+  if (context.granularity !== 'auto') return evaluateItems(context, shardCount)
   const { units, splitFiles } = buildUnits(context, shardCount)
   const partition = partitionUnits(units, shardCount)
-  let loads = partition.loads
-  if (context.granularity === 'test') {
-    // Single tests of one file in one shard pay the file's setup once per shard.
-    loads = partition.shards.map((shard, i) => {
-      const files = new Set(shard.map((u) => u.file))
-      return (loads[i] ?? 0) + sum([...files].map((f) => context.model.setupByFile.get(f) ?? 0))
-    })
-  }
   const wholeFiles = (): Unit[] =>
     [...context.byFile].map(([file, ids]) => ({
       id: file,
       seconds: fileSeconds(context, file, ids),
     }))
-  const bound =
-    context.granularity === 'test'
-      ? testLowerBound(context, units, shardCount)
-      : lowerBound(units, shardCount)
   return {
-    units,
     splitFiles,
     shardCount,
+    loads: partition.loads,
+    items: () => partition.shards.map((shard) => shard.flatMap((u) => u.members).sort()),
+    totalSeconds: totalOf(units),
+    makespan: Math.max(0, ...partition.loads),
+    lowerBound: lowerBound(units, shardCount),
+    fileLowerBound: lowerBound(wholeFiles(), shardCount),
+  }
+}
+
+/**
+ * Every item its own unit: whole files at file granularity, single tests at test granularity.
+ * Planned by index over the sorted items, without an object per item.
+ */
+function evaluateItems(context: UnitContext, shardCount: number): Candidate {
+  const { items } = context
+  const seconds = context.prices.ofItem
+  const partition = partitionSeconds(seconds, shardCount)
+  let loads = partition.loads
+  let bound = lowerBoundOfSeconds(seconds, shardCount)
+  const fileBound = bound
+  if (context.granularity === 'test') {
+    const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
+    // Single tests of one file in one shard pay the file's setup once per shard.
+    loads = partition.shards.map((shard, i) => {
+      const files = new Set(shard.map((item) => fileOfId(items[item] ?? '')))
+      return (loads[i] ?? 0) + sum([...files].map(setup))
+    })
+    bound = testLowerBound(items, seconds, setup, shardCount)
+  }
+  return {
+    splitFiles: [],
+    shardCount,
     loads,
-    shards: partition.shards,
+    items: () => {
+      // One pass over the sorted items deals each to its shard: every list comes out sorted.
+      const shardOf = new Int32Array(items.length)
+      partition.shards.forEach((shard, s) => {
+        for (const item of shard) shardOf[item] = s
+      })
+      const lists = partition.shards.map((): string[] => [])
+      items.forEach((id, item) => lists[shardOf[item] ?? 0]?.push(id))
+      return lists
+    },
+    totalSeconds: sum(seconds),
     makespan: Math.max(0, ...loads),
     lowerBound: bound,
-    // At file granularity the units are the whole files.
-    fileLowerBound:
-      context.granularity === 'test'
-        ? lowerBound(units, shardCount)
-        : context.granularity === 'file'
-          ? bound
-          : lowerBound(wholeFiles(), shardCount),
+    fileLowerBound: fileBound,
   }
 }
 
 /** At test granularity every file's setup is paid at least once, and with each of its tests. */
 function testLowerBound(
-  context: UnitContext,
-  units: readonly PlanUnit[],
+  tests: readonly string[],
+  seconds: ArrayLike<number>,
+  setup: (file: string) => number,
   shardCount: number,
 ): number {
-  const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
-  const files = new Set(units.map((u) => u.file))
-  const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup))
+  const files = new Set(tests.map(fileOfId))
+  const total = sum(Array.from(seconds)) + sum([...files].map(setup))
   let longest = 0
-  for (const unit of units) longest = Math.max(longest, unit.seconds + setup(unit.file))
+  tests.forEach((id, i) => {
+    longest = Math.max(longest, (seconds[i] ?? 0) + setup(fileOfId(id)))
+  })
   return Math.max(total / shardCount, longest)
 }
 
@@ -555,16 +567,13 @@ export function planShards(request: PlanRequest): Plan {
   }
 
   // Empty shards go last, so a matrix of the first non-empty shards covers everything.
-  const ordered = candidate.shards
-    .map((units, i) => ({ units, load: candidate.loads[i] ?? 0 }))
-    .sort((a, b) => Number(a.units.length === 0) - Number(b.units.length === 0))
-  const itemLists = itemsByShard(
-    ordered.map((o) => o.units),
-    items,
-  )
-  const shards: PlannedShard[] = ordered.map(({ load }, i) => ({
+  const ordered = candidate
+    .items()
+    .map((shardItems, i) => ({ shardItems, load: candidate.loads[i] ?? 0 }))
+    .sort((a, b) => Number(a.shardItems.length === 0) - Number(b.shardItems.length === 0))
+  const shards: PlannedShard[] = ordered.map(({ shardItems, load }, i) => ({
     index: i + 1,
-    items: itemLists[i] ?? [],
+    items: shardItems,
     predictedSeconds: round(load),
   }))
   return {
@@ -573,7 +582,7 @@ export function planShards(request: PlanRequest): Plan {
     shardCount: candidate.shardCount,
     granularity: request.granularity,
     itemCount: items.length,
-    totalSeconds: round(totalOf(candidate.units)),
+    totalSeconds: round(candidate.totalSeconds),
     lowerBoundSeconds: round(candidate.lowerBound),
     fileLowerBoundSeconds: round(candidate.fileLowerBound),
     predictedMakespanSeconds: round(candidate.makespan),
@@ -585,31 +594,6 @@ export function planShards(request: PlanRequest): Plan {
     splitFiles: candidate.splitFiles,
     notes,
   }
-}
-
-/**
- * Each shard's items, sorted. When every unit is one item of the sorted item list, one pass
- * over that list deals the items out in order, instead of sorting every shard's paths again.
- */
-function itemsByShard(
-  shards: readonly (readonly PlanUnit[])[],
-  items: readonly string[],
-): string[][] {
-  const lists = shards.map((): string[] => [])
-  const shardOf = new Int32Array(items.length).fill(-1)
-  let ranked = 0
-  shards.forEach((units, s) => {
-    for (const unit of units) {
-      if (unit.rank === undefined) continue
-      shardOf[unit.rank] = s
-      ranked++
-    }
-  })
-  if (ranked === items.length) {
-    items.forEach((id, rank) => lists[shardOf[rank] ?? 0]?.push(id))
-    return lists
-  }
-  return shards.map((units) => units.flatMap((u) => u.members ?? [u.id]).sort())
 }
 
 function totalOf(units: readonly Unit[]): number {
