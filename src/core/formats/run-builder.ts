@@ -46,7 +46,8 @@ export class RunBuilder {
       return
     }
     const target = isTestId(id) ? this.tests : this.files
-    target.set(id, (target.get(id) ?? 0) + seconds)
+    const before = target.get(id)
+    target.set(id, before === undefined ? seconds : before + seconds)
   }
 
   /** Records an id that exists but has no usable duration (a skipped test). */
