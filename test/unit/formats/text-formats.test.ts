@@ -200,6 +200,15 @@ describe('flat maps read without JSON.parse', () => {
       '{"a": "1"}',
       '{"a": 1,}',
       '{"a": 1} x',
+      '{"a\tb": 1}', // a raw tab inside a key
+      '{"a\\x": 1}', // no such escape
+      '{"a\\u12G4": 1}',
+      '{"a": 01}',
+      '{"a": 1.}',
+      '{"a": .5}',
+      '{"a": 1e}',
+      '{"a": +1}',
+      '{"a": 1\u00a0}', // white space JSON does not have
       '{}',
       '[1]',
     ]) {
