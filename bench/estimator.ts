@@ -1,218 +1,308 @@
 /**
- * Section 4: how well new (unknown) files are estimated. A deterministic 20% of each dataset's
- * files is held out, estimated from the rest, and the estimates are compared with the truth,
- * then planned into 8 shards and the plan is scored with the true durations.
+ * Section 4: plans with new items. A seeded 10 % of each dataset's items loses its timings; the
+ * rest is the history. Each plan is then scored with the TRUE durations of every item, as
+ * makespan / lower bound, at several shard counts and seeds:
+ *
+ * - Shardwise: `planShards` end to end, with its own estimates for the hidden items;
+ * - mean fill / median fill: every hidden item priced at the mean / median of the known items,
+ *   planned by the same LPT + local search (`partitionUnits`);
+ * - oracle: every item at its true time.
+ *
+ * Items are files (every dataset) and, for the pytest-split datasets, single tests planned at
+ * test granularity. A second hiding rule, whole directories at a time until 10 % is hidden,
+ * checks the case where the new items are alike (a new feature's directory of tests).
  */
 import { estimateDurations, type EstimateBasis } from '../src/core/estimate.js'
+import { fileOfId } from '../src/core/ids.js'
 import { lowerBound, partitionUnits, type Unit } from '../src/core/partition.js'
-import { planShards } from '../src/core/plan.js'
+import { planShards, type Granularity } from '../src/core/plan.js'
 import { buildTimingModel } from '../src/core/timings.js'
+import type { TimingRun } from '../src/core/types.js'
 import type { Dataset } from './datasets.js'
-import { fixed, fnv1a, mean, median, table } from './lib.js'
+import { fixed, mean, median, mulberry32, table } from './lib.js'
 import { makespanOf } from './splitters.js'
 
-export const ESTIMATORS = ['shardwise', 'mean', 'median'] as const
-export type Estimator = (typeof ESTIMATORS)[number]
+export const METHODS = ['oracle', 'shardwise', 'mean', 'median'] as const
+export type Method = (typeof METHODS)[number]
+
+const LABELS: Record<Method, string> = {
+  oracle: 'oracle',
+  shardwise: 'Shardwise',
+  mean: 'mean fill',
+  median: 'median fill',
+}
+
+export const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1)
+export const SHARD_COUNTS = [4, 8, 16, 32] as const
+const HIDDEN_SHARE = 0.1
+
+type Level = 'file' | 'test'
+type Hiding = 'random' | 'directory'
 
 export interface EstimatorCase {
   readonly dataset: string
-  readonly files: number
-  readonly heldOut: number
-  readonly heldOutSeconds: number
-  /** Median over held-out files of |log2(estimate / actual)|. */
-  readonly medianAbsLog2Error: Record<Estimator, number>
-  /** Median of log2(estimate / actual): > 0 over-estimates. */
-  readonly medianLog2Bias: Record<Estimator, number>
-  /** Share of held-out files estimated within a factor of 2. */
-  readonly within2x: Record<Estimator, number>
-  readonly shardwiseBasis: Record<EstimateBasis, number>
+  readonly level: Level
+  readonly hiding: Hiding
+  readonly seed: number
   readonly shards: number
-  /** True makespan / true file-level lower bound when the held-out files were planned with estimates. */
-  readonly ratio: Record<Estimator | 'oracle', number>
+  readonly items: number
+  readonly hidden: number
+  /** True makespan / max(true total / k, longest true item). */
+  readonly ratio: Record<Method, number>
+  /** Sum of the estimates of the hidden items / their true sum (1 = right on aggregate). */
+  readonly estimateToTruth: Record<'shardwise' | 'mean' | 'median', number>
+  readonly basis: Record<EstimateBasis, number>
   readonly problems: readonly string[]
 }
 
-const SHARDS = 8
-const MIN_FILES = 100
-
-const FOLDS = 5
-
-/** About one file in five, chosen by a salted hash of its path: the same split on every run. */
-function foldOf(file: string): number {
-  return fnv1a(`holdout:${file}`) % FOLDS
+function byId(a: Unit, b: Unit): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-/** Evaluates the estimators with the files of one fold held out. */
-function evaluateFold(dataset: Dataset, fold: number): EstimatorCase {
-  const isHeldOut = (file: string) => foldOf(file) === fold
-  const units = dataset.fileUnits
+function directoryOf(id: string): string {
+  const file = fileOfId(id)
+  const slash = file.lastIndexOf('/')
+  if (slash >= 0) return file.slice(0, slash)
+  const dot = file.lastIndexOf('.') // Java classes: the package
+  return dot >= 0 ? file.slice(0, dot) : ''
+}
+
+/** The hidden ids: a seeded shuffle's first 10 %, or whole directories in a seeded order. */
+function hide(units: readonly Unit[], seed: number, hiding: Hiding): Set<string> {
+  const random = mulberry32(seed * 7919 + (hiding === 'random' ? 0 : 1))
+  const want = Math.max(1, Math.round(units.length * HIDDEN_SHARE))
+  if (hiding === 'random') {
+    const order = units.map((u) => ({ id: u.id, key: random() })).sort((a, b) => a.key - b.key)
+    return new Set(order.slice(0, want).map((o) => o.id))
+  }
+  const byDirectory = new Map<string, string[]>()
+  for (const unit of units) {
+    const dir = directoryOf(unit.id)
+    const list = byDirectory.get(dir)
+    if (list) list.push(unit.id)
+    else byDirectory.set(dir, [unit.id])
+  }
+  const order = [...byDirectory.keys()]
+    .sort()
+    .map((dir) => ({ dir, key: random() }))
+    .sort((a, b) => a.key - b.key)
+  const hidden = new Set<string>()
+  for (const { dir } of order) {
+    if (hidden.size >= want) break
+    // A directory larger than what is still wanted contributes its first ids only.
+    for (const id of byDirectory.get(dir) ?? []) if (hidden.size < want) hidden.add(id)
+  }
+  return hidden
+}
+
+function evaluate(
+  dataset: Dataset,
+  level: Level,
+  units: readonly Unit[],
+  hiding: Hiding,
+  seed: number,
+): EstimatorCase[] {
   const truth = new Map(units.map((u) => [u.id, u.seconds]))
-  const heldOut = units.filter((u) => isHeldOut(u.id))
-  const known = new Map(units.filter((u) => !isHeldOut(u.id)).map((u) => [u.id, u.seconds]))
+  const hidden = hide(units, seed, hiding)
+  const known = new Map(units.filter((u) => !hidden.has(u.id)).map((u) => [u.id, u.seconds]))
+  const hiddenIds = [...hidden].sort()
+  const trueHidden = hiddenIds.reduce((a, id) => a + (truth.get(id) ?? 0), 0)
   const knownSeconds = [...known.values()]
-  const shardwise = estimateDurations({ known, unknown: heldOut.map((u) => u.id) })
-  const basis: Record<EstimateBasis, number> = { 'same-file': 0, directory: 0, size: 0, default: 0 }
-  for (const e of shardwise.values()) basis[e.basis]++
   const flatMean = mean(knownSeconds)
   const flatMedian = median(knownSeconds)
-  const estimateOf: Record<Estimator, (id: string) => number> = {
-    shardwise: (id) => shardwise.get(id)?.seconds ?? NaN,
-    mean: () => flatMean,
-    median: () => flatMedian,
+  const estimates = estimateDurations({ known, unknown: hiddenIds })
+  const basis: Record<EstimateBasis, number> = { 'same-file': 0, directory: 0, size: 0, default: 0 }
+  let estimatedTotal = 0
+  for (const e of estimates.values()) {
+    basis[e.basis]++
+    estimatedTotal += e.seconds
   }
-  const log2Errors = (e: Estimator) =>
-    heldOut.map((u) => Math.log2(estimateOf[e](u.id) / u.seconds))
-  const perEstimator = <T>(f: (e: Estimator) => T) =>
-    Object.fromEntries(ESTIMATORS.map((e) => [e, f(e)])) as Record<Estimator, T>
+  const run: TimingRun = {
+    source: 'known',
+    format: 'shardwise',
+    files: level === 'file' ? known : new Map(),
+    tests: level === 'test' ? known : new Map(),
+    untimed: new Set(),
+  }
+  const model = buildTimingModel([run])
+  const granularity: Granularity = level
+  const priced = (price: (id: string) => number): Unit[] =>
+    units.map((u) => (hidden.has(u.id) ? { id: u.id, seconds: price(u.id) } : u))
+  const withPrices = (price: (id: string) => number, k: number) =>
+    makespanOf(partitionUnits(priced(price), k).shards, truth)
 
-  // Plan with the estimates, score with the truth.
-  const bound = lowerBound(units, SHARDS)
-  const problems: string[] = []
-  const model = buildTimingModel([
-    { source: 'known', format: 'shardwise', files: known, tests: new Map(), untimed: new Set() },
-  ])
-  const plan = planShards({
-    items: units.map((u) => u.id),
-    model,
-    shards: { kind: 'fixed', count: SHARDS },
-    granularity: 'file',
-    shardOverheadSeconds: 0,
+  return SHARD_COUNTS.map((k) => {
+    const problems: string[] = []
+    const plan = planShards({
+      items: units.map((u) => u.id),
+      model,
+      shards: { kind: 'fixed', count: k },
+      granularity,
+      shardOverheadSeconds: 0,
+    })
+    if (plan.unknownItems !== hidden.size) {
+      problems.push(`the plan estimated ${plan.unknownItems} items, ${hidden.size} were hidden`)
+    }
+    const planned = makespanOf(
+      plan.shards.map((s) => s.items.map((id) => ({ id, seconds: 0 }))),
+      truth,
+    )
+    const bound = lowerBound(units, k)
+    return {
+      dataset: dataset.name,
+      level,
+      hiding,
+      seed,
+      shards: k,
+      items: units.length,
+      hidden: hidden.size,
+      ratio: {
+        oracle: makespanOf(partitionUnits(units, k).shards) / bound,
+        shardwise: planned / bound,
+        mean: withPrices(() => flatMean, k) / bound,
+        median: withPrices(() => flatMedian, k) / bound,
+      },
+      estimateToTruth: {
+        shardwise: estimatedTotal / trueHidden,
+        mean: (flatMean * hidden.size) / trueHidden,
+        median: (flatMedian * hidden.size) / trueHidden,
+      },
+      basis,
+      problems,
+    }
   })
-  if (plan.unknownItems !== heldOut.length) {
-    problems.push(`the plan estimated ${plan.unknownItems} items, ${heldOut.length} were held out`)
-  }
-  const planned = makespanOf(
-    plan.shards.map((s) => s.items.map((id) => ({ id, seconds: 0 }))),
-    truth,
-  )
-  const withEstimates = (e: Estimator): number => {
-    const priced: Unit[] = units.map((u) =>
-      isHeldOut(u.id) ? { id: u.id, seconds: estimateOf[e](u.id) } : u,
-    )
-    return makespanOf(partitionUnits(priced, SHARDS).shards, truth)
-  }
-  const sameAsDirect = withEstimates('shardwise')
-  if (Math.abs(sameAsDirect - planned) > 1e-6 * planned) {
-    problems.push(
-      `planShards gives ${fixed(planned, 2)} s, partitionUnits over estimateDurations ${fixed(sameAsDirect, 2)} s`,
-    )
-  }
-  return {
-    dataset: dataset.name,
-    files: units.length,
-    heldOut: heldOut.length,
-    heldOutSeconds: heldOut.reduce((a, u) => a + u.seconds, 0),
-    medianAbsLog2Error: perEstimator((e) => median(log2Errors(e).map(Math.abs))),
-    medianLog2Bias: perEstimator((e) => median(log2Errors(e))),
-    within2x: perEstimator(
-      (e) => log2Errors(e).filter((x) => Math.abs(x) <= 1).length / heldOut.length,
-    ),
-    shardwiseBasis: basis,
-    shards: SHARDS,
-    ratio: {
-      oracle: makespanOf(partitionUnits(units, SHARDS).shards) / bound,
-      shardwise: planned / bound,
-      mean: withEstimates('mean') / bound,
-      median: withEstimates('median') / bound,
-    },
-    problems,
-  }
 }
 
-export interface EstimatorResult {
-  /** Fold 0: the files whose salted hash is 0 mod 5 are held out. */
+function unitsAt(dataset: Dataset, level: Level): Unit[] {
+  if (level === 'file') return [...dataset.fileUnits]
+  return [...dataset.model.tests]
+    .filter(([, seconds]) => seconds > 0)
+    .map(([id, seconds]) => ({ id, seconds }))
+    .sort(byId)
+}
+
+interface Summary {
+  readonly label: string
   readonly cases: readonly EstimatorCase[]
-  /** Every fold in turn (each file held out once), for a less noisy average. */
-  readonly allFolds: readonly EstimatorCase[]
+}
+
+function wins(cases: readonly EstimatorCase[], a: Method, b: Method): string {
+  let better = 0
+  let worse = 0
+  for (const c of cases) {
+    if (c.ratio[a] < c.ratio[b] - 1e-9) better++
+    else if (c.ratio[a] > c.ratio[b] + 1e-9) worse++
+  }
+  return `${better}/${cases.length - better - worse}/${worse}`
+}
+
+function summaryRow(s: Summary, oneDataset: boolean): string[] {
+  const avg = (f: (c: EstimatorCase) => number) => fixed(mean(s.cases.map(f)), 4)
+  // Ratios of sums: their geometric mean, so that 2× and ½× average to 1.
+  const geo = (f: (c: EstimatorCase) => number) =>
+    fixed(Math.exp(mean(s.cases.map((c) => Math.log(f(c))))), 2)
+  const first = s.cases[0]
+  return [
+    s.label,
+    oneDataset && first ? `${first.items}` : '',
+    oneDataset && first ? `${first.hidden}` : '',
+    ...METHODS.map((m) => avg((c) => c.ratio[m])),
+    wins(s.cases, 'shardwise', 'mean'),
+    wins(s.cases, 'shardwise', 'median'),
+    geo((c) => c.estimateToTruth.shardwise),
+    geo((c) => c.estimateToTruth.mean),
+    geo((c) => c.estimateToTruth.median),
+  ]
+}
+
+const COLUMNS = [
+  { title: 'dataset', align: 'left' as const },
+  { title: 'items (n)' },
+  { title: 'hidden (n)' },
+  ...METHODS.map((m) => ({ title: `${LABELS[m]} (×LB)` })),
+  { title: 'SW vs mean better/tie/worse' },
+  { title: 'SW vs median b/t/w' },
+  { title: 'SW Σest/Σtrue' },
+  { title: 'mean Σest/Σtrue' },
+  { title: 'median Σest/Σtrue' },
+]
+
+export interface EstimatorResult {
+  readonly seeds: readonly number[]
+  readonly shardCounts: readonly number[]
+  readonly hiddenShare: number
+  readonly cases: readonly EstimatorCase[]
+  readonly overall: Record<string, Record<Method, number>>
 }
 
 export function runEstimator(
   datasets: readonly Dataset[],
   print: (text: string) => void,
 ): EstimatorResult {
-  const eligible = datasets.filter((d) => d.fileUnits.length >= MIN_FILES)
-  const cases = eligible.map((d) => evaluateFold(d, 0))
-  const allFolds = eligible.flatMap((d) =>
-    Array.from({ length: FOLDS }, (_, fold) => evaluateFold(d, fold)),
-  )
-
-  const rows = cases.map((c) => [
-    c.dataset,
-    String(c.files),
-    String(c.heldOut),
-    fixed(c.medianAbsLog2Error.shardwise, 2),
-    fixed(c.medianAbsLog2Error.mean, 2),
-    fixed(c.medianAbsLog2Error.median, 2),
-    fixed(c.medianLog2Bias.shardwise, 2),
-    fixed(c.medianLog2Bias.mean, 2),
-    fixed(c.medianLog2Bias.median, 2),
-    `${c.shardwiseBasis.directory}/${c.shardwiseBasis.default}`,
-    fixed(c.ratio.oracle, 3),
-    fixed(c.ratio.shardwise, 3),
-    fixed(c.ratio.mean, 3),
-    fixed(c.ratio.median, 3),
-  ])
-  const average = (list: readonly EstimatorCase[], label: string) => {
-    const avg = (f: (c: EstimatorCase) => number) => fixed(mean(list.map(f)), 3)
-    return [
-      label,
-      '',
-      '',
-      avg((c) => c.medianAbsLog2Error.shardwise),
-      avg((c) => c.medianAbsLog2Error.mean),
-      avg((c) => c.medianAbsLog2Error.median),
-      avg((c) => c.medianLog2Bias.shardwise),
-      avg((c) => c.medianLog2Bias.mean),
-      avg((c) => c.medianLog2Bias.median),
-      '',
-      avg((c) => c.ratio.oracle),
-      avg((c) => c.ratio.shardwise),
-      avg((c) => c.ratio.mean),
-      avg((c) => c.ratio.median),
-    ]
+  const all: EstimatorCase[] = []
+  const overall: Record<string, Record<Method, number>> = {}
+  const scenarios: { level: Level; hiding: Hiding; title: string }[] = [
+    { level: 'file', hiding: 'random', title: 'Files, 10 % hidden at random' },
+    {
+      level: 'test',
+      hiding: 'random',
+      title: 'Tests (pytest-split datasets), 10 % hidden at random',
+    },
+    { level: 'file', hiding: 'directory', title: 'Files, whole directories hidden (10 %)' },
+    { level: 'test', hiding: 'directory', title: 'Tests, whole directories hidden (10 %)' },
+  ]
+  const summaries: Summary[] = []
+  for (const scenario of scenarios) {
+    const eligible = datasets.filter((d) =>
+      scenario.level === 'file' ? d.fileUnits.length > 0 : d.format === 'pytest-split',
+    )
+    const perDataset: Summary[] = eligible.map((dataset) => {
+      const units = unitsAt(dataset, scenario.level)
+      const cases = SEEDS.flatMap((seed) =>
+        evaluate(dataset, scenario.level, units, scenario.hiding, seed),
+      )
+      all.push(...cases)
+      return { label: dataset.name, cases }
+    })
+    const pooled: Summary = {
+      label: 'all datasets',
+      cases: perDataset.flatMap((s) => s.cases),
+    }
+    summaries.push({ label: scenario.title, cases: pooled.cases })
+    overall[`${scenario.level}/${scenario.hiding}`] = Object.fromEntries(
+      METHODS.map((m) => [m, mean(pooled.cases.map((c) => c.ratio[m]))]),
+    ) as Record<Method, number>
+    if (scenario.hiding === 'random') {
+      print(`\n${scenario.title}: ${SEEDS.length} seeds × k = ${SHARD_COUNTS.join(', ')}`)
+      print(
+        table(COLUMNS, [...perDataset.map((d) => summaryRow(d, true)), summaryRow(pooled, false)]),
+      )
+    }
   }
-  rows.push(average(cases, 'mean over datasets'))
-  rows.push(average(allFolds, `mean, all ${FOLDS} folds`))
+  print('\nOverall, every scenario (mean over datasets × seeds × shard counts):')
   print(
     table(
-      [
-        { title: 'dataset', align: 'left' },
-        { title: 'files (n)' },
-        { title: 'held out (n)' },
-        { title: 'SW |err| (log2)' },
-        { title: 'mean |err| (log2)' },
-        { title: 'median |err| (log2)' },
-        { title: 'SW bias (log2)' },
-        { title: 'mean bias (log2)' },
-        { title: 'median bias (log2)' },
-        { title: 'SW basis dir/default (n)' },
-        { title: `true times k=${SHARDS} (×LB)` },
-        { title: 'SW est. (×LB)' },
-        { title: 'mean est. (×LB)' },
-        { title: 'median est. (×LB)' },
-      ],
-      rows,
+      [{ title: 'scenario', align: 'left' }, ...COLUMNS.slice(1)],
+      summaries.map((row) => summaryRow(row, false)),
     ),
   )
-  const wins = (other: Estimator) =>
-    cases.filter((c) => c.medianAbsLog2Error.shardwise < c.medianAbsLog2Error[other]).length
-  const balanceWins = (other: Estimator) =>
-    cases.filter((c) => c.ratio.shardwise < c.ratio[other] - 1e-9).length
-  const balanceLosses = (other: Estimator) =>
-    cases.filter((c) => c.ratio.shardwise > c.ratio[other] + 1e-9).length
   print(
-    '|err| = median over held-out files of |log2(estimate/actual)| (1.00 = off by 2×); bias = median of\n' +
-      'log2(estimate/actual) (> 0 over-estimates). Balance columns: the held-out files are planned with their\n' +
-      `estimates (known files with their true times), then the partition is scored with the true times against\n` +
-      `max(total/${SHARDS}, longest file) of the true times.\n` +
-      `Shardwise's estimator has the smaller error than the plain mean in ${wins('mean')}/${cases.length} datasets, than the plain median in ${wins('median')}/${cases.length};\n` +
-      `with its estimates the plans are better balanced than with the mean in ${balanceWins('mean')}, worse in ${balanceLosses('mean')}; than with the median better in ${balanceWins('median')}, worse in ${balanceLosses('median')} (of ${cases.length}).`,
+    'Ratios are true makespan / max(true total / k, longest true item), averaged over seeds and k; the\n' +
+      "known items keep their true times, the hidden ones get each method's estimate. better/tie/worse counts\n" +
+      "the cases (dataset × seed × k) where Shardwise's ratio is lower / equal / higher. Σest/Σtrue is the sum\n" +
+      "of the hidden items' estimates over their true sum (1 = right on aggregate), geometric mean over seeds.",
   )
-  print(
-    `The last row repeats the experiment with each of the ${FOLDS} hash folds held out in turn (every file is\n` +
-      'estimated once) and averages over datasets and folds.',
+  const problems = all.flatMap((c) =>
+    c.problems.map(
+      (p) => `${c.dataset} (${c.level}, ${c.hiding}, seed ${c.seed}, k=${c.shards}): ${p}`,
+    ),
   )
-  const problems = allFolds.flatMap((c) => c.problems.map((p) => `${c.dataset}: ${p}`))
   if (problems.length > 0) print(`Problems:\n  ${problems.join('\n  ')}`)
-  return { cases, allFolds }
+  return {
+    seeds: SEEDS,
+    shardCounts: [...SHARD_COUNTS],
+    hiddenShare: HIDDEN_SHARE,
+    cases: all,
+    overall,
+  }
 }

@@ -3,9 +3,10 @@
  * Prints plain-text tables to stdout and writes the same figures to bench/results.json.
  *
  * 1. Balance on the real-world datasets (test/fixtures/datasets) against common splitters.
- * 2. Planning speed on 100k / 10k synthetic items.
+ * 2. Planning speed on 100k / 10k synthetic items, in process; 2b. the bundled CLI as a whole
+ *    process against a plain LPT script, 100k and 1M items.
  * 3. JUnit parse throughput and memory on generated 500 MiB (BENCH_JUNIT_MB) and 50 MiB reports.
- * 4. Estimator quality for unknown files (held-out 20%).
+ * 4. Estimates for new items: plans with 10% of the timings hidden, scored with the true times.
  * 5–6. Combine, and what `shardwise run` adds.
  * 7. Hostile inputs: a 40,000-times cypress-split spec, 20,000 nested JUnit suites, and the
  *    peak memory of `shardwise run` printing BENCH_PIPE_MB (1024) MiB to a slow reader.
@@ -22,6 +23,7 @@ import { runEstimator } from './estimator.js'
 import { runJunit } from './junit.js'
 import { fixed, mib, section } from './lib.js'
 import { runSpeed } from './speed.js'
+import { runProcessSpeed } from './process-speed.js'
 import { runCombine } from './combine.js'
 import { runOverhead } from './overhead.js'
 import { runSuites } from './suites.js'
@@ -81,11 +83,20 @@ async function main(): Promise<void> {
   await timed('2. Planning speed (synthetic, log-normal durations)', results, 'speed', () =>
     runSpeed(print),
   )
+  await timed(
+    '2b. Whole-process planning: the bundled CLI against a plain LPT script',
+    results,
+    'processSpeed',
+    () => runProcessSpeed(print),
+  )
   await timed('3. JUnit parse throughput and memory (generated reports)', results, 'junit', () =>
     runJunit(print),
   )
-  await timed('4. Estimator quality for unknown files (20% held out)', results, 'estimator', () =>
-    runEstimator(datasets, print),
+  await timed(
+    '4. Estimates for new items: 10% of the timings hidden (true makespan / lower bound)',
+    results,
+    'estimator',
+    () => runEstimator(datasets, print),
   )
 
   await timed('5. Combine: verdict, timings history and coverage merges', results, 'combine', () =>

@@ -23,10 +23,6 @@ import {
   parseWholeNumber,
 } from './modes/inputs.js'
 import { planMode, type PlanOptions } from './modes/plan.js'
-import { planDigest, readPlanFile, runMode } from './modes/run.js'
-import { testMode } from './modes/test.js'
-import { combineMode } from './modes/combine.js'
-import { coverageReport } from './modes/coverage.js'
 
 const VERSION = '0.1.0'
 
@@ -303,14 +299,16 @@ async function planCommand(args: string[], io: CliIo): Promise<number> {
   )
   const plan = await planMode(options, { log: stderrLog(io.stderr), readStdin: io.readStdin })
   const output = parsed.str('output')
-  if (output !== undefined)
-    await writeOutputFile('--output', resolve(io.cwd, output), `${renderPlanJson(plan)}\n`)
+  // Rendered once: a plan of a million items is 40 MB of JSON.
+  const json = output !== undefined || format === 'json' ? renderPlanJson(plan) : ''
+  if (output !== undefined) await writeOutputFile('--output', resolve(io.cwd, output), `${json}\n`)
   const text =
     format === 'table'
       ? renderPlanTable(plan)
       : // JSON keeps its value: `##[` in a name is escaped, not marked (see jsonForLog).
-        jsonForLog(format === 'matrix' ? stableStringify(planMatrix(plan)) : renderPlanJson(plan))
-  io.stdout.write(`${text}\n`)
+        jsonForLog(format === 'matrix' ? stableStringify(planMatrix(plan)) : json)
+  writeInPieces(io.stdout, text)
+  io.stdout.write('\n')
   return 0
 }
 
@@ -325,6 +323,15 @@ function withLocalStore(options: PlanOptions, log: Log): PlanOptions {
   if (!existsSync(store)) return options
   log.info(`timings: ${store} (the local store of \`shardwise test\`; --timings reads others)`)
   return { ...options, timings: [store] }
+}
+
+/**
+ * Writes a long text a megabyte at a time, so that writing a 40 MB plan does not also hold a
+ * 40 MB copy of it in bytes.
+ */
+function writeInPieces(stream: { write(text: string): unknown }, text: string): void {
+  const piece = 1 << 20
+  for (let at = 0; at < text.length; at += piece) stream.write(text.slice(at, at + piece))
 }
 
 /** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
@@ -383,6 +390,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   const planPath = parsed.str('plan')
   let loaded
   if (planPath !== undefined) {
+    const { readPlanFile } = await import('./modes/run.js')
     loaded = await readPlanFile(resolve(io.cwd, planPath))
     if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
       throw new UsageError(
@@ -399,6 +407,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       { ...options, shards: { kind: 'fixed', count: shard.count } },
       { log, readStdin: io.readStdin },
     )
+    const { planDigest } = await import('./modes/run.js')
     loaded = { plan, digest: planDigest(plan) }
   }
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
@@ -413,6 +422,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       `--results-dir ${resultsDir}: cannot use it as a directory (${describeError(error)})`,
     )
   }
+  const { runMode } = await import('./modes/run.js')
   const outcome = await runMode(
     {
       plan: loaded.plan,
@@ -474,6 +484,7 @@ async function testCommand(args: string[], io: CliIo): Promise<number> {
   const plan = planOptions(parsed, io, '4')
   const parallelRaw = parsed.str('parallel')
   const root = plan.root
+  const { testMode } = await import('./modes/test.js')
   const outcome = await testMode(
     {
       shards: plan.shards,
@@ -534,6 +545,7 @@ async function combineCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('`--plan <file>` is required: the plan the shards ran.')
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
   const coverageThreshold = coverageThresholdFlag(parsed)
+  const { readPlanFile } = await import('./modes/run.js')
   const { plan, digest } = await readPlanFile(resolve(io.cwd, planPath))
   const quarantineFlag = parsed.str('quarantine')
   const defaultQuarantine = resolve(root, 'shardwise.quarantine.json')
@@ -545,6 +557,8 @@ async function combineCommand(args: string[], io: CliIo): Promise<number> {
   const reportJsonPath = parsed.str('report-json')
   const log = stderrLog(io.stderr)
   const baseRef = parsed.str('base-ref')
+  const { combineMode } = await import('./modes/combine.js')
+  const { coverageReport } = await import('./modes/coverage.js')
   const outcome = await combineMode(
     {
       plan,

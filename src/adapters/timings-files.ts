@@ -90,6 +90,12 @@ export async function streamJunit(path: string, parser: JunitParser): Promise<vo
   parser.write(decoder.decode())
 }
 
+/** The file's text; its bytes are garbage once this returns (a timings file may be 100 MB). */
+async function readText(path: string, decoder: TextDecoder, skip: number): Promise<string> {
+  const bytes = await readFile(path)
+  return decoder.decode(bytes.subarray(skip))
+}
+
 async function loadFile(
   path: string,
   options: NormalizeOptions,
@@ -115,8 +121,7 @@ async function loadFile(
       `${path}: ${info.size} bytes is more than the ${MAX_TEXT_BYTES} a JSON or log timings file may have`,
     )
   }
-  const bytes = await readFile(path)
-  const parsed = parseTimingsText(path, decoder.decode(bytes.subarray(skip)), options)
+  const parsed = parseTimingsText(path, await readText(path, decoder, skip), options)
   for (const warning of parsed.warnings) log.warning(warning)
   return { format: parsed.format, runs: [...parsed.runs] }
 }

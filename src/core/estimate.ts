@@ -1,5 +1,5 @@
 import { fileOfId, isTestId } from './ids.js'
-import { median } from './stats.js'
+import { ExactSum, median } from './stats.js'
 
 /** What an unknown item's estimate was learned from. */
 export type EstimateBasis = 'same-file' | 'directory' | 'size' | 'default'
@@ -10,8 +10,8 @@ export interface Estimate {
 }
 
 export interface EstimateInput {
-  /** Items with history: id → seconds (> 0). */
-  readonly known: ReadonlyMap<string, number>
+  /** Items with history: id → seconds (> 0), in one map or several. */
+  readonly known: ReadonlyMap<string, number> | readonly ReadonlyMap<string, number>[]
   /** Items to estimate. */
   readonly unknown: readonly string[]
   /** File sizes in bytes, where the files exist on disk. */
@@ -24,98 +24,160 @@ export interface EstimateInput {
 export const DEFAULT_SECONDS = 1
 /** The shortest estimate handed out, so that no item is ever planned as free. */
 export const MIN_ESTIMATE_SECONDS = 0.001
-const MIN_GROUP = 3
+/**
+ * How far a group's mean is pulled toward its parent's: as if the parent had lent the group this
+ * many items at its own mean. A group of one item is then a third its own and two thirds its
+ * parent; a directory of twenty is 91 % its own. Any weight from 1 to 5 does about equally
+ * well on the real suites of the benchmark (`npm run bench`, section 4); 2 is in the middle.
+ */
+export const PRIOR_WEIGHT = 2
+/** Sized files a group needs before seconds-per-byte is learned from it. */
+const MIN_SIZED = 3
 
 /**
  * Group keys from the most to the least specific: a test first looks at the other tests of its
  * file, then every item looks at its directory, its parent directory… and finally everything.
+ * Tests and files form separate trees: a test takes a fraction of its file's time.
  */
-function groupKeys(id: string): string[] {
-  const keys: string[] = []
-  const file = fileOfId(id)
-  if (isTestId(id)) keys.push(`${file}::`)
-  const kind = isTestId(id) ? 't:' : 'f:'
-  let dir = file
-  for (;;) {
-    const slash = dir.lastIndexOf('/')
-    if (slash < 0) break
-    dir = dir.slice(0, slash)
-    keys.push(`${kind}${dir}/`)
+class GroupChains {
+  /** The keys of a directory and every directory above it, for files or for tests. */
+  private readonly directories = new Map<string, readonly string[]>()
+
+  of(id: string): readonly string[] {
+    const file = fileOfId(id)
+    const test = isTestId(id)
+    const slash = file.lastIndexOf('/')
+    const directories = this.directoryChain(
+      test ? 't:' : 'f:',
+      slash < 0 ? undefined : file.slice(0, slash),
+    )
+    return test ? [`${file}::`, ...directories] : directories
   }
-  keys.push(kind)
-  return keys
+
+  private directoryChain(kind: string, dir: string | undefined): readonly string[] {
+    if (dir === undefined) return [kind]
+    const key = `${kind}${dir}/`
+    let chain = this.directories.get(key)
+    if (!chain) {
+      const slash = dir.lastIndexOf('/')
+      chain = [key, ...this.directoryChain(kind, slash < 0 ? undefined : dir.slice(0, slash))]
+      this.directories.set(key, chain)
+    }
+    return chain
+  }
 }
 
 interface Group {
-  readonly seconds: number[]
-  /** Seconds per byte of the items whose size is known. */
-  readonly rates: number[]
+  /** The next broader group; `undefined` for a root ("every file", "every test"). */
+  readonly parent: string | undefined
+  count: number
+  readonly seconds: ExactSum
+  min: number
+  max: number
+  sizedCount: number
+  readonly sizedSeconds: ExactSum
+  readonly sizedBytes: ExactSum
 }
 
 /**
- * Estimates the items that have no usable history. Tests in one directory are alike far more
- * often than tests across a repository, so an unknown item takes the median of its nearest
- * group with enough members (other tests of the same file count from one member). Where the
- * file sizes of the group are known, the median seconds-per-byte of the group times the item's
- * size is used instead, clamped into the group's range, since a longer test file usually holds
- * more or longer tests. With no history at all, sizes alone give relative weights. The plain
- * mean, which most tools use, is pulled up by the few giant items and over-estimates nearly
- * every new file.
+ * Estimates the items that have no usable history by their *expected* duration, since a shard's
+ * time is the sum of its items: an estimate that is right on average keeps every shard's sum
+ * right on average, while a typical-value estimate (the median) is biased low on long-tailed
+ * suites and under-fills the shards that hold new items.
+ *
+ * The expected value is the mean of the item's nearest group (the other tests of its file, its
+ * directory, its parent directory… everything), shrunk toward the estimate of the next broader
+ * group as far as the group is small (`PRIOR_WEIGHT`): a directory of three files is not trusted
+ * as much as one of three hundred, and no fixed member count decides. Where file sizes are
+ * known, the nearest group with `MIN_SIZED` sized files gives seconds per byte (its total time
+ * over its total bytes), times the item's size, kept within the group's range. With no history
+ * at all, sizes alone give relative weights around `DEFAULT_SECONDS`.
+ *
+ * Sums are exact, so the estimates do not depend on the order of `known`.
  */
 export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
+  // Only the groups of the unknown items (and their broader groups) are ever read.
+  const chains = new GroupChains()
+  const needed = new Set<string>()
+  for (const id of input.unknown) for (const key of chains.of(id)) needed.add(key)
   const groups = new Map<string, Group>()
-  for (const [id, seconds] of input.known) {
-    if (!(seconds > 0)) continue
-    const size = input.sizes?.get(fileOfId(id))
-    for (const key of groupKeys(id)) {
-      let group = groups.get(key)
-      if (!group) {
-        group = { seconds: [], rates: [] }
-        groups.set(key, group)
+  const knownMaps = 'get' in input.known ? [input.known] : input.known
+  for (const known of knownMaps) {
+    for (const [id, seconds] of known) {
+      if (!(seconds > 0)) continue
+      const keys = chains.of(id)
+      if (!needed.has(keys[keys.length - 1] ?? '')) continue
+      const size = isTestId(id) ? undefined : input.sizes?.get(id)
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] ?? ''
+        if (!needed.has(key)) continue
+        let group = groups.get(key)
+        if (!group) {
+          group = {
+            parent: keys[i + 1],
+            count: 0,
+            seconds: new ExactSum(),
+            min: Infinity,
+            max: 0,
+            sizedCount: 0,
+            sizedSeconds: new ExactSum(),
+            sizedBytes: new ExactSum(),
+          }
+          groups.set(key, group)
+        }
+        group.count++
+        group.seconds.add(seconds)
+        if (seconds < group.min) group.min = seconds
+        if (seconds > group.max) group.max = seconds
+        if (size !== undefined && size > 0) {
+          group.sizedCount++
+          group.sizedSeconds.add(seconds)
+          group.sizedBytes.add(size)
+        }
       }
-      group.seconds.push(seconds)
-      if (size !== undefined && size > 0 && !isTestId(id)) group.rates.push(seconds / size)
     }
   }
-  const summaries = new Map<
-    string,
-    { median: number; min: number; max: number; rate: number | undefined }
-  >()
-  const summarize = (key: string, group: Group) => {
-    let summary = summaries.get(key)
-    if (!summary) {
-      summary = {
-        median: median(group.seconds),
-        min: group.seconds.reduce((m, s) => Math.min(m, s), Infinity),
-        max: group.seconds.reduce((m, s) => Math.max(m, s), 0),
-        rate: group.rates.length >= MIN_GROUP ? median(group.rates) : undefined,
-      }
-      summaries.set(key, summary)
-    }
-    return summary
+
+  const shrunk = new Map<string, number>()
+  const meanOf = (key: string): number => {
+    const cached = shrunk.get(key)
+    if (cached !== undefined) return cached
+    const group = groups.get(key)
+    if (!group) return NaN
+    const total = group.seconds.value()
+    const mean =
+      group.parent === undefined
+        ? total / group.count
+        : (total + PRIOR_WEIGHT * meanOf(group.parent)) / (group.count + PRIOR_WEIGHT)
+    shrunk.set(key, mean)
+    return mean
   }
+
   const sizes = [...(input.sizes?.values() ?? [])].filter((s) => s > 0)
   const medianSize = sizes.length > 0 ? median(sizes) : undefined
 
   const out = new Map<string, Estimate>()
   for (const id of input.unknown) {
     const size = isTestId(id) ? undefined : input.sizes?.get(id)
+    const keys = chains.of(id)
     let estimate: Estimate | undefined
-    for (const key of groupKeys(id)) {
-      const group = groups.get(key)
-      const enough = key.endsWith('::') ? 1 : MIN_GROUP
-      if (!group || group.seconds.length < enough) continue
-      const summary = summarize(key, group)
-      if (size !== undefined && size > 0 && summary.rate !== undefined) {
-        const seconds = Math.min(summary.max, Math.max(summary.min, summary.rate * size))
+    if (size !== undefined && size > 0) {
+      const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED)
+      const group = key === undefined ? undefined : groups.get(key)
+      if (group) {
+        const rate = group.sizedSeconds.value() / group.sizedBytes.value()
+        const seconds = Math.min(group.max, Math.max(group.min, rate * size))
         estimate = { seconds, basis: 'size' }
-      } else {
+      }
+    }
+    if (!estimate) {
+      const key = keys.find((k) => groups.has(k))
+      if (key !== undefined) {
         estimate = {
-          seconds: summary.median,
+          seconds: meanOf(key),
           basis: key.endsWith('::') ? 'same-file' : 'directory',
         }
       }
-      break
     }
     if (!estimate) {
       const base = input.defaultSeconds ?? DEFAULT_SECONDS
@@ -125,10 +187,7 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
           : base
       estimate = { seconds, basis: 'default' }
     }
-    out.set(id, {
-      seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds),
-      basis: estimate.basis,
-    })
+    out.set(id, { ...estimate, seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds) })
   }
   return out
 }

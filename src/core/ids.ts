@@ -27,6 +27,8 @@ export interface NormalizeOptions {
   readonly roots?: readonly string[]
 }
 
+const NO_ROOTS: readonly string[] = []
+
 /** Lexically resolves `.` and `..` segments and collapses repeated slashes. */
 function collapseSegments(path: string): string {
   const absolute = path.startsWith('/')
@@ -51,14 +53,48 @@ function toPosix(path: string): string {
     .replace(/^[a-z](?=:\/)/, (drive) => drive.toUpperCase())
 }
 
+/** Printable ASCII without spaces at either end: trimming and NFC leave it as it is. */
+const PLAIN_ASCII = /^[!-~](?:[ -~]*[!-~])?$/
+/** What normalising would change in a plain ASCII path: separators, `.`/`..`, drives, absolute. */
+const NEEDS_NORMALIZING = /[\\:]|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/
+
+const prefixesByRoots = new WeakMap<readonly string[], readonly string[]>()
+
+/** The roots as collapsed POSIX prefixes ending in `/`, computed once per roots list. */
+function rootPrefixes(roots: readonly string[]): readonly string[] {
+  let prefixes = prefixesByRoots.get(roots)
+  if (!prefixes) {
+    prefixes = roots.map((root) => collapseSegments(toPosix(root)).replace(/\/?$/, '/'))
+    prefixesByRoots.set(roots, prefixes)
+  }
+  return prefixes
+}
+
+/**
+ * Whether `raw` is already a canonical relative id. Timings files hold up to millions of ids,
+ * nearly all of them canonical; recognising those with two regular expressions keeps the full
+ * normalisation for the few that need it.
+ */
+function isCanonical(raw: string, prefixes: readonly string[]): boolean {
+  if (!PLAIN_ASCII.test(raw) || NEEDS_NORMALIZING.test(raw)) return false
+  for (const prefix of prefixes) {
+    // Whether `${raw}/` starts with the prefix, without building that string.
+    const meets =
+      raw.startsWith(prefix) || (raw.length === prefix.length - 1 && prefix.startsWith(raw))
+    if (prefix !== '/' && meets) return false
+  }
+  return true
+}
+
 /** Normalises a file path or Go package into the canonical file id. */
 export function normalizeFileId(raw: string, options: NormalizeOptions = {}): string {
+  const prefixes = rootPrefixes(options.roots ?? NO_ROOTS)
+  if (isCanonical(raw, prefixes)) return raw
   // Collapsed first, so that `C:\.\a\r\r\x` meets the runner roots as `C:/a/r/r/x` does.
   // A trailing slash lets a path that *is* a root (`/w/r`) meet the root prefix (`/w/r/`).
   const collapsedInput = collapseSegments(toPosix(raw.trim()))
   let path = collapsedInput === '' ? '' : `${collapsedInput}/`
-  for (const root of options.roots ?? []) {
-    const prefix = collapseSegments(toPosix(root)).replace(/\/?$/, '/')
+  for (const prefix of prefixes) {
     if (prefix !== '/' && path.startsWith(prefix)) {
       path = path.slice(prefix.length)
       break
@@ -97,7 +133,8 @@ export function isTestId(id: string): boolean {
 export function normalizeId(raw: string, options: NormalizeOptions = {}): string {
   const parts = splitTestId(raw)
   if (!parts) return normalizeFileId(raw, options)
-  return `${normalizeFileId(parts.file, options)}${TEST_SEPARATOR}${parts.rest}`
+  const file = normalizeFileId(parts.file, options)
+  return file === parts.file ? raw : `${file}${TEST_SEPARATOR}${parts.rest}`
 }
 
 /** Joins a file id, scope segments and a test name into a test id (empty segments dropped). */

@@ -7,7 +7,8 @@ export function stableStringify(value: unknown, indent = 0): string {
 }
 
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
+  // A plan lists up to millions of ids: a list of plain values is used as it is, not copied.
+  if (Array.isArray(value)) return holdsObjects(value) ? value.map(sortKeys) : value
   if (value instanceof Map) return sortKeys(Object.fromEntries(value))
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>
@@ -17,4 +18,9 @@ function sortKeys(value: unknown): unknown {
     return out
   }
   return value
+}
+
+function holdsObjects(list: readonly unknown[]): boolean {
+  for (const item of list) if (typeof item === 'object' && item !== null) return true
+  return false
 }

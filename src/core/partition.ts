@@ -30,15 +30,16 @@ export function compareUnits(a: Unit, b: Unit): number {
 
 /** A binary min-heap of shard indices ordered by (load, unit count, index). */
 class ShardHeap {
-  private readonly heap: number[]
+  private readonly heap: Int32Array
   constructor(
     private readonly loads: number[],
     private readonly counts: number[],
   ) {
-    this.heap = loads.map((_, i) => i)
+    this.heap = Int32Array.from(loads, (_, i) => i)
   }
 
-  private less(a: number, b: number): boolean {
+  /** Whether shard `a` comes before shard `b`. */
+  private before(a: number, b: number): boolean {
     const la = this.loads[a] ?? 0
     const lb = this.loads[b] ?? 0
     if (la !== lb) return la < lb
@@ -53,23 +54,33 @@ class ShardHeap {
     return this.heap[0] ?? 0
   }
 
-  /** Restores the heap after the top shard's load grew. */
+  /** Restores the heap after the top shard's load grew: it sinks below every shard before it. */
   siftDownTop(): void {
     const heap = this.heap
+    const size = heap.length
+    const sinking = heap[0] ?? 0
     let i = 0
     for (;;) {
-      const left = 2 * i + 1
-      const right = left + 1
-      let smallest = i
-      if (left < heap.length && this.less(heap[left] ?? 0, heap[smallest] ?? 0)) smallest = left
-      if (right < heap.length && this.less(heap[right] ?? 0, heap[smallest] ?? 0)) smallest = right
-      if (smallest === i) return
-      const tmp = heap[i] ?? 0
-      heap[i] = heap[smallest] ?? 0
-      heap[smallest] = tmp
-      i = smallest
+      let child = 2 * i + 1
+      if (child >= size) break
+      const right = child + 1
+      if (right < size && this.before(heap[right] ?? 0, heap[child] ?? 0)) child = right
+      const next = heap[child] ?? 0
+      if (!this.before(next, sinking)) break
+      heap[i] = next
+      i = child
     }
+    heap[i] = sinking
   }
+}
+
+/** Items given by their seconds; an item's index is its id (the lower index wins a tie). */
+export type Seconds = ArrayLike<number>
+
+export interface IndexPartition {
+  /** `shards[i]` holds the indices of shard i, longest first (then by index). */
+  readonly shards: readonly (readonly number[])[]
+  readonly loads: readonly number[]
 }
 
 /**
@@ -82,30 +93,141 @@ export function partitionUnits<U extends Unit>(
   shardCount: number,
   options: PartitionOptions = {},
 ): Partition<U> {
+  checkShardCount(shardCount)
+  // In id order, an item's index breaks ties as its id does (`compareUnits`).
+  let inIdOrder = true
+  for (let i = 1; i < units.length && inIdOrder; i++) {
+    inIdOrder = (units[i - 1]?.id ?? '') < (units[i]?.id ?? '')
+  }
+  const byId = inIdOrder ? units : [...units].sort(compareIds)
+  const seconds = Float64Array.from(byId, (u) => u.seconds)
+  const { shards, loads } = partitionSeconds(seconds, shardCount, options)
+  const unitsOf = (indices: readonly number[]): U[] => {
+    const shard: U[] = []
+    for (const i of indices) {
+      const unit = byId[i]
+      if (unit) shard.push(unit)
+    }
+    return shard
+  }
+  return { shards: shards.map(unitsOf), loads }
+}
+
+function compareIds(a: Unit, b: Unit): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function checkShardCount(shardCount: number): void {
   if (!Number.isInteger(shardCount) || shardCount < 1) {
     throw new RangeError(`shardCount must be a whole number ≥ 1, got ${shardCount}`)
   }
-  const sorted = [...units].sort(compareUnits)
+}
+
+/**
+ * `partitionUnits` for items given by index, as the planner holds them: item i takes
+ * `seconds[i]` and breaks ties by its index. Nothing per item is allocated but the shards'
+ * lists of indices, which on a million items is most of what planning would otherwise cost.
+ */
+export function partitionSeconds(
+  seconds: Seconds,
+  shardCount: number,
+  options: PartitionOptions = {},
+): IndexPartition {
+  checkShardCount(shardCount)
   const loads = new Array<number>(shardCount).fill(0)
   const counts = new Array<number>(shardCount).fill(0)
-  const shards: U[][] = Array.from({ length: shardCount }, () => [])
+  const shards: number[][] = Array.from({ length: shardCount }, () => [])
   const heap = new ShardHeap(loads, counts)
-  for (const unit of sorted) {
+  const order = longestFirst(seconds)
+  for (let at = 0; at < order.length; at++) {
+    const item = order[at] ?? 0
     const target = heap.top()
-    shards[target]?.push(unit)
-    loads[target] = (loads[target] ?? 0) + unit.seconds
+    shards[target]?.push(item)
+    loads[target] = (loads[target] ?? 0) + (seconds[item] ?? 0)
     counts[target] = (counts[target] ?? 0) + 1
     heap.siftDownTop()
   }
   const rounds = options.improvementRounds ?? 64 * shardCount
-  if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds)
-  for (const shard of shards) shard.sort(compareUnits)
-  return { shards, loads: shards.map((s) => sumSeconds(s)) }
+  if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds, seconds)
+  // Every shard is sorted longest first already: LPT fills it in that order and the search
+  // keeps it so.
+  return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) }
 }
 
-function sumSeconds(units: readonly Unit[]): number {
+/** Whether item `a` comes before item `b`: longer first, then the lower index. */
+function compareItems(seconds: Seconds, a: number, b: number): number {
+  return (seconds[b] ?? 0) - (seconds[a] ?? 0) || a - b
+}
+
+/**
+ * The item indices longest first, ties by index. When every time is finite and not negative
+ * (always, for durations) this is a radix sort on the bits of the seconds: on a million items
+ * with times rounded to the millisecond most times are tied, and a comparison sort would spend
+ * most of its work on ties.
+ */
+function longestFirst(seconds: Seconds): ArrayLike<number> {
+  const n = seconds.length
+  const values = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const value = seconds[i] ?? NaN
+    if (!(value >= 0 && value < Infinity)) {
+      const order = Array.from({ length: n }, (_, index) => index)
+      return order.sort((a, b) => compareItems(seconds, a, b))
+    }
+    values[i] = value === 0 ? 0 : value // -0 ties with 0
+  }
+  return radixLongestFirst(values)
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/**
+ * The indices of `seconds` (finite, ≥ 0), longest first and ties in index order: a stable
+ * least-significant-digit radix sort on the 64 bits of each double, 16 bits a pass, since
+ * non-negative doubles order exactly as their bit patterns do.
+ */
+function radixLongestFirst(seconds: Float64Array): Uint32Array {
+  const n = seconds.length
+  const words = new Uint32Array(seconds.buffer, seconds.byteOffset, n * 2)
+  const low = LITTLE_ENDIAN ? 0 : 1
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  let next = new Uint32Array(n)
+  const digits = new Uint16Array(n)
+  const counts = new Uint32Array(1 << 16)
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? low : 1 - low
+    const shift = pass % 2 === 0 ? 0 : 16
+    counts.fill(0)
+    for (let i = 0; i < n; i++) {
+      // Inverted, so that larger values come first.
+      const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff)
+      digits[i] = digit
+      counts[digit] = (counts[digit] ?? 0) + 1
+    }
+    if (counts[digits[0] ?? 0] === n) continue // one digit for all: nothing to reorder
+    let start = 0
+    for (let d = 0; d < counts.length; d++) {
+      const count = counts[d] ?? 0
+      counts[d] = start
+      start += count
+    }
+    // Stable: within one digit, the order of the previous pass stays.
+    for (let i = 0; i < n; i++) {
+      const index = order[i] ?? 0
+      const digit = digits[index] ?? 0
+      const at = counts[digit] ?? 0
+      next[at] = index
+      counts[digit] = at + 1
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
+}
+
+function sumOf(items: readonly number[], seconds: Seconds): number {
   let total = 0
-  for (const unit of units) total += unit.seconds
+  for (const item of items) total += seconds[item] ?? 0
   return total
 }
 
@@ -113,11 +235,11 @@ function sumSeconds(units: readonly Unit[]): number {
 const EPSILON = 1e-9
 
 /**
- * Local search on the longest shard: move one unit to, or swap one pair with, another shard
+ * Local search on the longest shard: move one item to, or swap one pair with, another shard
  * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
  * squared loads, so the search ends; `rounds` bounds it for very large inputs.
  */
-function improve(shards: Unit[][], loads: number[], rounds: number): void {
+function improve(shards: number[][], loads: number[], rounds: number, seconds: Seconds): void {
   for (let round = 0; round < rounds; round++) {
     let longest = 0
     for (let i = 1; i < loads.length; i++) {
@@ -134,31 +256,46 @@ function improve(shards: Unit[][], loads: number[], rounds: number): void {
     for (const other of others) {
       const to = shards[other.index] ?? []
       const gap = fromLoad - other.load
-      const step = bestStep(from, to, gap)
+      const step = bestStep(from, to, gap, seconds)
       if (!step) continue
       const [fromIndex, toIndex] = step
-      const unit = from[fromIndex]
-      if (!unit) continue
+      const item = from[fromIndex]
+      if (item === undefined) continue
+      const itemSeconds = seconds[item] ?? 0
+      // Both shards stay sorted longest first: taken items leave, given ones are inserted.
       if (toIndex < 0) {
         from.splice(fromIndex, 1)
-        to.push(unit)
-        loads[longest] = fromLoad - unit.seconds
-        loads[other.index] = other.load + unit.seconds
+        insertSorted(to, item, seconds)
+        loads[longest] = fromLoad - itemSeconds
+        loads[other.index] = other.load + itemSeconds
       } else {
         const back = to[toIndex]
-        if (!back) continue
-        from[fromIndex] = back
-        to[toIndex] = unit
-        loads[longest] = fromLoad - unit.seconds + back.seconds
-        loads[other.index] = other.load + unit.seconds - back.seconds
+        if (back === undefined) continue
+        const backSeconds = seconds[back] ?? 0
+        from.splice(fromIndex, 1)
+        to.splice(toIndex, 1)
+        insertSorted(from, back, seconds)
+        insertSorted(to, item, seconds)
+        loads[longest] = fromLoad - itemSeconds + backSeconds
+        loads[other.index] = other.load + itemSeconds - backSeconds
       }
-      from.sort(compareUnits)
-      to.sort(compareUnits)
       moved = true
       break
     }
     if (!moved) return
   }
+}
+
+/** Inserts `item` into `items` (sorted by `compareItems`) where it belongs. */
+function insertSorted(items: number[], item: number, seconds: Seconds): void {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compareItems(seconds, items[mid] ?? 0, item) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  items.splice(lo, 0, item)
 }
 
 /**
@@ -167,42 +304,63 @@ function improve(shards: Unit[][], loads: number[], rounds: number): void {
  * between 0 and the gap — exactly the condition for the larger of the two loads to fall.
  */
 function bestStep(
-  from: readonly Unit[],
-  to: readonly Unit[],
+  from: readonly number[],
+  to: readonly number[],
   gap: number,
+  seconds: Seconds,
 ): [number, number] | undefined {
   const ideal = gap / 2
   const floor = gap * EPSILON
-  let best: [number, number] | undefined
+  const ceiling = gap - floor
+  let bestFrom = -1
+  let bestTo = -1
   let bestDistance = Infinity
-  const consider = (delta: number, step: [number, number]) => {
-    if (delta <= floor || delta >= gap - floor) return
-    const distance = Math.abs(delta - ideal)
-    if (distance < bestDistance) {
-      bestDistance = distance
-      best = step
-    }
-  }
-  // `to` is sorted longest first; find for each unit of `from` the partner whose difference
-  // is nearest the ideal with a binary search.
+  // The first candidate at the smallest distance wins; this loop runs millions of times on
+  // large suites, so candidates are weighed inline rather than through a closure.
+  // `to` is sorted longest first; find for each item of `from` the partner whose difference
+  // is nearest the ideal.
+  let lo = 0
   for (let i = 0; i < from.length; i++) {
-    const a = from[i]?.seconds ?? 0
-    if (from.length > 1) consider(a, [i, -1])
-    const wanted = a - ideal // the partner's ideal length
-    let lo = 0
-    let hi = to.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((to[mid]?.seconds ?? 0) > wanted) lo = mid + 1
-      else hi = mid
+    const a = seconds[from[i] ?? 0] ?? 0
+    if (from.length > 1 && a > floor && a < ceiling) {
+      const distance = Math.abs(a - ideal)
+      if (distance < bestDistance) {
+        bestDistance = distance
+        bestFrom = i
+        bestTo = -1
+      }
     }
-    for (const j of [lo - 1, lo]) {
+    // The first partner not longer than the ideal partner length. `from` is sorted longest
+    // first, so that length only falls as `i` grows and the search resumes where it stopped.
+    const wanted = a - ideal
+    while (lo < to.length && (seconds[to[lo] ?? 0] ?? 0) > wanted) lo++
+    for (let j = lo - 1; j <= lo; j++) {
       const b = to[j]
-      if (b) consider(a - b.seconds, [i, j])
+      if (b === undefined) continue
+      const delta = a - (seconds[b] ?? 0)
+      if (delta <= floor || delta >= ceiling) continue
+      const distance = Math.abs(delta - ideal)
+      if (distance < bestDistance) {
+        bestDistance = distance
+        bestFrom = i
+        bestTo = j
+      }
     }
     if (bestDistance === 0) break
   }
-  return best
+  return bestFrom < 0 ? undefined : [bestFrom, bestTo]
+}
+
+/** `lowerBound` for items given by their seconds (summed in index order). */
+export function lowerBoundOfSeconds(seconds: Seconds, shardCount: number): number {
+  let total = 0
+  let longest = 0
+  for (let i = 0; i < seconds.length; i++) {
+    const value = seconds[i] ?? 0
+    total += value
+    if (value > longest) longest = value
+  }
+  return Math.max(total / shardCount, longest)
 }
 
 /** `max(total / shards, longest unit)`: no partition of these units can do better. */

@@ -1,7 +1,13 @@
 import { modelLowerBound, type CostModel } from './cost-model.js'
 import { MIN_ESTIMATE_SECONDS, estimateDurations, type EstimateBasis } from './estimate.js'
 import { fileOfId, isTestId } from './ids.js'
-import { lowerBound, partitionUnits, type Unit } from './partition.js'
+import {
+  lowerBound,
+  lowerBoundOfSeconds,
+  partitionSeconds,
+  partitionUnits,
+  type Unit,
+} from './partition.js'
 import { sum } from './stats.js'
 import { alignModel, type TimingModel } from './timings.js'
 
@@ -88,84 +94,134 @@ export interface Plan {
 }
 
 interface PlanUnit extends Unit {
+  /** The items the unit runs, sorted. */
   readonly members: readonly string[]
   readonly file: string
   readonly estimated: boolean
 }
 
 interface Candidate {
-  readonly units: readonly PlanUnit[]
   readonly splitFiles: readonly SplitFile[]
   readonly shardCount: number
   readonly loads: readonly number[]
-  readonly shards: readonly (readonly PlanUnit[])[]
+  /** Each shard's items, sorted; listed only for the candidate chosen. */
+  readonly items: () => string[][]
+  /** Each shard's longest unit (a file, a chunk or a test), in seconds. */
+  readonly longest: () => number[]
+  readonly totalSeconds: number
   readonly makespan: number
   readonly lowerBound: number
   readonly fileLowerBound: number
 }
 
-/** Seconds per item with history, estimates for the rest. */
+/**
+ * The seconds of every planned item: its timings, or an estimate. Looked up rather than copied
+ * into a map of its own, since a plan may hold a million items and nearly all are timed.
+ */
+class Prices {
+  /** The items without usable timings, and what each estimate was learned from. */
+  readonly estimated = new Map<string, EstimateBasis>()
+  private readonly estimates = new Map<string, number>()
+  /** The seconds of the i-th item priced, once pricing is done. */
+  readonly ofItem: Float64Array
+
+  constructor(
+    private readonly model: TimingModel,
+    itemCount: number,
+  ) {
+    this.ofItem = new Float64Array(itemCount)
+  }
+
+  /** The seconds of a planned item. */
+  of(id: string): number {
+    return this.estimates.get(id) ?? this.timed(id) ?? 0
+  }
+
+  timed(id: string): number | undefined {
+    // File ids never hold `::` and test ids always do, so the maps cannot both answer.
+    const known = this.model.files.get(id) ?? this.model.tests.get(id)
+    return known !== undefined && known > 0 ? known : undefined
+  }
+
+  estimate(id: string, seconds: number, basis: EstimateBasis): void {
+    this.estimates.set(id, seconds)
+    this.estimated.set(id, basis)
+  }
+}
+
+/** Prices the items: their timings where they have some, estimates for the rest. */
 function priceItems(
   ids: readonly string[],
   model: TimingModel,
   sizes: ReadonlyMap<string, number> | undefined,
   defaultSeconds: number | undefined,
-): { seconds: Map<string, number>; estimated: Map<string, EstimateBasis> } {
-  const seconds = new Map<string, number>()
+): Prices {
+  const prices = new Prices(model, ids.length)
   const unknown: string[] = []
   // Tests seen at 0 s or skipped inside a timed file share what the file's time leaves over
   // beyond its timed tests and setup (usually next to nothing: they ran below the clock's
   // resolution). New tests, never seen, are estimated like any unknown item.
   const untimedByFile = new Map<string, string[]>()
-  for (const id of ids) {
-    const known = isTestId(id) ? model.tests.get(id) : model.files.get(id)
-    if (known !== undefined && known > 0) seconds.set(id, known)
+  ids.forEach((id, i) => {
+    const timed = prices.timed(id)
+    if (timed !== undefined) prices.ofItem[i] = timed
     else if (isTestId(id) && model.untimed.has(id) && model.files.has(fileOfId(id))) {
       const list = untimedByFile.get(fileOfId(id)) ?? []
       list.push(id)
       untimedByFile.set(fileOfId(id), list)
     } else unknown.push(id)
-  }
-  const estimated = new Map<string, EstimateBasis>()
+  })
   for (const [file, untimed] of untimedByFile) {
     const timedTests = sum(
       (model.testsByFile.get(file) ?? []).map((id) => model.tests.get(id) ?? 0),
     )
     const residual = (model.files.get(file) ?? 0) - timedTests - (model.setupByFile.get(file) ?? 0)
     const share = Math.max(MIN_ESTIMATE_SECONDS, residual / untimed.length)
-    for (const id of untimed) {
-      seconds.set(id, share)
-      estimated.set(id, 'same-file')
-    }
+    for (const id of untimed) prices.estimate(id, share, 'same-file')
   }
-  if (unknown.length === 0) return { seconds, estimated }
-  const known = new Map<string, number>()
-  for (const [id, s] of model.files) known.set(id, s)
-  for (const [id, s] of model.tests) known.set(id, s)
-  const estimates = estimateDurations({
-    known,
-    unknown,
-    ...(sizes === undefined ? {} : { sizes }),
-    ...(defaultSeconds === undefined ? {} : { defaultSeconds }),
-  })
-  for (const [id, estimate] of estimates) {
-    seconds.set(id, estimate.seconds)
-    estimated.set(id, estimate.basis)
+  if (unknown.length > 0) {
+    const known = [model.files, model.tests]
+    const estimates = estimateDurations({
+      known,
+      unknown,
+      ...(sizes === undefined ? {} : { sizes }),
+      ...(defaultSeconds === undefined ? {} : { defaultSeconds }),
+    })
+    for (const [id, estimate] of estimates) prices.estimate(id, estimate.seconds, estimate.basis)
   }
-  return { seconds, estimated }
+  if (prices.estimated.size > 0) ids.forEach((id, i) => (prices.ofItem[i] = prices.of(id)))
+  return prices
 }
 
-/** The ids to plan when none were given: everything the timings know. */
+/** The ids to plan when none were given: everything the timings know (unique, sorted). */
 function itemsFromModel(model: TimingModel, granularity: Granularity): string[] {
-  const files = new Set([...model.files.keys(), ...[...model.untimed].map(fileOfId)])
-  if (granularity === 'file') return [...files]
+  const files = [...model.files.keys()]
+  const untimedFiles = new Set<string>()
+  for (const id of model.untimed) {
+    const file = fileOfId(id)
+    if (!model.files.has(file)) untimedFiles.add(file)
+  }
+  files.push(...untimedFiles)
+  if (granularity === 'file') return files.sort()
   const ids: string[] = []
   for (const file of files) {
     const tests = model.testsByFile.get(file)
-    if (tests && tests.length > 0) ids.push(...tests)
+    if (tests && tests.length > 0) for (const id of tests) ids.push(id)
     else ids.push(file)
   }
-  return ids
+  return ids.sort()
+}
+
+/** The ids sorted, each once. */
+function sortedUnique(ids: readonly string[]): string[] {
+  const sorted = [...ids].sort()
+  let kept = 0
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i] ?? ''
+    if (kept === 0 || id !== sorted[kept - 1]) sorted[kept++] = id
+  }
+  sorted.length = kept
+  return sorted
 }
 
 function groupByFile(ids: readonly string[]): Map<string, string[]> {
@@ -187,11 +243,11 @@ function chunkFile(
   file: string,
   tests: readonly string[],
   parts: number,
-  seconds: ReadonlyMap<string, number>,
+  prices: Prices,
   setup: number,
   estimated: boolean,
 ): PlanUnit[] {
-  const units = tests.map((id) => ({ id, seconds: seconds.get(id) ?? 0 }))
+  const units = tests.map((id) => ({ id, seconds: prices.of(id) }))
   const partition = partitionUnits(units, Math.min(parts, units.length))
   return partition.shards
     .filter((chunk) => chunk.length > 0)
@@ -208,9 +264,11 @@ function chunkFile(
 }
 
 interface UnitContext {
+  /** The planned ids, sorted. */
+  readonly items: readonly string[]
+  /** The planned ids by file (in the order of `items`); empty at file granularity. */
   readonly byFile: ReadonlyMap<string, readonly string[]>
-  readonly seconds: ReadonlyMap<string, number>
-  readonly estimated: ReadonlyMap<string, EstimateBasis>
+  readonly prices: Prices
   readonly model: TimingModel
   readonly granularity: Granularity
   readonly canSplitFiles: boolean
@@ -221,18 +279,16 @@ interface UnitContext {
  * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
  */
 function fileSeconds(context: UnitContext, file: string, ids: readonly string[]): number {
-  const own = context.seconds.get(file)
-  if (own !== undefined) return own
+  // A file planned whole is an item itself, and the only one of its file.
+  if (ids[0] === file) return context.prices.of(file)
   const timed = context.model.files.get(file)
   const isNew = (id: string) => !context.model.tests.has(id) && !context.model.untimed.has(id)
   if (timed !== undefined && timed > 0)
-    return timed + sum(ids.filter(isNew).map((id) => context.seconds.get(id) ?? 0))
-  return (
-    sum(ids.map((id) => context.seconds.get(id) ?? 0)) + (context.model.setupByFile.get(file) ?? 0)
-  )
+    return timed + sum(ids.filter(isNew).map((id) => context.prices.of(id)))
+  return sum(ids.map((id) => context.prices.of(id))) + (context.model.setupByFile.get(file) ?? 0)
 }
 
-/** Builds the units for a shard count: whole files, single tests, or chunks of split files. */
+/** Builds the units at auto granularity: whole files, or chunks of the files split. */
 function buildUnits(
   context: UnitContext,
   shardCount: number,
@@ -245,28 +301,14 @@ function buildUnits(
     // A file planned whole runs what was asked: the file, or exactly its listed tests.
     members: [...ids].sort(),
     file,
-    estimated: ids.some((id) => context.estimated.has(id)),
+    estimated: ids.some((id) => context.prices.estimated.has(id)),
   })
-  if (context.granularity === 'test') {
-    for (const [file, ids] of context.byFile) {
-      for (const id of ids) {
-        units.push({
-          id,
-          seconds: context.seconds.get(id) ?? 0,
-          members: [id],
-          file,
-          estimated: context.estimated.has(id),
-        })
-      }
-    }
-    return { units, splitFiles }
-  }
   const fileUnits = [...context.byFile].map(([file, ids]) => ({
     file,
     ids,
     unit: whole(file, ids),
   }))
-  if (context.granularity === 'file' || !context.canSplitFiles || shardCount === 1) {
+  if (!context.canSplitFiles || shardCount === 1) {
     return { units: fileUnits.map((f) => f.unit), splitFiles }
   }
   // auto: split only the files that alone would exceed the target shard time.
@@ -280,7 +322,7 @@ function buildUnits(
     let unsplittable = 0
     for (const f of fileUnits) {
       const longest = splittable(f)
-        ? f.ids.reduce((m, id) => Math.max(m, context.seconds.get(id) ?? 0), 0) +
+        ? f.ids.reduce((m, id) => Math.max(m, context.prices.of(id)), 0) +
           (context.model.setupByFile.get(f.file) ?? 0)
         : f.unit.seconds
       unsplittable = Math.max(unsplittable, longest)
@@ -335,7 +377,7 @@ function buildUnits(
         f.file,
         f.ids,
         parts,
-        context.seconds,
+        context.prices,
         context.model.setupByFile.get(f.file) ?? 0,
         f.unit.estimated,
       ),
@@ -345,46 +387,86 @@ function buildUnits(
 }
 
 function evaluate(context: UnitContext, shardCount: number): Candidate {
+  if (context.granularity !== 'auto') return evaluateItems(context, shardCount)
   const { units, splitFiles } = buildUnits(context, shardCount)
   const partition = partitionUnits(units, shardCount)
-  let loads = partition.loads
-  if (context.granularity === 'test') {
-    // Single tests of one file in one shard pay the file's setup once per shard.
-    loads = partition.shards.map((shard, i) => {
-      const files = new Set(shard.map((u) => u.file))
-      return (loads[i] ?? 0) + sum([...files].map((f) => context.model.setupByFile.get(f) ?? 0))
-    })
-  }
-  const wholeFiles = [...context.byFile].map(([file, ids]) => ({
-    id: file,
-    seconds: fileSeconds(context, file, ids),
-  }))
+  const wholeFiles = (): Unit[] =>
+    [...context.byFile].map(([file, ids]) => ({
+      id: file,
+      seconds: fileSeconds(context, file, ids),
+    }))
   return {
-    units,
     splitFiles,
     shardCount,
+    loads: partition.loads,
+    items: () => partition.shards.map((shard) => shard.flatMap((u) => u.members).sort()),
+    longest: () =>
+      partition.shards.map((shard) => shard.reduce((m, u) => Math.max(m, u.seconds), 0)),
+    totalSeconds: totalOf(units),
+    makespan: Math.max(0, ...partition.loads),
+    lowerBound: lowerBound(units, shardCount),
+    fileLowerBound: lowerBound(wholeFiles(), shardCount),
+  }
+}
+
+/**
+ * Every item its own unit: whole files at file granularity, single tests at test granularity.
+ * Planned by index over the sorted items, without an object per item.
+ */
+function evaluateItems(context: UnitContext, shardCount: number): Candidate {
+  const { items } = context
+  const seconds = context.prices.ofItem
+  const partition = partitionSeconds(seconds, shardCount)
+  let loads = partition.loads
+  let bound = lowerBoundOfSeconds(seconds, shardCount)
+  const fileBound = bound
+  if (context.granularity === 'test') {
+    const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
+    // Single tests of one file in one shard pay the file's setup once per shard.
+    loads = partition.shards.map((shard, i) => {
+      const files = new Set(shard.map((item) => fileOfId(items[item] ?? '')))
+      return (loads[i] ?? 0) + sum([...files].map(setup))
+    })
+    bound = testLowerBound(items, seconds, setup, shardCount)
+  }
+  return {
+    splitFiles: [],
+    shardCount,
     loads,
-    shards: partition.shards,
+    items: () => {
+      // One pass over the sorted items deals each to its shard: every list comes out sorted.
+      const shardOf = new Int32Array(items.length)
+      partition.shards.forEach((shard, s) => {
+        for (const item of shard) shardOf[item] = s
+      })
+      const lists = partition.shards.map((): string[] => [])
+      items.forEach((id, item) => lists[shardOf[item] ?? 0]?.push(id))
+      return lists
+    },
+    longest: () =>
+      partition.shards.map((shard) =>
+        shard.reduce((m, item) => Math.max(m, seconds[item] ?? 0), 0),
+      ),
+    totalSeconds: sum(seconds),
     makespan: Math.max(0, ...loads),
-    lowerBound:
-      context.granularity === 'test'
-        ? testLowerBound(context, units, shardCount)
-        : lowerBound(units, shardCount),
-    fileLowerBound: lowerBound(context.granularity === 'test' ? units : wholeFiles, shardCount),
+    lowerBound: bound,
+    fileLowerBound: fileBound,
   }
 }
 
 /** At test granularity every file's setup is paid at least once, and with each of its tests. */
 function testLowerBound(
-  context: UnitContext,
-  units: readonly PlanUnit[],
+  tests: readonly string[],
+  seconds: ArrayLike<number>,
+  setup: (file: string) => number,
   shardCount: number,
 ): number {
-  const setup = (file: string) => context.model.setupByFile.get(file) ?? 0
-  const files = new Set(units.map((u) => u.file))
-  const total = sum(units.map((u) => u.seconds)) + sum([...files].map(setup))
+  const files = new Set(tests.map(fileOfId))
+  const total = sum(Array.from(seconds)) + sum([...files].map(setup))
   let longest = 0
-  for (const unit of units) longest = Math.max(longest, unit.seconds + setup(unit.file))
+  tests.forEach((id, i) => {
+    longest = Math.max(longest, (seconds[i] ?? 0) + setup(fileOfId(id)))
+  })
   return Math.max(total / shardCount, longest)
 }
 
@@ -396,8 +478,8 @@ function chooseShardCount(
   context: UnitContext,
   request: Extract<ShardCountRequest, { kind: 'auto' }>,
   overhead: number,
-  workers: number,
   itemCount: number,
+  workers: number,
 ): Candidate {
   const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount))
   const cache = new Map<number, Candidate>()
@@ -443,22 +525,26 @@ function chooseShardCount(
 export function planShards(request: PlanRequest): Plan {
   const notes: string[] = []
   const providedItems = request.items !== undefined
-  const initial = [
-    ...new Set(request.items ?? itemsFromModel(request.model, request.granularity)),
-  ].sort()
-  const itemFiles = new Set(initial.map(fileOfId))
-  const { model, matchedBySuffix } = providedItems
-    ? alignModel(request.model, itemFiles)
+  const initial = request.items
+    ? sortedUnique(request.items)
+    : itemsFromModel(request.model, request.granularity)
+  const hasTestIds = initial.some(isTestId)
+  const itemFiles = hasTestIds ? sortedUnique(initial.map(fileOfId)) : initial
+  // Timings of files that are not planned only matter when the items were given.
+  const itemFileSet = providedItems ? new Set(itemFiles) : undefined
+  const { model, matchedBySuffix } = itemFileSet
+    ? alignModel(request.model, itemFileSet)
     : { model: request.model, matchedBySuffix: 0 }
 
   // At file granularity test ids collapse into their files; a file listed whole stays whole.
-  const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
-  const items =
-    request.granularity === 'file'
-      ? [...itemFiles].sort()
-      : initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
+  let items: readonly string[] = itemFiles
+  if (request.granularity !== 'file' && hasTestIds) {
+    const wholeFiles = new Set(initial.filter((id) => !isTestId(id)))
+    items = initial.filter((id) => !isTestId(id) || !wholeFiles.has(fileOfId(id)))
+  }
 
-  const { seconds, estimated } = priceItems(items, model, request.sizes, request.defaultItemSeconds)
+  const prices = priceItems(items, model, request.sizes, request.defaultItemSeconds)
+  const { estimated } = prices
   const estimates: Record<EstimateBasis, number> = {
     'same-file': 0,
     directory: 0,
@@ -467,12 +553,13 @@ export function planShards(request: PlanRequest): Plan {
   }
   for (const basis of estimated.values()) estimates[basis]++
   const matchedItems = items.length - estimated.size
-  const staleFiles = [...model.files.keys()].filter((file) => !itemFiles.has(file)).length
+  let staleFiles = 0
+  if (itemFileSet) for (const file of model.files.keys()) if (!itemFileSet.has(file)) staleFiles++
 
   const context: UnitContext = {
-    byFile: groupByFile(items),
-    seconds,
-    estimated,
+    items,
+    byFile: request.granularity === 'file' ? new Map() : groupByFile(items),
+    prices,
     model,
     granularity: request.granularity,
     canSplitFiles: request.canSplitFiles ?? true,
@@ -483,7 +570,7 @@ export function planShards(request: PlanRequest): Plan {
     )
   }
 
-  const unitCount = request.granularity === 'test' ? items.length : itemFiles.size
+  const unitCount = request.granularity === 'test' ? items.length : itemFiles.length
   let candidate: Candidate
   if (request.shards.kind === 'fixed') {
     candidate = evaluate(context, request.shards.count)
@@ -498,8 +585,8 @@ export function planShards(request: PlanRequest): Plan {
       context,
       request.shards,
       request.shardOverheadSeconds,
-      workers,
       Math.max(1, items.length),
+      workers,
     )
     const wall = candidate.makespan / workers + request.shardOverheadSeconds
     if (wall > request.shards.targetSeconds) {
@@ -510,42 +597,48 @@ export function planShards(request: PlanRequest): Plan {
   }
 
   // A shard's wall time: what every shard pays, then its files, some at once where the runner
-  // runs several workers.
+  // runs several workers (never less than its longest file).
   const costModel: CostModel = request.costModel ?? {
     startupSeconds: request.shardOverheadSeconds,
     warmupSeconds: 0,
     workers: 1,
   }
   const overhead = costModel.startupSeconds + costModel.warmupSeconds
-  const wallOf = (units: readonly PlanUnit[], load: number): number =>
-    units.length === 0
-      ? 0
-      : overhead + units.reduce((m, u) => Math.max(m, u.seconds), load / costModel.workers)
+  const longest = costModel.workers === 1 ? [] : candidate.longest()
+  const wallOf = (count: number, load: number, i: number): number =>
+    count === 0 ? 0 : overhead + Math.max(longest[i] ?? 0, load / costModel.workers)
 
   // Empty shards go last, so a matrix of the first non-empty shards covers everything.
-  const ordered = candidate.shards
-    .map((units, i) => ({ units, load: candidate.loads[i] ?? 0 }))
-    .sort((a, b) => Number(a.units.length === 0) - Number(b.units.length === 0))
-  const shards: PlannedShard[] = ordered.map(({ units, load }, i) => ({
+  const ordered = candidate
+    .items()
+    .map((shardItems, i) => ({
+      shardItems,
+      wall: wallOf(shardItems.length, candidate.loads[i] ?? 0, i),
+    }))
+    .sort((a, b) => Number(a.shardItems.length === 0) - Number(b.shardItems.length === 0))
+  const shards: PlannedShard[] = ordered.map(({ shardItems, wall }, i) => ({
     index: i + 1,
-    items: units.flatMap((u) => u.members).sort(),
-    predictedSeconds: round(wallOf(units, load)),
+    items: shardItems,
+    predictedSeconds: round(wall),
   }))
-  const longestUnit = candidate.units.reduce((m, u) => Math.max(m, u.seconds), 0)
-  const work = sum(candidate.loads)
   const lowerBound =
     items.length === 0
       ? 0
       : costModel.workers === 1
         ? overhead + candidate.lowerBound
-        : modelLowerBound(costModel, work, longestUnit, candidate.shardCount)
+        : modelLowerBound(
+            costModel,
+            sum(candidate.loads),
+            Math.max(0, ...longest),
+            candidate.shardCount,
+          )
   return {
     version: 1,
     shards,
     shardCount: candidate.shardCount,
     granularity: request.granularity,
     itemCount: items.length,
-    totalSeconds: round(sum(candidate.units.map((u) => u.seconds))),
+    totalSeconds: round(candidate.totalSeconds),
     lowerBoundSeconds: round(lowerBound),
     fileLowerBoundSeconds: round(items.length === 0 ? 0 : overhead + candidate.fileLowerBound),
     predictedMakespanSeconds: round(shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0)),
@@ -558,6 +651,12 @@ export function planShards(request: PlanRequest): Plan {
     splitFiles: candidate.splitFiles,
     notes,
   }
+}
+
+function totalOf(units: readonly Unit[]): number {
+  let total = 0
+  for (const unit of units) total += unit.seconds
+  return total
 }
 
 function round(seconds: number): number {

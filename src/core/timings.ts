@@ -21,51 +21,102 @@ export interface TimingModel {
   readonly costModel?: CostModel
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
+/**
+ * The observations of every id, kept as one number per id until an id is seen twice: most ids
+ * are seen once, and a million one-element lists cost more than the timings they hold. The
+ * first run's map is used as it is until a second run adds to it (one run is the usual case).
+ */
+class Observations {
+  /** The first observation of each id: a run's own map, or `owned` once something was added. */
+  private first: ReadonlyMap<string, number>
+  private owned: Map<string, number> | undefined
+  private readonly repeated = new Map<string, number[]>()
 
-function fold(observations: Map<string, number[]>): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const [id, values] of observations) out.set(id, robustSeconds(values))
-  return out
+  constructor() {
+    const map = new Map<string, number>()
+    this.owned = map
+    this.first = map
+  }
+
+  addAll(values: ReadonlyMap<string, number>): void {
+    if (this.first.size === 0 && values.size > 0) {
+      this.first = values
+      this.owned = undefined
+      return
+    }
+    for (const [id, seconds] of values) this.add(id, seconds)
+  }
+
+  add(id: string, seconds: number): void {
+    const first = this.first.get(id)
+    if (first === undefined) {
+      this.own().set(id, seconds)
+      return
+    }
+    const list = this.repeated.get(id)
+    if (list) list.push(seconds)
+    else this.repeated.set(id, [first, seconds])
+  }
+
+  /** One duration per id (`robustSeconds` of its observations), in the order ids were first seen. */
+  fold(): ReadonlyMap<string, number> {
+    if (this.repeated.size === 0) return this.first
+    const folded = this.own()
+    for (const [id, values] of this.repeated) folded.set(id, robustSeconds(values))
+    return folded
+  }
+
+  private own(): Map<string, number> {
+    if (!this.owned) {
+      this.owned = new Map(this.first)
+      this.first = this.owned
+    }
+    return this.owned
+  }
 }
 
 /** Builds the timing model. The result does not depend on the order of `runs`. */
 export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
-  const fileObservations = new Map<string, number[]>()
-  const testObservations = new Map<string, number[]>()
-  const setupObservations = new Map<string, number[]>()
+  const fileObservations = new Observations()
+  const testObservations = new Observations()
+  const setupObservations = new Observations()
   const seenUntimed = new Set<string>()
   for (const run of runs) {
     for (const id of run.untimed) seenUntimed.add(id)
     const testSums = new Map<string, number>()
+    testObservations.addAll(run.tests)
     for (const [id, seconds] of run.tests) {
-      push(testObservations, id, seconds)
       const file = fileOfId(id)
       testSums.set(file, (testSums.get(file) ?? 0) + seconds)
     }
-    for (const [file, seconds] of run.files) {
-      push(fileObservations, file, seconds)
-      const tests = testSums.get(file)
-      if (tests !== undefined) push(setupObservations, file, Math.max(0, seconds - tests))
+    fileObservations.addAll(run.files)
+    for (const [file, tests] of testSums) {
+      const seconds = run.files.get(file)
+      if (seconds !== undefined) setupObservations.add(file, Math.max(0, seconds - tests))
     }
     for (const [file, seconds] of testSums) {
-      if (!run.files.has(file)) push(fileObservations, file, seconds)
+      if (!run.files.has(file)) fileObservations.add(file, seconds)
     }
   }
-  const tests = fold(testObservations)
-  const files = fold(fileObservations)
+  const tests = testObservations.fold()
+  const files = fileObservations.fold()
   const untimed = new Set([...seenUntimed].filter((id) => !tests.has(id) && !files.has(id)))
-  const testsByFile = new Map<string, string[]>()
-  for (const id of [...tests.keys(), ...[...untimed].filter(isTestId)].sort()) {
+  // Each file's tests sorted, the files in the order of their first test id: what grouping the
+  // sorted list of every test id gives, without sorting a million ids as one list.
+  const grouped = new Map<string, string[]>()
+  const addTest = (id: string) => {
     const file = fileOfId(id)
-    const list = testsByFile.get(file)
+    const list = grouped.get(file)
     if (list) list.push(id)
-    else testsByFile.set(file, [id])
+    else grouped.set(file, [id])
   }
+  for (const id of tests.keys()) addTest(id)
+  for (const id of untimed) if (isTestId(id)) addTest(id)
+  const lists = [...grouped.values()]
+  for (const list of lists) list.sort(byCodeUnits)
+  lists.sort((a, b) => byCodeUnits(a[0] ?? '', b[0] ?? ''))
+  const testsByFile = new Map<string, string[]>()
+  for (const list of lists) testsByFile.set(fileOfId(list[0] ?? ''), list)
   // Several stores (rare): each term their median.
   const models = runs.flatMap((run) => (run.costModel ? [run.costModel] : []))
   const costModel: CostModel | undefined =
@@ -80,11 +131,16 @@ export function buildTimingModel(runs: readonly TimingRun[]): TimingModel {
     files,
     tests,
     testsByFile,
-    setupByFile: fold(setupObservations),
+    setupByFile: setupObservations.fold(),
     untimed,
     runCount: runs.length,
     ...(costModel ? { costModel } : {}),
   }
+}
+
+/** The order of `Array.prototype.sort` without a comparator, for strings. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 export interface Alignment {

@@ -5,7 +5,6 @@ import { SERIAL_MODEL, type CostModel } from '../core/cost-model.js'
 import { planShards, type Granularity, type Plan, type ShardCountRequest } from '../core/plan.js'
 import { buildTimingModel } from '../core/timings.js'
 import type { TimingRun } from '../core/types.js'
-import { discoverFiles, fileSizes } from '../adapters/discover.js'
 import type { Log } from '../adapters/log.js'
 import { loadTimings } from '../adapters/timings-files.js'
 
@@ -102,8 +101,11 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
     refused += outside.length
     return ids.filter((id) => !isOutsideRoot(id))
   }
+  // The glob library loads only when there is something to glob or stat: planning from a
+  // timings file starts faster without it.
+  const discover = () => import('../adapters/discover.js')
   if (options.patterns.length > 0) {
-    const discovered = await discoverFiles(options.patterns, options.root)
+    const discovered = await (await discover()).discoverFiles(options.patterns, options.root)
     if (discovered.files.length === 0) {
       throw new UsageError(
         `no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`,
@@ -137,7 +139,10 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
       "the runner's test list",
     )
     items = [...(items ?? []), ...listed]
-    sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
+    sizes = new Map([
+      ...(sizes ?? []),
+      ...(await (await discover()).fileSizes(listed, options.root)),
+    ])
   }
   if (options.itemsFrom !== undefined) {
     const listed = inside(
@@ -145,7 +150,10 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
       `--items-from ${options.itemsFrom}`,
     )
     items = [...(items ?? []), ...listed]
-    sizes = new Map([...(sizes ?? []), ...(await fileSizes(listed, options.root))])
+    sizes = new Map([
+      ...(sizes ?? []),
+      ...(await (await discover()).fileSizes(listed, options.root)),
+    ])
   }
   if (items !== undefined && options.exclude) items = options.exclude(items)
   if (items !== undefined && items.length === 0 && refused > 0) {

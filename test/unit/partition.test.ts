@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lowerBound, partitionUnits, type Unit } from '../../src/core/partition.js'
+import { compareUnits, lowerBound, partitionUnits, type Unit } from '../../src/core/partition.js'
 
 const unitsArbitrary = fc.uniqueArray(
   fc.record({
@@ -66,6 +66,43 @@ describe('partitionUnits', () => {
           )
         },
       ),
+    )
+  })
+
+  it('places items longest first (ties by id) on the least loaded shard, as LPT does, on its radix path too', () => {
+    // A plain LPT written out: (seconds desc, id) order, the shard with the least load, then
+    // the fewest units, then the lowest index. Tied and odd times exercise both sort paths.
+    const seconds = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2.5, 1e-9, 1e9, 0.001, 0.002, 3),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+      fc.double({ min: -5, max: 5, noNaN: true }),
+      fc.constant(Infinity),
+    )
+    const units = fc.uniqueArray(fc.record({ id: fc.string({ maxLength: 6 }), seconds }), {
+      selector: (u) => u.id,
+      maxLength: 120,
+    })
+    const reference = (list: readonly Unit[], k: number): string[][] => {
+      const shards: Unit[][] = Array.from({ length: k }, () => [])
+      const loads = new Array<number>(k).fill(0)
+      for (const unit of [...list].sort(compareUnits)) {
+        let target = 0
+        for (let i = 1; i < k; i++) {
+          const [a, b] = [loads[i] ?? 0, loads[target] ?? 0]
+          const fewer = (shards[i]?.length ?? 0) < (shards[target]?.length ?? 0)
+          if (a < b || (a === b && fewer)) target = i
+        }
+        shards[target]?.push(unit)
+        loads[target] = (loads[target] ?? 0) + unit.seconds
+      }
+      return ids(shards)
+    }
+    fc.assert(
+      fc.property(units, fc.integer({ min: 1, max: 12 }), (list, k) => {
+        const lpt = partitionUnits(list, k, { improvementRounds: 0 })
+        expect(ids(lpt.shards)).toEqual(reference(list, k))
+      }),
+      { numRuns: 500 },
     )
   })
 

@@ -130,8 +130,9 @@ describe('planShards', () => {
     )
     expect(plan.unknownItems).toBe(1)
     expect(plan.estimates.directory).toBe(1)
-    // 10 + 12 + 14 + 12 (median of a/) + 100
-    expect(plan.totalSeconds).toBeCloseTo(148, 6)
+    // 10 + 12 + 14 + 20.8 (a/'s mean of 12 over 3 files, shrunk toward the mean of all, 34,
+    // with weight 2: (36 + 2 × 34) / 5) + 100
+    expect(plan.totalSeconds).toBeCloseTo(156.8, 6)
   })
 
   it('counts timed files that are no longer planned as stale and ignores them', () => {

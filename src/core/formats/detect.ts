@@ -5,6 +5,7 @@ import {
   TimingsFormatError,
   parseCypressSplit,
   parseFlatMap,
+  parseFlatMapText,
   parseGoTestJson,
   parseJestJson,
   parseParallelTestsLog,
@@ -18,14 +19,33 @@ export const SUPPORTED_FORMATS =
 
 /** Tells XML from JSON from line logs by the first non-blank characters of a file. */
 export function detectSyntax(head: string): Syntax {
-  const start = head.replace(/^\uFEFF/, '').trimStart()
-  if (start.startsWith('<')) return 'xml'
-  if (start.startsWith('{') || start.startsWith('[')) return 'json'
+  // The first character that is neither white space nor a byte-order mark (`\s` covers both),
+  // found without copying what may be the whole file.
+  const first = /\S/.exec(head)?.[0]
+  if (first === '<') return 'xml'
+  if (first === '{' || first === '[') return 'json'
   return 'lines'
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * A flat map holds numbers; a few other values (a nested object in a poisoned cache) are bad
+ * entries to count and drop, not a reason to lose the good ones. So: more than half numbers,
+ * or nothing but numbers, nulls and strings. Decided as soon as the count allows.
+ */
+function isFlatMap(data: Record<string, unknown>, keys: readonly string[]): boolean {
+  let numbers = 0
+  let scalars = 0
+  for (const key of keys) {
+    const value = data[key]
+    if (typeof value === 'number') {
+      if (++numbers * 2 > keys.length) return true
+    } else if (value === null || typeof value === 'string') scalars++
+  }
+  return keys.length > 0 && numbers + scalars === keys.length
 }
 
 /**
@@ -38,7 +58,7 @@ export function parseTimingsText(
   options: NormalizeOptions = {},
 ): ParsedTimings {
   const text = raw.replace(/^\uFEFF/, '')
-  if (text.trim() === '') throw new TimingsFormatError(`${source}: the file is empty`)
+  if (!/\S/.test(text)) throw new TimingsFormatError(`${source}: the file is empty`)
   const syntax = detectSyntax(text)
   if (syntax === 'xml') {
     const summary = parseJunit(source, text, options)
@@ -52,6 +72,8 @@ export function parseTimingsText(
     }
   }
   if (syntax === 'json') {
+    const flat = parseFlatMapText(source, text, options)
+    if (flat) return flat
     let data: unknown
     try {
       data = JSON.parse(text)
@@ -79,18 +101,9 @@ export function parseTimingsText(
     }
     if (Array.isArray(data.testResults)) return parseJestJson(source, data, options)
     if (Array.isArray(data.durations)) return parseCypressSplit(source, data, options)
-    const values = Object.values(data)
-    const numbers = values.filter((v) => typeof v === 'number').length
-    // A flat map holds numbers; a few other values (a nested object in a poisoned cache) are
-    // bad entries to count and drop, not a reason to lose the good ones.
-    if (
-      values.length > 0 &&
-      (numbers * 2 > values.length ||
-        values.every((v) => typeof v === 'number' || v === null || typeof v === 'string'))
-    ) {
-      return parseFlatMap(source, data, options)
-    }
-    if (values.length === 0)
+    const keys = Object.keys(data)
+    if (isFlatMap(data, keys)) return parseFlatMap(source, data, options, keys)
+    if (keys.length === 0)
       return { format: 'knapsack', runs: [], warnings: [`${source}: no timings in the file`] }
     throw new TimingsFormatError(
       `${source}: a JSON object of no known timings format (${SUPPORTED_FORMATS})`,

@@ -14,6 +14,12 @@ export class RunBuilder {
   private readonly untimed = new Set<string>()
   zeroEntries = 0
   invalidEntries = 0
+  /** How many different ids were added: fewer than the calls when two raw ids met as one. */
+  get distinctIds(): number {
+    let untimedOnly = 0
+    for (const id of this.untimed) if (!this.files.has(id) && !this.tests.has(id)) untimedOnly++
+    return this.files.size + this.tests.size + untimedOnly
+  }
 
   constructor(
     private readonly source: string,
@@ -40,7 +46,8 @@ export class RunBuilder {
       return
     }
     const target = isTestId(id) ? this.tests : this.files
-    target.set(id, (target.get(id) ?? 0) + seconds)
+    const before = target.get(id)
+    target.set(id, before === undefined ? seconds : before + seconds)
   }
 
   /** Records an id that exists but has no usable duration (a skipped test). */

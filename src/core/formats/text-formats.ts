@@ -35,13 +35,141 @@ export function parseFlatMap(
   source: string,
   data: JsonObject,
   options: NormalizeOptions,
+  keys: readonly string[] = Object.keys(data),
 ): ParsedTimings {
-  const format: FormatName = Object.keys(data).some((k) => k.includes('::'))
-    ? 'pytest-split'
-    : 'knapsack'
+  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
   const builder = new RunBuilder(source, format, options)
-  for (const [id, value] of Object.entries(data)) builder.add(id, value)
+  for (const id of keys) builder.add(id, data[id])
   return finish(format, [builder])
+}
+
+/**
+ * A reader of `{ "key": number, … }` in JSON's own grammar, by character codes: it allocates
+ * nothing per character and no match objects, which on a million entries is most of the cost.
+ * Each `read…` returns the position after what it read, or -1 where the text is anything else.
+ */
+class FlatMapScanner {
+  constructor(private readonly text: string) {}
+
+  /** JSON's white space only (space, tab, line feed, carriage return), not all of `\s`. */
+  skipSpace(at: number): number {
+    let c = this.text.charCodeAt(at)
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = this.text.charCodeAt(++at)
+    return at
+  }
+
+  /** A string, quotes included: no raw control character, only JSON's escapes. */
+  readString(at: number): number {
+    const text = this.text
+    if (text.charCodeAt(at) !== 0x22) return -1
+    for (let i = at + 1; ;) {
+      const c = text.charCodeAt(i)
+      if (c === 0x22) return i + 1
+      if (!(c >= 0x20)) return -1 // a control character, or the end of the text
+      if (c !== 0x5c) {
+        i++
+        continue
+      }
+      const escaped = text.charCodeAt(i + 1)
+      if (escaped === 0x75) {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return -1
+        i += 6
+      } else if ('"\\/bfnrt'.includes(String.fromCharCode(escaped))) i += 2
+      else return -1
+    }
+  }
+
+  /** A number: `-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)? ([eE] [+-]? [0-9]+)?. */
+  readNumber(at: number): number {
+    const text = this.text
+    const digits = (from: number): number => {
+      let i = from
+      while (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++
+      return i
+    }
+    let i = text.charCodeAt(at) === 0x2d ? at + 1 : at
+    if (text.charCodeAt(i) === 0x30) i++
+    else if (text.charCodeAt(i) >= 0x31 && text.charCodeAt(i) <= 0x39) i = digits(i + 1)
+    else return -1
+    if (text.charCodeAt(i) === 0x2e) {
+      const end = digits(i + 1)
+      if (end === i + 1) return -1
+      i = end
+    }
+    if (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45) {
+      const sign = text.charCodeAt(i + 1) === 0x2b || text.charCodeAt(i + 1) === 0x2d ? 1 : 0
+      const end = digits(i + 1 + sign)
+      if (end === i + 1 + sign) return -1
+      i = end
+    }
+    return i
+  }
+}
+
+/**
+ * Reads a JSON object whose every value is a number — pytest-split and Knapsack files, up to
+ * millions of ids — without building the object: `JSON.parse` would spend more time and memory
+ * on a million-key object than planning spends on everything else. The result is what
+ * `parseFlatMap` gives for `JSON.parse(text)`. `undefined` for any other text (another format,
+ * a value that is not a number, a key given twice, bad JSON): parse it as JSON then.
+ */
+export function parseFlatMapText(
+  source: string,
+  text: string,
+  options: NormalizeOptions,
+): ParsedTimings | undefined {
+  const scanner = new FlatMapScanner(text)
+  let at = scanner.skipSpace(0)
+  if (text.charCodeAt(at) !== 0x7b) return undefined
+  const keys: string[] = []
+  const values: number[] = []
+  // The quoted keys are decoded (escapes and all) a batch at a time as a JSON list of strings:
+  // each becomes a string of its own rather than a slice of the text, which would keep the
+  // whole file alive and compare slowly when the ids are sorted.
+  let quoted: string[] = []
+  const decode = () => {
+    for (const key of JSON.parse(`[${quoted.join(',')}]`) as string[]) keys.push(key)
+    quoted = []
+  }
+  for (;;) {
+    const keyStart = scanner.skipSpace(at + 1)
+    const keyEnd = scanner.readString(keyStart)
+    if (keyEnd < 0) return undefined
+    const colon = scanner.skipSpace(keyEnd)
+    if (text.charCodeAt(colon) !== 0x3a) return undefined
+    const numberStart = scanner.skipSpace(colon + 1)
+    const numberEnd = scanner.readNumber(numberStart)
+    if (numberEnd < 0) return undefined
+    quoted.push(text.slice(keyStart, keyEnd))
+    values.push(Number(text.slice(numberStart, numberEnd)))
+    if (quoted.length === 1 << 16) decode()
+    at = scanner.skipSpace(numberEnd)
+    const next = text.charCodeAt(at)
+    if (next === 0x7d) break
+    if (next !== 0x2c) return undefined
+  }
+  decode()
+  if (scanner.skipSpace(at + 1) !== text.length) return undefined
+  // A Shardwise store of numbers only is not a flat map, but a broken store.
+  if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
+    return undefined
+  // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
+  // same order, such rare files take the JSON path.
+  if (keys.some(isIndexKey)) return undefined
+  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
+  const builder = new RunBuilder(source, format, options)
+  keys.forEach((key, i) => builder.add(key, values[i]))
+  // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
+  // that meet only once normalised are summed in the order JSON gives them. Both are rare:
+  // leave them to `parseFlatMap`.
+  if (builder.distinctIds !== keys.length) return undefined
+  return finish(format, [builder])
+}
+
+/** Whether JSON would order the key as an array index ("0" to "4294967294"). */
+function isIndexKey(key: string): boolean {
+  const first = key.charCodeAt(0)
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1
 }
 
 /**

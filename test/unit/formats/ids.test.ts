@@ -11,6 +11,38 @@ import {
 } from '../../../src/core/ids.js'
 
 describe('normalizeFileId (THREATS F5, D12, E2)', () => {
+  it('gives the same id on its fast path for canonical ids as the full normalisation does', () => {
+    // A trailing slash always takes the full path and changes nothing else, so comparing the
+    // two checks every id the fast path accepts against the full rules.
+    const segment = fc.constantFrom(
+      'a',
+      'b',
+      'C:',
+      'c:',
+      '.',
+      '..',
+      '',
+      ' a',
+      'x y',
+      'é',
+      'e\u0301',
+      'a\\b',
+    )
+    const path = fc.array(segment, { maxLength: 4 }).map((parts) => parts.join('/'))
+    const roots = fc.subarray(['/w/r', 'a', 'a/b', 'C:\\ws', '.'])
+    fc.assert(
+      fc.property(path, roots, (raw, chosen) => {
+        // Not for the empty id, trailing spaces (trimmed before the slash is seen) or a bare
+        // drive (`c:` stays as it is; `c:/` is a drive root and gets its letter upper-cased).
+        fc.pre(/\S$/.test(raw) && !/^\s*[a-z]:$/.test(raw))
+        expect(normalizeFileId(raw, { roots: chosen })).toBe(
+          normalizeFileId(`${raw}/`, { roots: chosen }),
+        )
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('makes ./a, a, a workspace-rooted Windows path and a runner path meet as one id', () => {
     const roots = ['C:\\ws', '/srv/checkout']
     const variants = [

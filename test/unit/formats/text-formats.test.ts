@@ -4,6 +4,7 @@ import {
   TimingsFormatError,
   parseCypressSplit,
   parseFlatMap,
+  parseFlatMapText,
   parseGoTestJson,
   parseJestJson,
   parseParallelTestsLog,
@@ -128,6 +129,91 @@ describe('pytest-split and Knapsack flat maps (THREATS F3, F4)', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('flat maps read without JSON.parse', () => {
+  // Keys that normalise, collide, need escapes, look like array indices or like a store.
+  const key = fc.oneof(
+    fc.constantFrom(
+      'a',
+      './a',
+      'b/c.py',
+      'b/c.py::t',
+      'b\\c.py',
+      '"q"',
+      'é',
+      '12',
+      '007',
+      '__proto__',
+    ),
+    fc.constantFrom('version', 'files', 'tests', 'x::y[1]', 'tab\there', 'line\nbreak'),
+    fc.string({ maxLength: 5 }),
+  )
+  const value = fc.oneof(
+    fc.constantFrom(0, -0, 1, 0.5, 1e-7, 2e5, 21600, 21601, -3),
+    fc.double({ min: 0, max: 100, noNaN: true }),
+  )
+  const space = fc.constantFrom('', ' ', '\n  ', '\t', '\r\n')
+  const text = fc
+    .tuple(fc.array(fc.tuple(key, value, space, fc.boolean()), { maxLength: 12 }), space)
+    .map(([entries, end]) => {
+      const body = entries.map(([k, v, ws, escape]) => {
+        const quoted = escape
+          ? `"${Array.from({ length: k.length }, (_, at) => `\\u${k.charCodeAt(at).toString(16).padStart(4, '0')}`).join('')}"`
+          : JSON.stringify(k)
+        return `${ws}${quoted}${ws}:${ws}${JSON.stringify(v)}`
+      })
+      return `${end}{${body.join(',')}${end}}${end}`
+    })
+
+  it('gives what JSON.parse and parseFlatMap give, or leaves the file to them (fast-check)', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const fast = parseFlatMapText('t.json', raw, { roots: ['/w'] })
+        if (!fast) return
+        const slow = parseFlatMap('t.json', JSON.parse(raw) as Record<string, unknown>, {
+          roots: ['/w'],
+        })
+        expect(fast).toEqual(slow)
+        const ids = (p: typeof fast) =>
+          p.runs.map((r) => [[...r.files.keys()], [...r.tests.keys()], [...r.untimed]])
+        expect(ids(fast)).toEqual(ids(slow))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('reads an ordinary pytest-split file itself and leaves anything else to JSON.parse', () => {
+    const file = '{\n  "t/a.py::x": 1.5,\n  "t/a.py::y": 0.25\n}\n'
+    expect(parseFlatMapText('d', file, {})?.runs[0]?.tests).toEqual(
+      new Map([
+        ['t/a.py::x', 1.5],
+        ['t/a.py::y', 0.25],
+      ]),
+    )
+    for (const other of [
+      '{"a": 1, "a": 2}', // a key twice: JSON keeps the last value
+      '{"a": 1, "./a": 2}', // two spellings of one id, summed in JSON's order
+      '{"2": 1, "1": 1}', // JSON orders index-like keys first
+      '{"version": 1, "files": 2}', // a broken store
+      '{"a": "1"}',
+      '{"a": 1,}',
+      '{"a": 1} x',
+      '{"a\tb": 1}', // a raw tab inside a key
+      '{"a\\x": 1}', // no such escape
+      '{"a\\u12G4": 1}',
+      '{"a": 01}',
+      '{"a": 1.}',
+      '{"a": .5}',
+      '{"a": 1e}',
+      '{"a": +1}',
+      '{"a": 1\u00a0}', // white space JSON does not have
+      '{}',
+      '[1]',
+    ]) {
+      expect(parseFlatMapText('d', other, {})).toBeUndefined()
+    }
   })
 })
 
