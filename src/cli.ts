@@ -23,7 +23,8 @@ import {
   parseWholeNumber,
 } from './modes/inputs.js'
 import { planMode, type PlanOptions } from './modes/plan.js'
-import { planDigest, readPlanFile, runMode } from './modes/run.js'
+import { planDigest, readPlanFile } from './adapters/plan-file.js'
+import { runMode } from './modes/run.js'
 import { testMode } from './modes/test.js'
 import { combineMode } from './modes/combine.js'
 import { coverageReport } from './modes/coverage.js'
@@ -384,9 +385,9 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   let loaded
   if (planPath !== undefined) {
     loaded = await readPlanFile(resolve(io.cwd, planPath))
-    if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
+    if (shard.count !== undefined && shard.count !== loaded.plan.shards.length) {
       throw new UsageError(
-        `\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`,
+        `\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shards.length} shards.`,
       )
     }
   } else {
@@ -439,7 +440,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   )
   const { counts } = outcome.result
   io.stderr.write(
-    `[shardwise] shard ${shard.index}/${loaded.plan.shardCount} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`,
+    `[shardwise] shard ${shard.index}/${loaded.plan.shards.length} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`,
   )
   return outcome.exitCode
 }

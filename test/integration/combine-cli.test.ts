@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stableStringify } from '../../src/core/json.js'
 import type { Plan } from '../../src/core/plan.js'
 import type { ShardResult } from '../../src/core/shard-result.js'
-import { planDigest } from '../../src/modes/run.js'
+import { planDigest } from '../../src/adapters/plan-file.js'
 import { runCli } from '../support/cli.js'
 import { makePlan, makeResult } from '../support/results.js'
 
