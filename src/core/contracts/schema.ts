@@ -153,7 +153,17 @@ export function oneOf<const T extends readonly string[]>(
 
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
   const expected = `${inner.expected} or null`
-  return schema(expected, (input, path) => (input === null ? null : inner.read(input, path)))
+  return schema(expected, (input, path) => {
+    if (input === null) return null
+    try {
+      return inner.read(input, path)
+    } catch (error) {
+      // Said of this very value (not of a field inside it): null would have done too.
+      if (error instanceof DecodeError && error.field === pathText(path))
+        return fail(path, expected, input)
+      throw error
+    }
+  })
 }
 
 export function list<T>(item: Schema<T>, expected = 'a list', minLength = 0): Schema<readonly T[]> {
