@@ -112,7 +112,7 @@ function checkPlan(p: Plan, dataset: Dataset, label: string): string[] {
     if (missing > 0) problems.push(`${label}: ${missing} files in no shard`)
   }
   const empty = p.shards.filter((s) => s.items.length === 0).length
-  if (empty > 0 && dataset.fileUnits.length >= p.shardCount)
+  if (empty > 0 && dataset.fileUnits.length >= p.shards.length)
     problems.push(`${label}: ${empty} empty shards`)
   return problems
 }

@@ -41,7 +41,6 @@ function results(
       items: [...new Set(list)],
       predictedSeconds: 1,
     })),
-    shardCount: shards,
     granularity: 'test',
     itemCount: tests,
     totalSeconds: tests,

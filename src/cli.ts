@@ -390,11 +390,11 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   const planPath = parsed.str('plan')
   let loaded
   if (planPath !== undefined) {
-    const { readPlanFile } = await import('./modes/run.js')
+    const { readPlanFile } = await import('./adapters/plan-file.js')
     loaded = await readPlanFile(resolve(io.cwd, planPath))
-    if (shard.count !== undefined && shard.count !== loaded.plan.shardCount) {
+    if (shard.count !== undefined && shard.count !== loaded.plan.shards.length) {
       throw new UsageError(
-        `\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shardCount} shards.`,
+        `\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shards.length} shards.`,
       )
     }
   } else {
@@ -407,7 +407,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
       { ...options, shards: { kind: 'fixed', count: shard.count } },
       { log, readStdin: io.readStdin },
     )
-    const { planDigest } = await import('./modes/run.js')
+    const { planDigest } = await import('./adapters/plan-file.js')
     loaded = { plan, digest: planDigest(plan) }
   }
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
@@ -449,7 +449,7 @@ async function runCommand(args: string[], io: CliIo): Promise<number> {
   )
   const { counts } = outcome.result
   io.stderr.write(
-    `[shardwise] shard ${shard.index}/${loaded.plan.shardCount} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`,
+    `[shardwise] shard ${shard.index}/${loaded.plan.shards.length} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`,
   )
   return outcome.exitCode
 }
@@ -545,7 +545,7 @@ async function combineCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('`--plan <file>` is required: the plan the shards ran.')
   const root = resolve(io.cwd, parsed.str('root') ?? '.')
   const coverageThreshold = coverageThresholdFlag(parsed)
-  const { readPlanFile } = await import('./modes/run.js')
+  const { readPlanFile } = await import('./adapters/plan-file.js')
   const { plan, digest } = await readPlanFile(resolve(io.cwd, planPath))
   const quarantineFlag = parsed.str('quarantine')
   const defaultQuarantine = resolve(root, 'shardwise.quarantine.json')

@@ -3,8 +3,14 @@ import { mkdir, open, readFile, readdir, realpath, rm, stat } from 'node:fs/prom
 import { basename, dirname, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { describeError } from '../core/errors.js'
-import { stableStringify } from '../core/json.js'
-import { emptyStore, storeFromJson, type TimingStore } from '../core/store.js'
+import {
+  STORE_VERSION,
+  encodeStore,
+  readStoreDocument,
+  type StoreDocument,
+  type TimingStore,
+} from '../core/contracts/store.js'
+import { JsonFileError, readJsonFile } from './json-file.js'
 import type { Log } from './log.js'
 import { writeOutputFile } from './output-file.js'
 
@@ -18,42 +24,21 @@ import { writeOutputFile } from './output-file.js'
  * the verdict and report never wait on them.
  */
 
-/** The store version this Shardwise writes. */
-const VERSION: number = emptyStore('').version
-
 export type StoreRead =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'store'; readonly store: TimingStore }
-  /** Written by a newer Shardwise: not understood, and not to be overwritten. */
-  | { readonly kind: 'newer'; readonly version: number }
-  /** JSON, but not a Shardwise store (someone's other file): not to be overwritten. */
-  | { readonly kind: 'foreign' }
+  | StoreDocument
   /** Not JSON, or a store too damaged to use: a new one replaces it. */
   | { readonly kind: 'corrupt'; readonly reason: string }
 
 export async function readStoreFile(path: string): Promise<StoreRead> {
-  let text: string
   try {
-    text = await readFile(path, 'utf8')
+    return await readJsonFile('--store', path, readStoreDocument)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
-    return { kind: 'corrupt', reason: describeError(error) }
+    if (!(error instanceof JsonFileError)) throw error
+    return error.problem === 'missing'
+      ? { kind: 'missing' }
+      : { kind: 'corrupt', reason: error.detail }
   }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    return { kind: 'corrupt', reason: describeError(error) }
-  }
-  const record =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
-  if (record?.tool !== 'shardwise') return { kind: 'foreign' }
-  if (typeof record.version === 'number' && record.version > VERSION)
-    return { kind: 'newer', version: record.version }
-  const store = storeFromJson(data)
-  return store
-    ? { kind: 'store', store }
-    : { kind: 'corrupt', reason: `not a store of version ${VERSION}` }
 }
 
 /** Reads the store for planning and history: `undefined` (with a warning) when unusable. */
@@ -109,7 +94,7 @@ export async function updateStore(
     const current = await readStoreFile(path)
     if (current.kind === 'newer') {
       log.warning(
-        `timings not saved: ${path} is a store of version ${current.version}, written by a newer Shardwise; this one (version ${VERSION}) leaves it as it is. Upgrade Shardwise, or give --store another file.`,
+        `timings not saved: ${path} is a store of version ${current.version}, written by a newer Shardwise; this one (version ${STORE_VERSION}) leaves it as it is. Upgrade Shardwise, or give --store another file.`,
       )
       return false
     }
@@ -121,7 +106,7 @@ export async function updateStore(
     }
     await removeStaleTemporaries(target)
     const next = update(current.kind === 'store' ? current.store : undefined)
-    await writeOutputFile('--store', path, `${stableStringify(next, 2)}\n`)
+    await writeOutputFile('--store', path, `${encodeStore(next, 2)}\n`)
     return true
   } catch (error) {
     log.warning(`timings not saved to ${path}: ${describeError(error)}`)

@@ -1,10 +1,8 @@
-import { MAX_DURATION_SECONDS } from './duration.js'
-import { fileOfId, isDangerousKey, isOutsideRoot, isTestId } from './ids.js'
+import type { QuarantineEntry } from './contracts/quarantine.js'
+import { fileOfId, isOutsideRoot, isTestId } from './ids.js'
 import type { FileFailure } from './outcomes.js'
 import type { Plan } from './plan.js'
 import {
-  OUTCOME_STATUSES,
-  TEST_VERDICTS,
   covers,
   emptyCounts,
   verdictOf,
@@ -18,22 +16,18 @@ import type { TimingStore } from './store.js'
 
 /**
  * Turning the shard results of one run into one verdict. Shard results are untrusted data
- * (the shards ran the pull request's code): they are validated, matched against the plan, and
+ * (the shards ran the pull request's code): they are decoded by their contract
+ * (contracts/shard-result.ts) as they are read, then matched against the plan, and
  * every planned item must be accounted for exactly once — a missing shard, a missing test, a
  * duplicated test or a result from another plan can never read as a pass.
  */
+
+export type { QuarantineEntry } from './contracts/quarantine.js'
 
 export interface SourcedResult {
   /** Where the result came from (its path), for messages. */
   readonly source: string
   readonly result: ShardResult
-}
-
-export interface QuarantineEntry {
-  readonly id: string
-  /** Last day (YYYY-MM-DD, inclusive) the entry applies. */
-  readonly until: string
-  readonly reason: string
 }
 
 export interface CombineInput {
@@ -124,149 +118,6 @@ export interface Combined {
   readonly results: readonly ShardResult[]
   /** Where each of `results` came from, in the same order. */
   readonly sources: readonly string[]
-}
-
-/** Checks that untrusted JSON is a shard result this version understands. */
-export function validateShardResult(data: unknown): ShardResult | string {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not a JSON object'
-  const r = data as Record<string, unknown>
-  if (r.tool !== 'shardwise' || r.kind !== 'shard-result') return 'not a Shardwise shard result'
-  if (r.version !== 1)
-    return `shard result version ${JSON.stringify(r.version)} is not supported (this Shardwise reads version 1)`
-  const shard = r.shard as Record<string, unknown> | null | undefined
-  if (
-    typeof shard !== 'object' ||
-    shard === null ||
-    !Number.isInteger(shard.index) ||
-    !Number.isInteger(shard.count)
-  ) {
-    return '"shard" must be {"index": n, "count": n}'
-  }
-  if (typeof r.planDigest !== 'string') return '"planDigest" must be a string'
-  if (!Number.isInteger(r.attempt) || (r.attempt as number) < 1)
-    return '"attempt" must be a whole number ≥ 1'
-  if (!Array.isArray(r.items) || !(r.items as unknown[]).every((i) => typeof i === 'string'))
-    return '"items" must be a list of strings'
-  if (!Array.isArray(r.missing) || !(r.missing as unknown[]).every((i) => typeof i === 'string'))
-    return '"missing" must be a list of strings'
-  if (typeof r.tests !== 'object' || r.tests === null || Array.isArray(r.tests))
-    return '"tests" must be an object'
-  for (const [id, record] of Object.entries(r.tests as Record<string, unknown>)) {
-    if (isDangerousKey(id) && typeof record !== 'object')
-      return `test ${JSON.stringify(id)} is malformed`
-    const t = record as Record<string, unknown> | null
-    if (typeof t !== 'object' || t === null)
-      return `test ${JSON.stringify(id.slice(0, 200))} is not an object`
-    if (!(TEST_VERDICTS as readonly string[]).includes(t.verdict as string)) {
-      return `test ${JSON.stringify(id.slice(0, 200))} has verdict ${JSON.stringify(t.verdict)}`
-    }
-    // A record without attempts is a claim with no evidence: a genuine one ran at least once.
-    if (!Array.isArray(t.attempts) || t.attempts.length === 0)
-      return `test ${JSON.stringify(id.slice(0, 200))} has no "attempts" list`
-    if (typeof t.file !== 'string') return `test ${JSON.stringify(id.slice(0, 200))} has no "file"`
-    if (
-      t.cases !== undefined &&
-      (!Number.isInteger(t.cases) || (t.cases as number) < 1 || (t.cases as number) > 100_000)
-    )
-      return `test ${JSON.stringify(id.slice(0, 200))} has "cases" that is not a whole number from 1 to 100000`
-    if (t.message !== undefined && typeof t.message !== 'string')
-      return `test ${JSON.stringify(id.slice(0, 200))} has a "message" that is not text`
-    for (const attempt of t.attempts as unknown[]) {
-      const a = attempt as Record<string, unknown> | null
-      if (
-        typeof a !== 'object' ||
-        a === null ||
-        !(OUTCOME_STATUSES as readonly string[]).includes(a.status as string)
-      )
-        return `test ${JSON.stringify(id.slice(0, 200))} has a malformed attempt`
-      if (
-        a.seconds !== undefined &&
-        (typeof a.seconds !== 'number' || !Number.isFinite(a.seconds) || a.seconds < 0)
-      )
-        return `test ${JSON.stringify(id.slice(0, 200))} has an attempt with bad "seconds"`
-    }
-  }
-  if (!['passed', 'failed', 'empty', 'incomplete', 'error'].includes(r.status as string))
-    return `"status" ${JSON.stringify(r.status)} is not known`
-  if (typeof r.complete !== 'boolean') return '"complete" must be true or false'
-  if (r.exitCode !== null && !Number.isInteger(r.exitCode))
-    return '"exitCode" must be a whole number or null'
-  if (r.signal !== null && typeof r.signal !== 'string') return '"signal" must be text or null'
-  if (typeof r.runner !== 'string') return '"runner" must be text'
-  if (typeof r.wallSeconds !== 'number' || !Number.isFinite(r.wallSeconds) || r.wallSeconds < 0)
-    return '"wallSeconds" must be a number ≥ 0'
-  for (const key of ['setupSeconds', 'testSeconds'] as const) {
-    const value = r[key]
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-      return `"${key}" must be a number ≥ 0`
-  }
-  const timingProblem = timingFault(r.timing)
-  if (timingProblem !== undefined) return timingProblem
-  if (r.reason !== undefined && r.reason !== null && typeof r.reason !== 'string')
-    return '"reason" must be text'
-  if (typeof r.workspace !== 'string') return '"workspace" must be a string'
-  if (!Array.isArray(r.fileFailures)) return '"fileFailures" must be a list'
-  for (const failure of r.fileFailures as unknown[]) {
-    const f = failure as Record<string, unknown> | null
-    if (
-      typeof f !== 'object' ||
-      f === null ||
-      typeof f.file !== 'string' ||
-      typeof f.message !== 'string'
-    )
-      return '"fileFailures" entries must be {"file", "message"}'
-  }
-  const counts = r.counts as Record<string, unknown> | null | undefined
-  if (
-    typeof counts !== 'object' ||
-    counts === null ||
-    !(['passed', 'failed', 'flaky', 'skipped'] as const).every(
-      (k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0,
-    )
-  )
-    return '"counts" must hold whole numbers for passed, failed, flaky and skipped'
-  // Files travel beside the result under names `run` gives them; anything else could point
-  // the privileged combine job at a file outside the artifact.
-  const artifacts = r.artifacts as Record<string, unknown> | null | undefined
-  if (typeof artifacts !== 'object' || artifacts === null)
-    return '"artifacts" must be {"junit": [...], "coverage": [...]}'
-  for (const kind of ['junit', 'coverage'] as const) {
-    const list = artifacts[kind]
-    if (!Array.isArray(list)) return `"artifacts.${kind}" must be a list`
-    const pattern = new RegExp(`^${kind}/\\d{3}-[^/\\\\]+$`)
-    for (const name of list as unknown[]) {
-      if (typeof name !== 'string' || !pattern.test(name))
-        return `"artifacts.${kind}" entry ${JSON.stringify(String(name).slice(0, 200))} is not a file of the artifact`
-    }
-  }
-  return data as ShardResult
-}
-
-/** What is wrong with a result's `timing` (it feeds the timings history), if anything. */
-function timingFault(timing: unknown): string | undefined {
-  if (timing === undefined) return undefined
-  const fine = (value: unknown) =>
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= 0 &&
-    value <= MAX_DURATION_SECONDS
-  if (typeof timing !== 'object' || timing === null || Array.isArray(timing))
-    return '"timing" must be an object'
-  const t = timing as Record<string, unknown>
-  if (!fine(t.laterAttemptsSeconds)) return '"timing.laterAttemptsSeconds" must be a number ≥ 0'
-  if (typeof t.files !== 'object' || t.files === null || Array.isArray(t.files))
-    return '"timing.files" must be an object'
-  for (const [file, entry] of Object.entries(t.files as Record<string, unknown>)) {
-    const e = entry as Record<string, unknown> | null
-    if (
-      typeof e !== 'object' ||
-      e === null ||
-      !fine(e.seconds) ||
-      (e.start !== undefined && !fine(e.start))
-    )
-      return `"timing.files" entry ${JSON.stringify(file.slice(0, 200))} must be {"seconds", "start"} with numbers ≥ 0`
-  }
-  return undefined
 }
 
 function isQuarantined(id: string, quarantine: readonly QuarantineEntry[], today: string): boolean {

@@ -1,3 +1,4 @@
+import type { Granularity, Plan, PlannedShard, SplitFile } from './contracts/plan.js'
 import { modelLowerBound, type CostModel } from './cost-model.js'
 import { MIN_ESTIMATE_SECONDS, estimateDurations, type EstimateBasis } from './estimate.js'
 import { fileOfId, isTestId } from './ids.js'
@@ -11,7 +12,8 @@ import {
 import { sum } from './stats.js'
 import { alignModel, type TimingModel } from './timings.js'
 
-export type Granularity = 'file' | 'test' | 'auto'
+// The plan's shape, and its decoding from JSON, is its contract: contracts/plan.ts.
+export type { Granularity, Plan, PlannedShard, SplitFile } from './contracts/plan.js'
 
 /** How many estimated items a plan names (the count is always exact). */
 export const MAX_LISTED_ESTIMATES = 500
@@ -42,55 +44,6 @@ export interface PlanRequest {
   readonly canSplitFiles?: boolean
   /** What an item with nothing to learn from costs (default `DEFAULT_SECONDS`). */
   readonly defaultItemSeconds?: number
-}
-
-export interface PlannedShard {
-  /** 1-based, as users and CI matrices count shards. */
-  readonly index: number
-  /** Ids in a stable (sorted) order. */
-  readonly items: readonly string[]
-  /** The shard's predicted wall time: start-up and warm-up included (0 for an empty shard). */
-  readonly predictedSeconds: number
-}
-
-export interface SplitFile {
-  readonly file: string
-  readonly parts: number
-  readonly seconds: number
-}
-
-/** The plan: the contract between the plan job and every shard job (DESIGN.md). */
-export interface Plan {
-  readonly version: 1
-  readonly shards: readonly PlannedShard[]
-  readonly shardCount: number
-  readonly granularity: Granularity
-  readonly itemCount: number
-  /** The sum of every file's (or test's) cost: the work, without any start-up. */
-  readonly totalSeconds: number
-  /** No split into this many shards can make its longest shard shorter, under the cost model. */
-  readonly lowerBoundSeconds: number
-  /** The bound if no file were split: what file-level splitting can reach at best. */
-  readonly fileLowerBoundSeconds: number
-  /** The longest shard's predicted wall time (start-up included). */
-  readonly predictedMakespanSeconds: number
-  /** What every non-empty shard pays besides its files: start-up plus warm-up. */
-  readonly shardOverheadSeconds: number
-  /** The cost model behind the predictions. */
-  readonly costModel: CostModel
-  readonly unknownItems: number
-  /** The items without timings (sorted; at most MAX_LISTED_ESTIMATES of them). */
-  readonly estimatedItems: readonly string[]
-  readonly estimates: Readonly<Record<EstimateBasis, number>>
-  readonly timings: {
-    readonly runs: number
-    readonly matchedItems: number
-    readonly matchedBySuffix: number
-    /** Timed files that match no planned item (deleted, renamed or filtered out). */
-    readonly staleFiles: number
-  }
-  readonly splitFiles: readonly SplitFile[]
-  readonly notes: readonly string[]
 }
 
 interface PlanUnit extends Unit {
@@ -635,7 +588,6 @@ export function planShards(request: PlanRequest): Plan {
   return {
     version: 1,
     shards,
-    shardCount: candidate.shardCount,
     granularity: request.granularity,
     itemCount: items.length,
     totalSeconds: round(candidate.totalSeconds),

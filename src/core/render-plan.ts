@@ -1,15 +1,14 @@
-import { stableStringify } from './json.js'
-import type { Plan } from './plan.js'
+import { encodePlan, type Plan } from './contracts/plan.js'
 
 /** The GitHub Actions matrix: `strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}`. */
 export function planMatrix(plan: Plan): { include: { shard: number; shards: number }[] } {
   const used = plan.shards.filter((s) => s.items.length > 0)
   const shards = used.length > 0 ? used : plan.shards.slice(0, 1)
-  return { include: shards.map((s) => ({ shard: s.index, shards: plan.shardCount })) }
+  return { include: shards.map((s) => ({ shard: s.index, shards: plan.shards.length })) }
 }
 
 export function renderPlanJson(plan: Plan): string {
-  return stableStringify(plan, 2)
+  return encodePlan(plan, 2)
 }
 
 function seconds(value: number): string {
@@ -37,7 +36,7 @@ export function renderPlanTable(plan: Plan): string {
   const estimate = plan.timings.runs === 0 ? ' (estimates: no timing history yet)' : ''
   lines.push('')
   lines.push(
-    `${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shardCount} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`,
+    `${plan.itemCount} items (${plan.granularity} granularity) in ${plan.shards.length} shards; the files cost ${seconds(plan.totalSeconds)} in all${estimate}`,
   )
   const terms = [
     ...(model.startupSeconds > 0 ? [`${seconds(model.startupSeconds)} start-up`] : []),
@@ -45,7 +44,7 @@ export function renderPlanTable(plan: Plan): string {
     ...(model.workers !== 1 ? [`${model.workers.toFixed(1)} files at once`] : []),
   ]
   lines.push(
-    `predicted longest shard ${seconds(makespan)}${terms.length > 0 ? `, each shard with ${terms.join(', ')}` : ''}; no split into ${plan.shardCount} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`,
+    `predicted longest shard ${seconds(makespan)}${terms.length > 0 ? `, each shard with ${terms.join(', ')}` : ''}; no split into ${plan.shards.length} shards can be shorter than ${seconds(plan.lowerBoundSeconds)} under this model (${(overBound * 100).toFixed(1)}% above it)`,
   )
   if (plan.fileLowerBoundSeconds > plan.lowerBoundSeconds + 1e-9) {
     lines.push(

@@ -1,28 +1,23 @@
 import { fileOfId, isTestId } from './ids.js'
+import type { TestRecord, TestVerdict } from './contracts/shard-result.js'
 import type { FileFailure, OutcomeStatus, Outcomes, TestOutcome } from './outcomes.js'
 
-/**
- * A shard result: what one shard job ran and how it went. It crosses jobs (shard → combine) as
- * untrusted data, so it is versioned and combine validates it before use.
+export {
+  OUTCOME_STATUSES,
+  TEST_VERDICTS,
+  type AttemptRecord,
+  type FileTimingRecord,
+  type ShardResult,
+  type ShardStatus,
+  type ShardTimingRecord,
+  type TestRecord,
+  type TestVerdict,
+} from './contracts/shard-result.js'
+
+/*
+ * How one shard judges its attempts. The shard result's shape, and its decoding from
+ * untrusted JSON, is its contract: contracts/shard-result.ts.
  */
-export type TestVerdict = 'passed' | 'failed' | 'flaky' | 'skipped' | 'xfailed' | 'xpassed'
-
-export const TEST_VERDICTS: readonly TestVerdict[] = [
-  'passed',
-  'failed',
-  'flaky',
-  'skipped',
-  'xfailed',
-  'xpassed',
-]
-
-export const OUTCOME_STATUSES: readonly OutcomeStatus[] = [
-  'passed',
-  'failed',
-  'skipped',
-  'xfailed',
-  'xpassed',
-]
 
 /** Zero of every verdict. */
 export function emptyCounts(): Record<TestVerdict, number> {
@@ -40,73 +35,6 @@ export function verdictOf(statuses: readonly OutcomeStatus[]): TestVerdict {
   if (failed) return passed ? 'flaky' : 'failed'
   const last = [...statuses].reverse().find((s) => s !== 'skipped')
   return last ?? 'skipped'
-}
-
-export interface AttemptRecord {
-  readonly status: OutcomeStatus
-  readonly seconds: number | undefined
-}
-
-export interface TestRecord {
-  readonly file: string
-  readonly verdict: TestVerdict
-  readonly attempts: readonly AttemptRecord[]
-  readonly message?: string
-  /**
-   * How many tests the runner reported under this id (two tests of one file with the same
-   * name share an id): they count as that many tests. Absent for one.
-   */
-  readonly cases?: number
-}
-
-/** The runner's own timing of one file in the first attempt. */
-export interface FileTimingRecord {
-  /** Wall seconds the runner spent on the file: environment, imports, collection, hooks, tests. */
-  readonly seconds: number
-  /** When it started, in seconds after the attempt's first file started (where known). */
-  readonly start?: number
-}
-
-/** What the cost model learns from: the first attempt's time, per file where the runner says. */
-export interface ShardTimingRecord {
-  /** Wall time of the later attempts (retries, repeats), left out of what is learned. */
-  readonly laterAttemptsSeconds: number
-  readonly files: Readonly<Record<string, FileTimingRecord>>
-}
-
-export type ShardStatus = 'passed' | 'failed' | 'empty' | 'incomplete' | 'error'
-
-export interface ShardResult {
-  readonly version: 1
-  readonly tool: 'shardwise'
-  readonly kind: 'shard-result'
-  readonly planDigest: string
-  readonly shard: { readonly index: number; readonly count: number }
-  /** The CI attempt (`GITHUB_RUN_ATTEMPT`): combine keeps the newest attempt of each shard. */
-  readonly attempt: number
-  readonly runner: string
-  readonly command: readonly string[]
-  readonly items: readonly string[]
-  readonly status: ShardStatus
-  /** Whether the shard ran to the end (false when killed, timed out or crashed). */
-  readonly complete: boolean
-  readonly reason: string | undefined
-  readonly exitCode: number | null
-  readonly signal: string | null
-  readonly startedAt: string
-  readonly wallSeconds: number
-  /** Time of the first attempt not spent in any test: runner start-up, transforms, setup. */
-  readonly setupSeconds: number
-  readonly testSeconds: number
-  /** Per-file timing of the first attempt (absent in results of older versions). */
-  readonly timing?: ShardTimingRecord
-  readonly tests: Readonly<Record<string, TestRecord>>
-  /** Planned items no runner result covers: failures, never silent passes. */
-  readonly missing: readonly string[]
-  readonly fileFailures: readonly FileFailure[]
-  readonly counts: Readonly<Record<TestVerdict, number>>
-  readonly workspace: string
-  readonly artifacts: { readonly junit: readonly string[]; readonly coverage: readonly string[] }
 }
 
 /** One run of the runner over some of the shard's items. */

@@ -5,51 +5,32 @@ import {
   type CostModel,
   type ShardObservation,
 } from './cost-model.js'
-import { MAX_DURATION_SECONDS } from './duration.js'
 import { fileOfId, isDangerousKey, isTestId } from './ids.js'
 import type { ShardResult, TestVerdict } from './shard-result.js'
+import { DecodeError } from './contracts/schema.js'
+import {
+  COST_MODEL,
+  OUTCOME_HISTORY,
+  decodeStore,
+  type StoreEntry,
+  type TimingStore,
+} from './contracts/store.js'
 
 /**
  * Shardwise's timings store: what past runs measured, smoothed. `plan` reads it like any
- * other timings file; `test` and `combine` write it back after each run.
+ * other timings file; `test` and `combine` write it back after each run. Its shape, and its
+ * decoding from JSON, is its contract: contracts/store.ts.
  *
  * `files` holds each file's own wall cost (environment, imports, collection, hooks and tests,
  * as the runner timed it), `tests` each test's duration, and the three per-shard terms of the
  * cost model (`cost-model.ts`): start-up, first-file warm-up and workers.
  */
-export interface StoreEntry {
-  readonly seconds: number
-  /** How many runs have timed this id. */
-  readonly runs: number
-  /** When it was last timed (ISO 8601). */
-  readonly lastSeen: string
-  /** The store's run number when it was last timed: entries unseen for long are pruned. */
-  readonly lastRun?: number
-  /** Tests only: one letter per recent run, oldest first — `p` passed, `f` failed, `k` flaky. */
-  readonly outcomes?: string
-}
-
-/**
- * What the file entries mean. Stores written before per-file costs were learned hold the sum
- * of each file's tests; their file entries are replaced (not averaged) by the next measured run.
- */
-export const COST_MODEL = 'file-wall'
-
-export interface TimingStore {
-  readonly version: 1
-  readonly tool: 'shardwise'
-  readonly updatedAt: string
-  readonly runs: number
-  readonly costModel?: typeof COST_MODEL
-  readonly files: Readonly<Record<string, StoreEntry>>
-  readonly tests: Readonly<Record<string, StoreEntry>>
-  /** Per-shard start-up: process boot, config, global setup, outside every file. */
-  readonly shardSetupSeconds: StoreEntry | undefined
-  /** What the first file of each worker pays once (compiler or transformer warm-up). */
-  readonly warmupSeconds?: StoreEntry | undefined
-  /** Files the runner runs at once within a shard (effective). */
-  readonly workers?: StoreEntry | undefined
-}
+export {
+  COST_MODEL,
+  OUTCOME_HISTORY,
+  type StoreEntry,
+  type TimingStore,
+} from './contracts/store.js'
 
 /** The cost model a store has learned, where it has learned one. */
 export function storeCostModel(store: TimingStore | undefined): CostModel | undefined {
@@ -100,8 +81,6 @@ export function emptyStore(now: string): TimingStore {
 export const PRUNE_AFTER_RUNS = 30
 /** The most tests and files a store keeps; the longest unseen go first. */
 export const MAX_ENTRIES = 250_000
-/** Outcome letters kept per test. */
-export const OUTCOME_HISTORY = 30
 
 /** A verdict's letter in a test's outcome history (skips, expected failures: none). */
 const OUTCOME_LETTER: Readonly<Record<TestVerdict, 'p' | 'f' | 'k' | undefined>> = {
@@ -369,47 +348,10 @@ function smoothTerm(previous: StoreEntry | undefined, seconds: number, now: stri
 
 /** Reads a store from parsed JSON, or `undefined` when it is not a version-1 store. */
 export function storeFromJson(data: unknown): TimingStore | undefined {
-  if (typeof data !== 'object' || data === null) return undefined
-  const record = data as Record<string, unknown>
-  if (record.version !== 1 || record.tool !== 'shardwise') return undefined
-  const section = (value: unknown): Record<string, StoreEntry> => {
-    const out: Record<string, StoreEntry> = Object.create(null) as Record<string, StoreEntry>
-    if (typeof value !== 'object' || value === null) return out
-    for (const [id, entry] of Object.entries(value)) {
-      if (typeof entry !== 'object' || entry === null) continue
-      const e = entry as Record<string, unknown>
-      if (typeof e.seconds !== 'number' || !Number.isFinite(e.seconds) || e.seconds < 0) continue
-      const outcomes =
-        typeof e.outcomes === 'string' && /^[pfk]*$/.test(e.outcomes)
-          ? e.outcomes.slice(-OUTCOME_HISTORY)
-          : undefined
-      out[id] = {
-        seconds: Math.min(e.seconds, MAX_DURATION_SECONDS),
-        runs: typeof e.runs === 'number' && e.runs >= 1 ? Math.floor(e.runs) : 1,
-        lastSeen: typeof e.lastSeen === 'string' ? e.lastSeen.slice(0, 40) : '',
-        ...(typeof e.lastRun === 'number' && Number.isInteger(e.lastRun)
-          ? { lastRun: e.lastRun }
-          : {}),
-        ...(outcomes === undefined ? {} : { outcomes }),
-      }
-    }
-    return out
-  }
-  const terms = section({
-    setup: record.shardSetupSeconds,
-    warmup: record.warmupSeconds,
-    workers: record.workers,
-  })
-  return {
-    version: 1,
-    tool: 'shardwise',
-    updatedAt: typeof record.updatedAt === 'string' ? record.updatedAt : '',
-    runs: typeof record.runs === 'number' ? record.runs : 0,
-    ...(record.costModel === COST_MODEL ? { costModel: COST_MODEL } : {}),
-    files: section(record.files),
-    tests: section(record.tests),
-    shardSetupSeconds: terms.setup,
-    warmupSeconds: terms.warmup,
-    workers: terms.workers,
+  try {
+    return decodeStore(data)
+  } catch (error) {
+    if (error instanceof DecodeError) return undefined
+    throw error
   }
 }

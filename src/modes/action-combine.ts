@@ -12,7 +12,7 @@ import type { ActionDeps } from './action-plan.js'
 import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
 import { parseChoice, parsePercentage } from './inputs.js'
-import { readPlanFile } from './run.js'
+import { readPlanFile } from '../adapters/plan-file.js'
 
 export interface CombineDeps extends ActionDeps {
   readonly comment: (target: CommentTarget, body: string) => Promise<CommentOutcome>

@@ -189,7 +189,7 @@ export async function actionPlan(deps: ActionDeps): Promise<void> {
 
   io.info(renderPlanTable(plan))
   io.setOutput('matrix', stableStringify(planMatrix(plan)))
-  io.setOutput('shard-count', plan.shardCount)
+  io.setOutput('shard-count', plan.shards.length)
   io.setOutput('plan-file', planFile)
   io.setOutput('predicted-seconds', plan.predictedMakespanSeconds)
   io.setOutput('lower-bound-seconds', plan.lowerBoundSeconds)

@@ -13,7 +13,8 @@ import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.j
 import type { ActionDeps } from './action-plan.js'
 import { readResults } from './combine.js'
 import { parseChoice, parseTimeoutSeconds, parseWholeNumber } from './inputs.js'
-import { planDigest, readPlanFile, runMode } from './run.js'
+import { planDigest, readPlanFile } from '../adapters/plan-file.js'
+import { runMode } from './run.js'
 
 /**
  * `mode: run` — one shard of the plan (`shard: N`), or the serial fallback (`shard: fallback`:
@@ -99,7 +100,6 @@ export async function actionRun(deps: ActionDeps): Promise<void> {
     runPlan = {
       ...plan,
       shards: [{ index: 1, items: items.map((i) => i.id), predictedSeconds: 0 }],
-      shardCount: 1,
     }
     runDigest = planDigest(runPlan)
     index = 1

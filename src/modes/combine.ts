@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { UsageError, describeError } from '../core/errors.js'
@@ -6,11 +6,12 @@ import {
   applyFallback,
   combineResults,
   fallbackItems,
-  validateShardResult,
   type Combined,
   type QuarantineEntry,
   type SourcedResult,
 } from '../core/combine.js'
+import { decodeQuarantine } from '../core/contracts/quarantine.js'
+import { decodeShardResult } from '../core/contracts/shard-result.js'
 import { stableStringify } from '../core/json.js'
 import type { Plan } from '../core/plan.js'
 import {
@@ -27,12 +28,14 @@ import {
   storeCostModel,
   type RunTime,
 } from '../core/store.js'
+import { JsonFileError, readJsonFile } from '../adapters/json-file.js'
 import type { Log } from '../adapters/log.js'
 import { writeOutputFile } from '../adapters/output-file.js'
 import { readStore, updateStore } from '../adapters/store-file.js'
 import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
 import type { RunnerName } from '../adapters/runners/types.js'
-import { planDigest, runMode } from './run.js'
+import { planDigest } from '../adapters/plan-file.js'
+import { runMode } from './run.js'
 
 export interface CombineOptions {
   readonly plan: Plan
@@ -116,16 +119,18 @@ export async function readResults(dir: string, log: Log): Promise<SourcedResult[
   for (const path of await findResults(dir)) {
     const source = relative(dir, path) || path
     try {
-      const text = await readFile(path, 'utf8')
-      if (text.length > MAX_RESULT_BYTES) throw new Error(`larger than ${MAX_RESULT_BYTES} bytes`)
-      const checked = validateShardResult(JSON.parse(text))
-      if (typeof checked === 'string') {
-        log.warning(`${source}: ${checked}; ignored`)
-        continue
-      }
-      results.push({ source, result: checked })
+      const result = await readJsonFile('--results-dir', path, decodeShardResult, {
+        maxBytes: MAX_RESULT_BYTES,
+      })
+      results.push({ source, result })
     } catch (error) {
-      log.warning(`${source}: unreadable shard result (${describeError(error)}); ignored`)
+      // A result that cannot be used counts as missing: its shard's items fail, never pass.
+      if (!(error instanceof JsonFileError)) throw error
+      log.warning(
+        error.problem === 'invalid'
+          ? `${source}: ${error.detail}; ignored`
+          : `${source}: unreadable shard result (${error.detail}); ignored`,
+      )
     }
   }
   return results
@@ -135,47 +140,11 @@ export async function readResults(dir: string, log: Log): Promise<SourcedResult[
 export async function readQuarantine(
   path: string | undefined,
   log: Log,
-): Promise<QuarantineEntry[]> {
+): Promise<readonly QuarantineEntry[]> {
   if (path === undefined) return []
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new UsageError(`--quarantine ${path}: cannot read it (${describeError(error)})`)
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new UsageError(`--quarantine ${path}: not valid JSON (${describeError(error)})`)
-  }
-  const tests =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>).tests : undefined
-  if (!Array.isArray(tests))
-    throw new UsageError(
-      `--quarantine ${path}: expected {"version": 1, "tests": [{"id", "until", "reason"}]}`,
-    )
-  const entries: QuarantineEntry[] = []
-  for (const [i, raw] of (tests as unknown[]).entries()) {
-    const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
-    if (
-      typeof entry.id !== 'string' ||
-      entry.id === '' ||
-      typeof entry.until !== 'string' ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(entry.until)
-    ) {
-      throw new UsageError(
-        `--quarantine ${path}: tests[${i}] needs "id" and "until" as YYYY-MM-DD (an expiry date keeps quarantine temporary)`,
-      )
-    }
-    entries.push({
-      id: entry.id,
-      until: entry.until,
-      reason: typeof entry.reason === 'string' ? entry.reason : '',
-    })
-  }
-  if (entries.length > 0) log.info(`quarantine: ${entries.length} entries from ${path}`)
-  return entries
+  const { tests } = await readJsonFile('--quarantine', path, decodeQuarantine)
+  if (tests.length > 0) log.info(`quarantine: ${tests.length} entries from ${path}`)
+  return tests
 }
 
 /** The "no tests ran" exit code of a runner named in an (untrusted) shard result. */
@@ -248,7 +217,6 @@ export async function combineMode(
       const plan: Plan = {
         ...options.plan,
         shards: [{ index: 1, items: items.map((i) => i.id), predictedSeconds: 0 }],
-        shardCount: 1,
       }
       const outcome = await runMode(
         {

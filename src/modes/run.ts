@@ -1,26 +1,14 @@
-import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { StringDecoder } from 'node:string_decoder'
-import {
-  access,
-  readdir,
-  rm,
-  copyFile,
-  lstat,
-  mkdir,
-  mkdtemp,
-  readFile,
-  writeFile,
-} from 'node:fs/promises'
+import { access, readdir, rm, copyFile, lstat, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { glob } from 'tinyglobby'
 import { UsageError, describeError } from '../core/errors.js'
-import { fileOfId, isOutsideRoot, isTestId } from '../core/ids.js'
-import { stableStringify } from '../core/json.js'
+import { fileOfId, isOutsideRoot } from '../core/ids.js'
+import { encodeShardResult } from '../core/contracts/shard-result.js'
 import type { FileFailure, FileTiming, Outcomes, TestOutcome } from '../core/outcomes.js'
-import type { CostModel } from '../core/cost-model.js'
 import type { Plan } from '../core/plan.js'
 import {
   judgeAttempts,
@@ -77,184 +65,6 @@ export interface RunOutcome {
   readonly resultFile: string
   /** 0 passed (or flaky, unless failOnFlaky), 1 failed or incomplete. */
   readonly exitCode: number
-}
-
-/** The digest of a plan's canonical JSON: shard results name the plan they ran. */
-export function planDigest(plan: Plan): string {
-  return createHash('sha256').update(stableStringify(plan)).digest('hex')
-}
-
-/** Reads and checks a plan file written by `shardwise plan --output` or the action. */
-export async function readPlanFile(path: string): Promise<{ plan: Plan; digest: string }> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new UsageError(`--plan ${path}: cannot read it (${describeError(error)})`)
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new UsageError(`--plan ${path}: not valid JSON (${describeError(error)})`)
-  }
-  const record =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
-  const shards = record?.shards
-  if (record?.version !== 1 || !Array.isArray(shards)) {
-    throw new UsageError(`--plan ${path}: not a Shardwise plan (version 1 with "shards")`)
-  }
-  for (const [i, shard] of (shards as unknown[]).entries()) {
-    const entry =
-      typeof shard === 'object' && shard !== null ? (shard as Record<string, unknown>) : {}
-    const items = entry.items
-    if (
-      entry.index !== i + 1 ||
-      !Array.isArray(items) ||
-      !(items as unknown[]).every((item) => typeof item === 'string' && item !== '')
-    ) {
-      throw new UsageError(
-        `--plan ${path}: shard ${i + 1} is malformed (needs "index": ${i + 1} and "items": [strings])`,
-      )
-    }
-  }
-  for (const [i, shard] of (shards as Record<string, unknown>[]).entries()) {
-    const predicted = shard.predictedSeconds
-    if (
-      predicted !== undefined &&
-      (typeof predicted !== 'number' || !Number.isFinite(predicted) || predicted < 0)
-    ) {
-      throw new UsageError(
-        `--plan ${path}: shard ${i + 1} has "predictedSeconds" ${JSON.stringify(predicted)}; expected a number ≥ 0`,
-      )
-    }
-  }
-  if (record.shardCount !== undefined && record.shardCount !== shards.length) {
-    throw new UsageError(
-      `--plan ${path}: "shardCount" is ${JSON.stringify(record.shardCount)} but the plan lists ${shards.length} shards`,
-    )
-  }
-  const shardList = (shards as Record<string, unknown>[]).map((shard) => ({
-    index: shard.index as number,
-    items: [...(shard.items as string[])],
-    predictedSeconds: (shard.predictedSeconds as number | undefined) ?? 0,
-  }))
-  return { plan: decodePlan(path, record, shardList), digest: planDigest(data as Plan) }
-}
-
-/**
- * The plan with every field the code reads, decoded rather than cast: the documented minimum
- * (DESIGN.md: `{"version":1,"shards":[{"index":1,"items":[…]}]}`) gets defaults worked out
- * from its shards, and a field that is present must have its type.
- */
-function decodePlan(path: string, record: Record<string, unknown>, shards: Plan['shards']): Plan {
-  const bad = (field: string, expected: string): never => {
-    throw new UsageError(
-      `--plan ${path}: "${field}" is ${JSON.stringify(record[field]).slice(0, 80)}; expected ${expected}`,
-    )
-  }
-  const seconds = (field: string, fallback: number): number => {
-    const value = record[field]
-    if (value === undefined) return fallback
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0
-      ? value
-      : bad(field, 'a number ≥ 0')
-  }
-  const count = (field: string, fallback: number): number => {
-    const value = record[field]
-    if (value === undefined) return fallback
-    return Number.isInteger(value) && (value as number) >= 0
-      ? (value as number)
-      : bad(field, 'a whole number ≥ 0')
-  }
-  const texts = (field: string): string[] => {
-    const value = record[field]
-    if (value === undefined) return []
-    return Array.isArray(value) && (value as unknown[]).every((v) => typeof v === 'string')
-      ? [...(value as string[])]
-      : bad(field, 'a list of strings')
-  }
-  const items = shards.flatMap((s) => s.items)
-  const total = shards.reduce((t, s) => t + s.predictedSeconds, 0)
-  // Without item times, the bound is what an even split of the predicted total reaches.
-  const lowerBound = seconds('lowerBoundSeconds', total / Math.max(1, shards.length))
-  const granularity = record.granularity ?? (items.some(isTestId) ? 'test' : 'file')
-  if (granularity !== 'file' && granularity !== 'test' && granularity !== 'auto')
-    bad('granularity', '"file", "test" or "auto"')
-  const numbers = <K extends string>(field: string, keys: readonly K[]): Record<K, number> => {
-    const value = record[field]
-    const object =
-      typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : value === undefined
-          ? {}
-          : bad(field, `an object of ${keys.join(', ')}`)
-    const out = {} as Record<K, number>
-    for (const key of keys) {
-      const n = object[key] ?? 0
-      out[key] =
-        typeof n === 'number' && Number.isFinite(n) && n >= 0
-          ? n
-          : bad(field, `numbers for ${keys.join(', ')}`)
-    }
-    return out
-  }
-  const overhead = seconds('shardOverheadSeconds', 0)
-  const splitFiles = record.splitFiles ?? []
-  if (
-    !Array.isArray(splitFiles) ||
-    !(splitFiles as unknown[]).every((f) => {
-      const e = typeof f === 'object' && f !== null ? (f as Record<string, unknown>) : {}
-      return (
-        typeof e.file === 'string' && typeof e.parts === 'number' && typeof e.seconds === 'number'
-      )
-    })
-  )
-    bad('splitFiles', 'a list of {"file", "parts", "seconds"}')
-  return {
-    version: 1,
-    shards,
-    shardCount: shards.length,
-    granularity: granularity as Plan['granularity'],
-    itemCount: count('itemCount', items.length),
-    totalSeconds: seconds('totalSeconds', total),
-    lowerBoundSeconds: lowerBound,
-    fileLowerBoundSeconds: seconds('fileLowerBoundSeconds', lowerBound),
-    predictedMakespanSeconds: seconds(
-      'predictedMakespanSeconds',
-      shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0),
-    ),
-    shardOverheadSeconds: overhead,
-    costModel: costModel(path, record.costModel, overhead),
-    unknownItems: count('unknownItems', 0),
-    estimatedItems: texts('estimatedItems'),
-    estimates: numbers('estimates', ['same-file', 'directory', 'size', 'default'] as const),
-    timings: numbers('timings', ['runs', 'matchedItems', 'matchedBySuffix', 'staleFiles'] as const),
-    splitFiles: splitFiles as Plan['splitFiles'],
-    notes: texts('notes'),
-  }
-}
-
-/**
- * A plan's cost model: start-up, warm-up and workers. Plans written before it existed have only
- * the per-shard overhead, taken as the start-up.
- */
-function costModel(path: string, value: unknown, overhead: number): CostModel {
-  if (value === undefined) return { startupSeconds: overhead, warmupSeconds: 0, workers: 1 }
-  const record =
-    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
-  const term = (key: string, min: number): number => {
-    const n = record[key]
-    if (typeof n === 'number' && Number.isFinite(n) && n >= min) return n
-    throw new UsageError(
-      `--plan ${path}: "costModel.${key}" is ${JSON.stringify(n)}; expected a number ≥ ${min}`,
-    )
-  }
-  return {
-    startupSeconds: term('startupSeconds', 0),
-    warmupSeconds: term('warmupSeconds', 0),
-    workers: term('workers', 0.5),
-  }
 }
 
 /** A display line longer than this is shown as it is rather than held for its end. */
@@ -480,7 +290,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   const items = [...shard.items]
   const shardEnv = {
     SHARDWISE_SHARD: String(options.shardIndex),
-    SHARDWISE_SHARD_COUNT: String(plan.shardCount),
+    SHARDWISE_SHARD_COUNT: String(plan.shards.length),
   }
 
   const finish = async (fields: {
@@ -543,7 +353,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       tool: 'shardwise',
       kind: 'shard-result',
       planDigest: options.planDigest,
-      shard: { index: options.shardIndex, count: plan.shardCount },
+      shard: { index: options.shardIndex, count: plan.shards.length },
       attempt: options.attempt,
       runner: adapter.name,
       command: [...options.command],
@@ -566,14 +376,14 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
       artifacts,
     }
     const resultFile = join(options.resultsDir, 'shard-result.json')
-    await writeFile(resultFile, `${stableStringify(result, 2)}\n`)
+    await writeFile(resultFile, `${encodeShardResult(result, 2)}\n`)
     const exitCode = status === 'passed' || status === 'empty' ? 0 : 1
     return { result, resultFile, exitCode }
   }
 
   if (items.length === 0) {
     log.notice(
-      `shard ${options.shardIndex}/${plan.shardCount} has no tests in the plan; the runner is not started`,
+      `shard ${options.shardIndex}/${plan.shards.length} has no tests in the plan; the runner is not started`,
     )
     return finish({
       status: 'empty',
@@ -650,7 +460,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
         ? ''
         : `${finishedBefore + live}${expectedTests > 0 ? ` of ${expectedTests}` : ''} tests done, `
     deps.progress?.(
-      `shard ${options.shardIndex}/${plan.shardCount}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
+      `shard ${options.shardIndex}/${plan.shards.length}: ${done}${runnable.length} items, ${spent.toFixed(0)} s elapsed, ${
         left > 0
           ? `about ${left.toFixed(0)} s left`
           : `${(-left).toFixed(0)} s over the predicted ${predicted.toFixed(0)} s`
@@ -752,7 +562,7 @@ export async function runMode(options: RunOptions, deps: RunDeps): Promise<RunOu
   if (stopped) {
     const why =
       stopped === 'timeout' ? `timed out after ${String(options.timeoutSeconds)} s` : 'interrupted'
-    log.warning(`shard ${options.shardIndex}/${plan.shardCount} ${why}: the result is partial`)
+    log.warning(`shard ${options.shardIndex}/${plan.shards.length} ${why}: the result is partial`)
     return finish({
       status: 'incomplete',
       complete: false,

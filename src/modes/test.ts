@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeError } from '../core/errors.js'
 import { fileOfId } from '../core/ids.js'
-import { stableStringify } from '../core/json.js'
+import { encodePlan } from '../core/contracts/plan.js'
 import type { Plan, ShardCountRequest, Granularity } from '../core/plan.js'
 import { renderPlanTable } from '../core/render-plan.js'
 import { TEST_VERDICTS, emptyCounts, type ShardResult } from '../core/shard-result.js'
@@ -18,7 +18,8 @@ import { planMode } from './plan.js'
 import { readStore } from '../adapters/store-file.js'
 import { combineMode } from './combine.js'
 import { coverageReport } from './coverage.js'
-import { planDigest, runMode } from './run.js'
+import { planDigest } from '../adapters/plan-file.js'
+import { runMode } from './run.js'
 
 export interface TestOptions {
   readonly shards: ShardCountRequest
@@ -271,7 +272,7 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
     { log, readStdin: () => Promise.resolve('') },
   )
   const planFile = join(runDir, 'plan.json')
-  await writeFile(planFile, `${stableStringify(plan, 2)}\n`)
+  await writeFile(planFile, `${encodePlan(plan, 2)}\n`)
   deps.err(`${renderPlanTable(plan)}\n\n`)
   const digest = planDigest(plan)
   const shardCount = plan.shards.length

@@ -13,7 +13,7 @@ import {
 import { buildZip } from '../support/actions-runtime/zip.js'
 import { NODE24 } from '../support/node24.js'
 import { makePlan, makeResult } from '../support/results.js'
-import { planDigest } from '../../src/modes/run.js'
+import { planDigest } from '../../src/adapters/plan-file.js'
 
 /**
  * The bundled action, spawned as the runner spawns it, against a local Actions runtime:

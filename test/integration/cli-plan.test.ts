@@ -275,7 +275,7 @@ describe('shardwise plan errors', () => {
         '--',
         'true',
       ],
-      /not a Shardwise plan/,
+      /--plan .*pgmpy__pgmpy__\.test_durations: not a valid Shardwise plan: `version` must be `1`.*; got nothing/,
     ],
   ]
   for (const [what, args, message] of cases) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stableStringify } from '../../src/core/json.js'
 import type { Plan } from '../../src/core/plan.js'
 import type { ShardResult } from '../../src/core/shard-result.js'
-import { planDigest } from '../../src/modes/run.js'
+import { planDigest } from '../../src/adapters/plan-file.js'
 import { runCli } from '../support/cli.js'
 import { makePlan, makeResult } from '../support/results.js'
 
@@ -150,6 +150,48 @@ describe('shardwise combine', () => {
     ])
     expect(bad.code).toBe(1)
     expect(bad.stdout).toMatch(/a\.test\.js::works ran in shard 1 and shard 3/)
+  })
+
+  it('B1: warns of a shard result naming a file outside its artifact, by file and field, and counts its shard as missing', async () => {
+    const evil = { ...ok(2), artifacts: { junit: ['../../../etc/passwd'], coverage: [] } }
+    const { planFile, resultsDir } = await layout(plan, {
+      'shard-1': ok(1),
+      'shard-2': evil,
+      'shard-3': ok(3),
+    })
+    const result = await runCli([
+      'combine',
+      '--plan',
+      planFile,
+      '--results-dir',
+      resultsDir,
+      '--no-store',
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'shard-2/shard-result.json: not a valid Shardwise shard result: `artifacts.junit[0]` must be a file of the artifact, `junit/NNN-name`; got `"../../../etc/passwd"`; ignored',
+    )
+    expect(result.stdout).toMatch(/shard 2 reported no result \(1 planned items\)/)
+  })
+
+  it('exits 2 on a quarantine list that does not decode, naming the flag, the file and the field', async () => {
+    const { planFile, resultsDir } = await layout(plan, { 'shard-1': ok(1) })
+    const quarantine = join(dir, 'quarantine-bad.json')
+    await writeFile(quarantine, JSON.stringify({ tests: [{ id: 'a.test.js', until: 'soon' }] }))
+    const result = await runCli([
+      'combine',
+      '--plan',
+      planFile,
+      '--results-dir',
+      resultsDir,
+      '--no-store',
+      '--quarantine',
+      quarantine,
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(
+      `--quarantine ${quarantine}: not a valid Shardwise quarantine list: \`tests[0].until\` must be a date as YYYY-MM-DD (an expiry date keeps quarantine temporary); got \`"soon"\``,
+    )
   })
 
   it('reports a flaky test, lets a quarantined failure pass, and flags an expired entry', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/core/plan.js'
-import { planDigest, runMode } from '../../src/modes/run.js'
+import { planDigest } from '../../src/adapters/plan-file.js'
+import { runMode } from '../../src/modes/run.js'
 import { makePlan } from '../support/results.js'
 
 describe('progress of a running shard', () => {

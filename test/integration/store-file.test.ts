@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stableStringify } from '../../src/core/json.js'
-import { planDigest } from '../../src/modes/run.js'
+import { planDigest } from '../../src/adapters/plan-file.js'
 import { runCli } from '../support/cli.js'
 import { exited, spawnCli } from '../support/cli-process.js'
 import { makePlan, makeResult } from '../support/results.js'

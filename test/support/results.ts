@@ -7,7 +7,6 @@ export function makePlan(shards: string[][]): Plan {
   return {
     version: 1,
     shards: shards.map((items, i) => ({ index: i + 1, items, predictedSeconds: items.length })),
-    shardCount: shards.length,
     granularity: 'file',
     itemCount: shards.flat().length,
     totalSeconds: shards.flat().length,
@@ -79,7 +78,7 @@ export function makeResult(
     tool: 'shardwise',
     kind: 'shard-result',
     planDigest: digest,
-    shard: { index, count: plan.shardCount },
+    shard: { index, count: plan.shards.length },
     attempt: 1,
     runner: 'generic',
     command: ['run-tests'],

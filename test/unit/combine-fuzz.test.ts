@@ -1,11 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  combineResults,
-  validateShardResult,
-  type QuarantineEntry,
-  type SourcedResult,
-} from '../../src/core/combine.js'
+import { combineResults, type QuarantineEntry, type SourcedResult } from '../../src/core/combine.js'
+import { DecodeError } from '../../src/core/contracts/schema.js'
+import { decodeShardResult } from '../../src/core/contracts/shard-result.js'
 import { fileOfId } from '../../src/core/ids.js'
 import type { Plan } from '../../src/core/plan.js'
 import {
@@ -374,12 +371,15 @@ function mustFail(c: Case, results: readonly ShardResult[]): string | undefined 
   return undefined
 }
 
-/** What `combine` reads: the JSON text of each result, validated, the invalid ones ignored. */
+/** What `combine` reads: the JSON text of each result, decoded, the invalid ones ignored. */
 function reread(results: readonly Json[]): SourcedResult[] {
   const out: SourcedResult[] = []
   for (const [i, raw] of results.entries()) {
-    const checked = validateShardResult(JSON.parse(JSON.stringify(raw)))
-    if (typeof checked !== 'string') out.push({ source: `r${i}`, result: checked })
+    try {
+      out.push({ source: `r${i}`, result: decodeShardResult(JSON.parse(JSON.stringify(raw))) })
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error
+    }
   }
   return out
 }

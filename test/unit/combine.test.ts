@@ -3,7 +3,6 @@ import {
   applyFallback,
   combineResults,
   fallbackItems,
-  validateShardResult,
   type CombineInput,
 } from '../../src/core/combine.js'
 import type { ShardResult } from '../../src/core/shard-result.js'
@@ -222,53 +221,6 @@ describe('serial fallback with a runner error of its own', () => {
       reason: 'the runner exited with 7 although no test failed',
     }
     expect(applyFallback(combined, rerun, [], NOW).verdict).toBe('failed')
-  })
-})
-
-describe('validateShardResult', () => {
-  it('rejects a result whose artifact names point outside the artifact', () => {
-    for (const name of [
-      '../../../../etc/passwd',
-      '/etc/passwd',
-      'coverage/../../x',
-      'coverage/001-a/b',
-      'junit/001-ok.xml',
-    ]) {
-      const result = { ...shard1, artifacts: { junit: [], coverage: [name] } }
-      expect(validateShardResult(JSON.parse(JSON.stringify(result)))).toMatch(
-        /is not a file of the artifact/,
-      )
-    }
-    expect(
-      validateShardResult(
-        JSON.parse(
-          JSON.stringify({
-            ...shard1,
-            artifacts: { junit: ['junit/001-report.xml'], coverage: ['coverage/002-lcov.info'] },
-          }),
-        ),
-      ),
-    ).toMatchObject({ kind: 'shard-result' })
-  })
-
-  it('rejects results missing what combine reads', () => {
-    expect(
-      validateShardResult(JSON.parse(JSON.stringify({ ...shard1, counts: undefined }))),
-    ).toMatch(/"counts"/)
-    expect(
-      validateShardResult(JSON.parse(JSON.stringify({ ...shard1, fileFailures: [{ file: 'x' }] }))),
-    ).toMatch(/fileFailures/)
-  })
-
-  it('accepts what run writes and names what is wrong otherwise', () => {
-    expect(validateShardResult(JSON.parse(JSON.stringify(shard1)))).toMatchObject({
-      kind: 'shard-result',
-    })
-    expect(validateShardResult({ ...shard1, version: 2 })).toMatch(/version 2 is not supported/)
-    expect(
-      validateShardResult({ ...shard1, tests: { x: { verdict: 'great', attempts: [] } } }),
-    ).toMatch(/verdict "great"/)
-    expect(validateShardResult([])).toBe('not a JSON object')
   })
 })
 

@@ -214,7 +214,7 @@ describe('planShards', () => {
     )
     // 90 s of tests per shard: 600 / 90 → 7 shards (each ≤ 90 s: 15 files × 6 s). The
     // predicted shard time holds the start-up.
-    expect(plan.shardCount).toBe(7)
+    expect(plan.shards.length).toBe(7)
     expect(plan.predictedMakespanSeconds).toBeLessThanOrEqual(100)
     expect(plan.shards.every((s) => s.predictedSeconds === 0 || s.predictedSeconds > 10)).toBe(true)
     const fewer = planShards(
@@ -228,7 +228,7 @@ describe('planShards', () => {
     const plan = planShards(
       request({ model, shards: { kind: 'auto', targetSeconds: 60, maxShards: 2 } }),
     )
-    expect(plan.shardCount).toBe(2)
+    expect(plan.shards.length).toBe(2)
     expect(plan.notes.join('\n')).toMatch(/reaches the target/)
   })
 
