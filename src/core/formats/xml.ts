@@ -276,16 +276,23 @@ export class XmlScanner {
 
   /**
    * Index of the `>` that closes the tag (or DOCTYPE) at `lt`, honouring quotes; -1 when the
-   * text ends first. Resumes where the previous chunk's scan of the same tag stopped.
+   * text ends first. Resumes where the previous chunk's scan of the same tag stopped. A quoted
+   * value is skipped with `indexOf`: long attribute values (failure messages) cost little.
    */
   private scan(buffer: string, lt: number, doctype: boolean): number {
     const length = buffer.length
+    let i = lt + Math.max(this.scanned, doctype ? 9 : 1)
     let quote = this.scanQuote
-    for (let i = lt + Math.max(this.scanned, doctype ? 9 : 1); i < length; i++) {
-      const c = buffer.charCodeAt(i)
+    while (i < length) {
       if (quote !== 0) {
-        if (c === quote) quote = 0
-      } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        const close = buffer.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", i)
+        if (close < 0) break
+        quote = 0
+        i = close + 1
+        continue
+      }
+      const c = buffer.charCodeAt(i)
+      if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
         quote = c
       } else if (c === GT) {
         this.scanned = 0
@@ -301,6 +308,7 @@ export class XmlScanner {
       } else if (c === LT) {
         throw this.error('"<" inside a tag')
       }
+      i++
     }
     if (doctype && length - lt > MAX_DOCTYPE_CHARS) {
       throw this.error('a DOCTYPE longer than 64 KiB', true)
