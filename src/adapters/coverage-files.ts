@@ -3,15 +3,17 @@ import * as fsPromises from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { TextDecoder } from 'node:util'
 import {
-  CoverageFormatError,
   SUPPORTED_COVERAGE_FORMATS,
   createCoverageParser,
   detectCoverageFormat,
-  mergeCoverageModels,
+} from '../core/coverage/detect.js'
+import { mergeCoverageModels } from '../core/coverage/merge.js'
+import {
+  CoverageFormatError,
   type CoverageFormat,
   type CoverageModel,
   type ParsedCoverage,
-} from '../core/coverage.js'
+} from '../core/coverage/model.js'
 import { UsageError, describeError } from '../core/errors.js'
 
 /**
@@ -268,6 +270,108 @@ function shares(a: CoverageModel, b: CoverageModel): boolean {
   return false
 }
 
+/** Every file to read, each once, in the order given; an empty directory is a warning. */
+async function listCandidates(
+  paths: readonly string[],
+  fileSystem: CoverageFileSystem,
+  warnings: string[],
+): Promise<Candidate[]> {
+  const candidates: Candidate[] = []
+  const seen = new Set<string>()
+  for (const path of paths) {
+    const found = await expand(path, fileSystem)
+    if (found.length === 0) warnings.push(`${path}: the directory holds no coverage report files`)
+    for (const candidate of found) {
+      if (seen.has(candidate.path)) continue
+      seen.add(candidate.path)
+      candidates.push(candidate)
+    }
+  }
+  return candidates
+}
+
+async function readCandidate(candidate: Candidate, settings: ReadSettings): Promise<FileOutcome> {
+  try {
+    return await readReport(candidate, settings)
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error
+    return { kind: 'rejected', format: undefined, reason: `cannot be read (${error.message})` }
+  }
+}
+
+/** What the loader reports about one file, its warnings added to `warnings`. */
+function describeOutcome(
+  path: string,
+  outcome: FileOutcome,
+  warnings: string[],
+): LoadedCoverageFile {
+  if (outcome.kind === 'not-coverage') {
+    return { path, format: undefined, status: 'not-coverage', files: 0, outside: 0, warnings: [] }
+  }
+  if (outcome.kind === 'rejected') {
+    const reason = outcome.reason.startsWith(path) ? outcome.reason : `${path}: ${outcome.reason}`
+    const warning = `${reason}; the file is ignored`
+    warnings.push(warning)
+    return {
+      path,
+      format: outcome.format,
+      status: 'rejected',
+      files: 0,
+      outside: 0,
+      warnings: [warning],
+    }
+  }
+  const { parsed } = outcome
+  warnings.push(...parsed.warnings)
+  return {
+    path,
+    format: parsed.format,
+    status: parsed.warnings.length > 0 ? 'partial' : 'parsed',
+    files: parsed.files.size,
+    outside: parsed.outside.length,
+    warnings: parsed.warnings,
+  }
+}
+
+interface ParsedSource {
+  /** Where the file is in the loader's list of sources. */
+  readonly index: number
+  readonly parsed: ParsedCoverage
+}
+
+/**
+ * The models of one directory's reports that are merged: a report sharing files with a report
+ * of another, preferred format is the same run written twice, and is marked `duplicate` in
+ * `sources` instead.
+ */
+function acceptedModels(
+  group: readonly ParsedSource[],
+  sources: LoadedCoverageFile[],
+  warnings: string[],
+): CoverageModel[] {
+  const ordered = [...group].sort(
+    (a, b) =>
+      FORMAT_PREFERENCE.indexOf(a.parsed.format) - FORMAT_PREFERENCE.indexOf(b.parsed.format) ||
+      a.index - b.index,
+  )
+  const accepted: { readonly path: string; readonly parsed: ParsedCoverage }[] = []
+  for (const { index, parsed } of ordered) {
+    const twin = accepted.find(
+      (other) => other.parsed.format !== parsed.format && shares(other.parsed.files, parsed.files),
+    )
+    const source = sources[index]
+    if (!source) continue
+    if (twin) {
+      const warning = `${source.path}: covers the same files as ${twin.path} in another format (the same run written twice?); not merged, so hits are not counted twice`
+      warnings.push(warning)
+      sources[index] = { ...source, status: 'duplicate', warnings: [...source.warnings, warning] }
+      continue
+    }
+    accepted.push({ path: source.path, parsed })
+  }
+  return accepted.map(({ parsed }) => parsed.files)
+}
+
 /**
  * Reads every coverage path given (files, or directories searched for report-like names) and
  * merges the usable reports by summing hits. A nonexistent path is a `UsageError`; anything wrong
@@ -283,110 +387,31 @@ export async function loadCoverage(
   options: CoverageLoadOptions = {},
 ): Promise<LoadedCoverage> {
   const fileSystem = options.fileSystem ?? nodeCoverageFileSystem
-  const roots = [
-    ...(options.roots ?? [process.cwd()]),
-    ...(options.workspace === undefined ? [] : [options.workspace]),
-  ]
   const settings: ReadSettings = {
-    roots,
+    roots: [
+      ...(options.roots ?? [process.cwd()]),
+      ...(options.workspace === undefined ? [] : [options.workspace]),
+    ],
     goModule: options.goModule,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_COVERAGE_FILE_BYTES,
     fileSystem,
   }
   const warnings: string[] = []
-  const candidates: Candidate[] = []
-  const seen = new Set<string>()
-  for (const path of paths) {
-    const found = await expand(path, fileSystem)
-    if (found.length === 0) warnings.push(`${path}: the directory holds no coverage report files`)
-    for (const candidate of found) {
-      if (seen.has(candidate.path)) continue
-      seen.add(candidate.path)
-      candidates.push(candidate)
-    }
-  }
-
   const sources: LoadedCoverageFile[] = []
-  const parsedByDirectory = new Map<string, { index: number; parsed: ParsedCoverage }[]>()
-  for (const candidate of candidates) {
-    let outcome: FileOutcome
-    try {
-      outcome = await readReport(candidate, settings)
-    } catch (error) {
-      if (!isFileSystemError(error)) throw error
-      outcome = { kind: 'rejected', format: undefined, reason: `cannot be read (${error.message})` }
+  const parsedByDirectory = new Map<string, ParsedSource[]>()
+  for (const candidate of await listCandidates(paths, fileSystem, warnings)) {
+    const outcome = await readCandidate(candidate, settings)
+    if (outcome.kind === 'parsed') {
+      const directory = dirname(candidate.path)
+      const group = parsedByDirectory.get(directory) ?? []
+      group.push({ index: sources.length, parsed: outcome.parsed })
+      parsedByDirectory.set(directory, group)
     }
-    if (outcome.kind === 'not-coverage') {
-      sources.push({
-        path: candidate.path,
-        format: undefined,
-        status: 'not-coverage',
-        files: 0,
-        outside: 0,
-        warnings: [],
-      })
-      continue
-    }
-    if (outcome.kind === 'rejected') {
-      const reason = outcome.reason.startsWith(candidate.path)
-        ? outcome.reason
-        : `${candidate.path}: ${outcome.reason}`
-      const warning = `${reason}; the file is ignored`
-      warnings.push(warning)
-      sources.push({
-        path: candidate.path,
-        format: outcome.format,
-        status: 'rejected',
-        files: 0,
-        outside: 0,
-        warnings: [warning],
-      })
-      continue
-    }
-    const { parsed } = outcome
-    warnings.push(...parsed.warnings)
-    const directory = dirname(candidate.path)
-    const group = parsedByDirectory.get(directory) ?? []
-    group.push({ index: sources.length, parsed })
-    parsedByDirectory.set(directory, group)
-    sources.push({
-      path: candidate.path,
-      format: parsed.format,
-      status: parsed.warnings.length > 0 ? 'partial' : 'parsed',
-      files: parsed.files.size,
-      outside: parsed.outside.length,
-      warnings: parsed.warnings,
-    })
+    sources.push(describeOutcome(candidate.path, outcome, warnings))
   }
-
   const models: CoverageModel[] = []
   for (const group of parsedByDirectory.values()) {
-    const ordered = [...group].sort(
-      (a, b) =>
-        FORMAT_PREFERENCE.indexOf(a.parsed.format) - FORMAT_PREFERENCE.indexOf(b.parsed.format) ||
-        a.index - b.index,
-    )
-    const accepted: { readonly path: string; readonly parsed: ParsedCoverage }[] = []
-    for (const { index, parsed } of ordered) {
-      const twin = accepted.find(
-        (other) =>
-          other.parsed.format !== parsed.format && shares(other.parsed.files, parsed.files),
-      )
-      const source = sources[index]
-      if (!source) continue
-      if (twin) {
-        const warning = `${source.path}: covers the same files as ${twin.path} in another format (the same run written twice?); not merged, so hits are not counted twice`
-        warnings.push(warning)
-        sources[index] = {
-          ...source,
-          status: 'duplicate',
-          warnings: [...source.warnings, warning],
-        }
-        continue
-      }
-      accepted.push({ path: source.path, parsed })
-      models.push(parsed.files)
-    }
+    models.push(...acceptedModels(group, sources, warnings))
   }
   const merged = mergeCoverageModels(models)
   warnings.push(...merged.warnings)

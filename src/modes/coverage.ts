@@ -1,15 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
-import {
-  checkThreshold,
-  diffCoverage,
-  mergeCoverageModels,
-  parseUnifiedDiff,
-  renderCobertura,
-  renderLcov,
-  summarizeCoverage,
-  type CoverageModel,
-} from '../core/coverage.js'
+import { diffCoverage, parseUnifiedDiff } from '../core/coverage/diff.js'
+import { mergeCoverageModels } from '../core/coverage/merge.js'
+import type { CoverageModel } from '../core/coverage/model.js'
+import { renderCobertura, renderLcov } from '../core/coverage/render.js'
+import { checkThreshold, summarizeCoverage } from '../core/coverage/summary.js'
 import { describeError } from '../core/errors.js'
 import type { CoverageReport } from '../core/report.js'
 import { loadCoverage, readGoModulePath } from '../adapters/coverage-files.js'
@@ -52,13 +47,66 @@ async function changedLines(
   return parseUnifiedDiff(stdout)
 }
 
+interface ShardCoverage {
+  readonly dir: string
+  readonly workspace: string
+  readonly files: readonly string[]
+}
+
+/** Each shard's coverage, read relative to its own workspace; problems become warnings. */
+async function loadShards(
+  shards: readonly ShardCoverage[],
+  root: string,
+  warnings: string[],
+): Promise<CoverageModel[]> {
+  const goModule = await readGoModulePath(root).catch(() => undefined)
+  const models: CoverageModel[] = []
+  for (const shard of shards) {
+    try {
+      // Names come from an untrusted shard result: only files inside its own directory.
+      const inside = shard.files
+        .map((f) => resolve(shard.dir, f))
+        .filter((path) => path.startsWith(`${resolve(shard.dir)}${sep}`))
+      if (inside.length < shard.files.length)
+        warnings.push(`coverage of ${shard.dir}: names outside the shard's directory ignored`)
+      const loaded = await loadCoverage(inside, {
+        workspace: shard.workspace,
+        roots: [root],
+        ...(goModule ? { goModule } : {}),
+      })
+      models.push(loaded.coverage)
+      warnings.push(...loaded.warnings)
+    } catch (error) {
+      warnings.push(`coverage of ${shard.dir}: ${describeError(error)}`)
+    }
+  }
+  return models
+}
+
+/** The coverage of the lines changed since `baseRef`, when git can tell them. */
+async function diffReport(
+  model: CoverageModel,
+  root: string,
+  baseRef: string,
+  log: Log,
+): Promise<CoverageReport['diff']> {
+  const changed = await changedLines(root, baseRef, log)
+  if (!changed) return undefined
+  const result = diffCoverage(model, changed)
+  return {
+    found: result.total.instrumented,
+    hit: result.total.hit,
+    percent: result.total.percent ?? 100,
+  }
+}
+
 /**
  * Merges the coverage files every shard collected — each shard's paths relative to its own
  * workspace — writes the merged lcov and Cobertura reports, and checks the threshold on the
  * merged total: the check that fails every shard when each checks only its own part.
  */
 export async function coverageReport(
-  shards: readonly { dir: string; workspace: string; files: readonly string[] }[],
+  shards: readonly ShardCoverage[],
   options: CoverageOptions,
 ): Promise<CoverageReport | undefined> {
   const { log } = options
@@ -80,29 +128,8 @@ export async function coverageReport(
     }
     return undefined
   }
-  const goModule = await readGoModulePath(options.root).catch(() => undefined)
-  const models: CoverageModel[] = []
   const warnings: string[] = []
-  for (const shard of withFiles) {
-    try {
-      // Names come from an untrusted shard result: only files inside its own directory.
-      const inside = shard.files
-        .map((f) => resolve(shard.dir, f))
-        .filter((path) => path.startsWith(`${resolve(shard.dir)}${sep}`))
-      if (inside.length < shard.files.length)
-        warnings.push(`coverage of ${shard.dir}: names outside the shard's directory ignored`)
-      const loaded = await loadCoverage(inside, {
-        workspace: shard.workspace,
-        roots: [options.root],
-        ...(goModule ? { goModule } : {}),
-      })
-      models.push(loaded.coverage)
-      warnings.push(...loaded.warnings)
-    } catch (error) {
-      warnings.push(`coverage of ${shard.dir}: ${describeError(error)}`)
-    }
-  }
-  const merged = mergeCoverageModels(models)
+  const merged = mergeCoverageModels(await loadShards(withFiles, options.root, warnings))
   warnings.push(...merged.warnings)
   for (const warning of warnings.slice(0, 20)) log.warning(warning)
   const { total } = summarizeCoverage(merged.files)
@@ -123,25 +150,16 @@ export async function coverageReport(
     passed = verdict.kind === 'passed'
     if (!passed) log.warning(verdict.message)
   }
-  let diff: CoverageReport['diff']
-  if (options.baseRef !== undefined) {
-    const changed = await changedLines(options.root, options.baseRef, log)
-    if (changed) {
-      const result = diffCoverage(merged.files, changed)
-      diff = {
-        found: result.total.instrumented,
-        hit: result.total.hit,
-        percent: result.total.percent ?? 100,
-      }
-    }
-  }
   return {
     linesFound: total.lines.found,
     linesHit: total.lines.hit,
     percent: total.percent ?? 0,
     threshold: options.threshold,
     passed,
-    diff,
+    diff:
+      options.baseRef === undefined
+        ? undefined
+        : await diffReport(merged.files, options.root, options.baseRef, log),
     warnings,
   }
 }

@@ -10,17 +10,12 @@ import {
   type CoverageFileSystem,
   type LoadedCoverage,
 } from '../../src/adapters/coverage-files.js'
-import {
-  CoverageMerger,
-  diffCoverage,
-  parseCobertura,
-  parseLcov,
-  parseUnifiedDiff,
-  renderCobertura,
-  renderLcov,
-  summarizeCoverage,
-  type CoverageModel,
-} from '../../src/core/coverage.js'
+import { diffCoverage, parseUnifiedDiff } from '../../src/core/coverage/diff.js'
+import { CoverageMerger } from '../../src/core/coverage/merge.js'
+import type { CoverageModel } from '../../src/core/coverage/model.js'
+import { renderCobertura, renderLcov } from '../../src/core/coverage/render.js'
+import { summarizeCoverage } from '../../src/core/coverage/summary.js'
+import { parseCobertura, parseLcov } from '../support/coverage.js'
 import { UsageError } from '../../src/core/errors.js'
 
 const PROJECT = resolve(import.meta.dirname, '../..')

@@ -2,16 +2,7 @@ import { parseSeconds } from '../duration.js'
 import { joinTestId, normalizeFileId, type NormalizeOptions } from '../ids.js'
 import type { TimingRun } from '../types.js'
 import { RunBuilder } from './run-builder.js'
-import { parseAttributes } from './xml.js'
-
-/**
- * A streaming JUnit XML reader. It is fed text in chunks of any size (`write`) and keeps only
- * what a timing model and a verdict need — ids, durations, outcomes — so memory does not grow
- * with `<system-out>` or CDATA size. It is a small purpose-built tokenizer rather than a general
- * XML parser: it never expands entities beyond the five predefined ones and character
- * references, rejects any DTD (`<!DOCTYPE`, `<!ENTITY`) outright, and skips text with `indexOf`,
- * which is what makes hundreds of MB per second possible.
- */
+import { XmlError, XmlScanner, parseAttributes } from './xml.js'
 
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped'
 
@@ -108,19 +99,19 @@ function isPathLike(value: string): boolean {
   return value.includes('/') || value.includes('\\') || TEST_FILE_EXTENSION.test(value)
 }
 
-type Mode = 'markup' | 'comment' | 'cdata' | 'pi'
-
 const MAX_MESSAGE_CHARS = 2000
 
+/**
+ * A streaming JUnit XML reader. It is fed text in chunks of any size (`write`) and keeps only
+ * what a timing model and a verdict need — ids, durations, outcomes — so memory does not grow
+ * with `<system-out>` or CDATA size. The markup is read by the shared `XmlScanner`, which
+ * never expands entities beyond the five predefined ones and character references and rejects
+ * any DTD (`<!DOCTYPE`, `<!ENTITY`) outright (THREATS D1–D3).
+ */
 export class JunitParser {
-  private buffer = ''
-  private offset = 0
-  private mode: Mode = 'markup'
-  private readonly elements: string[] = []
+  private readonly scanner: XmlScanner
   private readonly suites: SuiteFrame[] = []
   private currentCase: CaseFrame | undefined
-  private rootSeen = false
-  private rootClosed = false
   private pytestReport = false
   private cases = 0
   private readonly counts: Record<CaseStatus, number> = {
@@ -142,139 +133,37 @@ export class JunitParser {
     private readonly options: JunitOptions = {},
   ) {
     this.builder = new RunBuilder(source, 'junit', options)
+    this.scanner = new XmlScanner(
+      {
+        startElement: (name, tag, parent) => {
+          if (parent === undefined) this.checkRoot(name)
+          this.openElement(name, tag)
+        },
+        endElement: (name) => {
+          this.closeElement(name)
+        },
+      },
+      { document: 'a JUnit report', doctype: 'reject', afterRoot: 'reject' },
+    )
   }
 
   /** Feeds the next chunk of text. Throws `JunitError` for documents that are not JUnit XML. */
   write(chunk: string): void {
-    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk
-    this.consume()
+    try {
+      this.scanner.write(chunk)
+    } catch (error) {
+      if (error instanceof XmlError) this.fail(error.reason)
+      throw error
+    }
   }
 
   private fail(message: string): never {
-    throw new JunitError(`${this.source}: ${message} (at character ${this.offset})`)
+    throw new JunitError(`${this.source}: ${message} (at character ${this.scanner.position})`)
   }
 
-  private drop(count: number): void {
-    this.buffer = this.buffer.slice(count)
-    this.offset += count
-  }
-
-  private consume(): void {
-    for (;;) {
-      if (this.mode === 'comment' || this.mode === 'cdata' || this.mode === 'pi') {
-        const terminator = this.mode === 'comment' ? '-->' : this.mode === 'cdata' ? ']]>' : '?>'
-        const end = this.buffer.indexOf(terminator)
-        if (end < 0) {
-          // Keep only what could be the start of the terminator.
-          const keep = terminator.length - 1
-          if (this.buffer.length > keep) this.drop(this.buffer.length - keep)
-          return
-        }
-        this.drop(end + terminator.length)
-        this.mode = 'markup'
-        continue
-      }
-      const lt = this.buffer.indexOf('<')
-      if (lt < 0) {
-        this.checkText(this.buffer)
-        this.drop(this.buffer.length)
-        return
-      }
-      if (lt > 0) {
-        this.checkText(this.buffer.slice(0, lt))
-        this.drop(lt)
-      }
-      // this.buffer starts with '<'
-      if (this.buffer.length < 2) return
-      const second = this.buffer[1]
-      if (second === '!') {
-        if (this.buffer.startsWith('<!--')) {
-          this.drop(4)
-          this.mode = 'comment'
-        } else if (this.buffer.length < 9) {
-          // Room for '<![CDATA[' and '<!DOCTYPE'. Only here: a short comment or tag can end
-          // the document, and waiting on it would call a complete report truncated.
-          return
-        } else if (this.buffer.startsWith('<![CDATA[')) {
-          this.drop(9)
-          this.mode = 'cdata'
-        } else {
-          this.fail('DTD declarations (<!DOCTYPE>, <!ENTITY>) are not allowed in a JUnit report')
-        }
-        continue
-      }
-      if (second === '?') {
-        if (this.rootClosed) this.fail('a second XML document follows the first')
-        this.drop(2)
-        this.mode = 'pi'
-        continue
-      }
-      const end = this.tagEnd()
-      if (end < 0) return // incomplete tag: wait for more text
-      const tag = this.buffer.slice(0, end + 1)
-      this.drop(end + 1)
-      this.handleTag(tag)
-    }
-  }
-
-  private checkText(text: string): void {
-    if (this.elements.length === 0 && /\S/.test(text.replace(/^\uFEFF/, ''))) {
-      this.fail(
-        this.rootClosed
-          ? 'text after the root element'
-          : `text before the root element: ${JSON.stringify(text.trim().slice(0, 40))}`,
-      )
-    }
-  }
-
-  /** Index of the `>` that closes the tag at the start of the buffer, honouring quotes. */
-  private tagEnd(): number {
-    let quote = ''
-    const buffer = this.buffer
-    for (let i = 1; i < buffer.length; i++) {
-      const c = buffer[i]
-      if (quote !== '') {
-        if (c === quote) quote = ''
-      } else if (c === '"' || c === "'") {
-        quote = c
-      } else if (c === '>') {
-        return i
-      } else if (c === '<') {
-        this.fail('"<" inside a tag')
-      }
-    }
-    if (buffer.length > 1 << 20) this.fail('a tag longer than 1 MiB')
-    return -1
-  }
-
-  private handleTag(tag: string): void {
-    if (tag[1] === '/') {
-      const name = tag.slice(2, -1).trim()
-      const open = this.elements.pop()
-      if (open !== name) {
-        this.fail(`</${name}> closes <${open ?? 'nothing'}>`)
-      }
-      this.closeElement(name)
-      if (this.elements.length === 0) this.rootClosed = true
-      return
-    }
-    const selfClosing = tag.endsWith('/>')
-    const nameMatch = /^<([^\s/>]+)/.exec(tag)
-    const name = nameMatch?.[1]
-    if (name === undefined) this.fail(`malformed tag ${JSON.stringify(tag.slice(0, 40))}`)
-    if (this.elements.length === 0) {
-      if (this.rootClosed) this.fail('a second root element follows the first')
-      if (name !== 'testsuites' && name !== 'testsuite') {
-        this.fail(`the root element is <${name}>, not <testsuites> or <testsuite>`)
-      }
-      this.rootSeen = true
-    }
-    this.openElement(name, tag)
-    if (selfClosing) {
-      this.closeElement(name)
-      if (this.elements.length === 0) this.rootClosed = true
-    } else {
-      this.elements.push(name)
+  private checkRoot(name: string): void {
+    if (name !== 'testsuites' && name !== 'testsuite') {
+      this.fail(`the root element is <${name}>, not <testsuites> or <testsuite>`)
     }
   }
 
@@ -495,15 +384,13 @@ export class JunitParser {
   /** Ends the document and returns what it held. */
   end(): JunitSummary {
     let partial: string | undefined
-    if (!this.rootSeen) {
+    if (!this.scanner.rootSeen) {
       this.fail(
-        this.offset === 0 && this.buffer.trim() === ''
-          ? 'the file is empty'
-          : 'no <testsuites> or <testsuite> element',
+        this.scanner.written === 0 ? 'the file is empty' : 'no <testsuites> or <testsuite> element',
       )
     }
-    if (this.elements.length > 0 || this.mode !== 'markup' || this.buffer.trim() !== '') {
-      const open = this.elements[this.elements.length - 1] ?? 'a tag'
+    if (this.scanner.unfinished) {
+      const open = this.scanner.openElement ?? 'a tag'
       partial = `${this.source}: the report ends inside <${open}> (truncated?); kept ${this.cases} complete test cases`
       // A case cut off mid-way has no outcome; suites still open have no trustworthy time.
       this.currentCase = undefined
