@@ -210,11 +210,18 @@ export async function runSuites(print: (text: string) => void): Promise<Record<s
   for (const suite of SUITES.filter((s) => chosen === undefined || chosen.includes(s.dir))) {
     const dir = await mkdtemp(join(tmpdir(), `shardwise-bench-${suite.dir}-`))
     try {
-      await cp(join(ROOT, 'test/fixtures/suites', suite.dir), dir, {
-        recursive: true,
-        filter: (source) => !/[\\/](?:node_modules|__pycache__|\.shardwise)$/.test(source),
-      })
+      if (suite.prepare === undefined) {
+        await cp(join(ROOT, 'test/fixtures/suites', suite.dir), dir, {
+          recursive: true,
+          filter: (source) => !/[\\/](?:node_modules|__pycache__|\.shardwise)$/.test(source),
+        })
+      } else if (!(await suite.prepare(dir))) {
+        print(`${suite.name}: skipped (not installed on this machine)`)
+        rows.push([suite.name, suite.builtinLabel, 'skipped', '', '', '', '', '', '', ''])
+        continue
+      }
       await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+      print(`${suite.name}: serial run, 2 learning runs, then ${REPS} rounds of both splits…`)
       const files = await listFiles(
         dir,
         suite.dir.startsWith('pytest') ? /^test_.*\.py$/ : /\.test\.js$/,
@@ -278,6 +285,16 @@ export async function runSuites(print: (text: string) => void): Promise<Record<s
         claimedSpeedups: claimed,
         measuredSpeedups: measured,
       }
+      print(
+        `${suite.name}: ratio ${fixed(median(ratios), 3)} (worst ${fixed(Math.max(...ratios), 3)}), prediction error ${fixed(median(errors) * 100, 1)}%`,
+      )
+    } catch (error) {
+      // One suite that cannot run (a runner missing here) costs its row, not the others'.
+      const message = error instanceof Error ? error.message : String(error)
+      print(`${suite.name}: FAILED: ${message}`)
+      rows.push([suite.name, suite.builtinLabel, 'failed', '', '', '', '', '', '', ''])
+      out[suite.dir] = { error: message }
+      process.exitCode = 1
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

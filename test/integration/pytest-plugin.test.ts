@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { removeDir } from './runners/support.js'
+
+const PLUGIN_DIR = resolve(import.meta.dirname, '../../src/reporters')
+
+interface PluginReport {
+  collectSeconds: Record<string, number>
+  importSeconds: Record<string, number>
+}
+
+// The plugin with the real pytest: what a module's collection spends importing other modules
+// (paid once per process, by whichever module imports first) is kept apart from the module's
+// own cost, which it would otherwise inflate on every shard that happens to import it first.
+describe('the pytest plugin (shardwise_pytest)', () => {
+  let root = ''
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'shardwise-pytest-plugin-'))
+    await mkdir(join(root, 'tests', 'helpers'), { recursive: true })
+    await writeFile(join(root, 'tests', '__init__.py'), '')
+    await writeFile(join(root, 'tests', 'helpers', '__init__.py'), '')
+    await writeFile(
+      join(root, 'tests', 'helpers', 'slow.py'),
+      'import time\ntime.sleep(1.0)\n\ndef one():\n    return 1\n',
+    )
+    const importer =
+      'from tests.helpers.slow import one\n\n\ndef test_one():\n    assert one() == 1\n'
+    await writeFile(join(root, 'tests', 'test_a.py'), importer)
+    await writeFile(join(root, 'tests', 'test_b.py'), importer)
+    await writeFile(
+      join(root, 'tests', 'test_body.py'),
+      'import time\ntime.sleep(0.3)\n\n\ndef test_body():\n    assert True\n',
+    )
+  })
+  afterAll(async () => {
+    await removeDir(root)
+  })
+
+  it('keeps the import of a shared helper out of the module that imported it first, and a module body’s own cost in', async () => {
+    const report = join(root, 'plugin.json')
+    const run = await promisify(execFile)(
+      'python3',
+      ['-m', 'pytest', '-q', '-p', 'shardwise_pytest', '-p', 'no:cacheprovider', 'tests'],
+      {
+        cwd: root,
+        env: { ...process.env, PYTHONPATH: PLUGIN_DIR, SHARDWISE_PYTEST_REPORT: report },
+      },
+    )
+    expect(run.stdout).toContain('3 passed')
+    const plugin = JSON.parse(await readFile(report, 'utf8')) as PluginReport
+    expect(Object.keys(plugin.collectSeconds).sort()).toEqual([
+      'tests/test_a.py',
+      'tests/test_b.py',
+      'tests/test_body.py',
+    ])
+    // test_a is collected first and pays the helper's one-second import; test_b finds it cached.
+    expect(plugin.importSeconds['tests/test_a.py']).toBeGreaterThanOrEqual(1)
+    expect(plugin.collectSeconds['tests/test_a.py']).toBeLessThan(1)
+    expect(plugin.importSeconds['tests/test_b.py']).toBeLessThan(1)
+    // A module's own body (module-level work) is its cost, not an import of another module.
+    expect(plugin.collectSeconds['tests/test_body.py']).toBeGreaterThanOrEqual(0.3)
+  })
+})
