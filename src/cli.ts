@@ -558,7 +558,7 @@ async function combineCommand(args: string[], io: CliIo): Promise<number> {
   const log = stderrLog(io.stderr)
   const baseRef = parsed.str('base-ref')
   const { combineMode } = await import('./modes/combine.js')
-  const { coverageReport } = await import('./modes/coverage.js')
+  const { coverageReport } = await import('./adapters/coverage-report.js')
   const outcome = await combineMode(
     {
       plan,

@@ -186,38 +186,25 @@ function directShard(observation: ShardObservation): DirectShard {
   return { observation, seconds, first, spanSeconds, warmupSeconds }
 }
 
-/**
- * Learns from one run's shards. Shards whose runner timed every file (Jest, Vitest, node:test,
- * pytest, go test) give the file costs directly; the start-up is each shard's wall time outside
- * its files' span, and the warm-up the typical excess of a worker's first file over the other
- * files of its shard (medians across shards, so one file that is slow for its own reasons
- * does not pass for warm-up). Shards whose runner times only tests (Mocha, Playwright, a generic
- * command) give each file its tests' time plus an equal share of a per-file overhead, fitted
- * across shards as `wall = start-up + overhead × files + Σ tests` (least squares), or — where
- * the run cannot separate the two — with the start-up from `prior`.
- */
-export function fitRun(shards: readonly ShardObservation[], prior: CostModel | undefined): RunFit {
-  // Each shard's cost of each file it ran; a file split over several shards has several parts.
-  const parts: { file: string; cost: number; testSeconds: number }[] = []
-  const nonEmpty = shards.filter((s) => s.files.length > 0)
-  // A file without a time of its own and without tests (it crashed on import, or every test
-  // was skipped) does not stop a shard from counting as timed; it gets the shard's typical
-  // per-file overhead below.
-  const silent = (f: FileObservation) => f.seconds === undefined && !(f.testSeconds > 0)
-  const isDirect = (s: ShardObservation) =>
-    s.files.some((f) => f.seconds !== undefined) &&
-    s.files.every((f) => f.seconds !== undefined || silent(f))
-  const direct = nonEmpty.filter(isDirect).map((s) => ({
-    ...directShard({ ...s, files: s.files.filter((f) => !silent(f)) }),
-    silent: s.files.filter(silent),
-  }))
-  const warmups = direct
-    .map((d) => d.warmupSeconds)
-    .filter((w): w is number => w !== undefined)
-    .map((w) => Math.max(0, w))
-  const warmupSeconds = warmups.length > 0 ? median(warmups) : undefined
-  const warm = warmupSeconds ?? prior?.warmupSeconds ?? 0
+/** A file's cost in one shard; a file split over several shards has several parts. */
+interface FilePart {
+  readonly file: string
+  readonly cost: number
+  readonly testSeconds: number
+}
 
+/** A shard whose runner timed its files, and the files it did not time (they had nothing to). */
+type TimedShard = DirectShard & { readonly silent: readonly FileObservation[] }
+
+/**
+ * What the timed shards teach: each file's cost (a worker's first file less the warm-up), the
+ * start-up outside the files' span, and how many files ran at once.
+ */
+function learnFromTimed(
+  direct: readonly TimedShard[],
+  warm: number,
+): { parts: FilePart[]; startups: number[]; workers: number[] } {
+  const parts: FilePart[] = []
   const startups: number[] = []
   const workers: number[] = []
   for (const d of direct) {
@@ -241,56 +228,105 @@ export function fitRun(shards: readonly ShardObservation[], prior: CostModel | u
         )
     }
   }
-  let startupSeconds = startups.length > 0 ? median(startups) : undefined
+  return { parts, startups, workers }
+}
 
+/**
+ * What the shards with untimed files teach: each file its tests' time plus a share of a
+ * per-file overhead, with the start-up as known (`startupSeconds`) or else fitted across the
+ * shards as `wall = start-up + overhead × files + Σ tests` (returned as `fittedStartupSeconds`).
+ */
+function learnFromUntimed(
+  indirect: readonly ShardObservation[],
+  startupSeconds: number | undefined,
+  warm: number,
+): { parts: FilePart[]; fittedStartupSeconds: number | undefined } {
+  const points = indirect.map((s) => {
+    const unknown = s.files.filter((f) => f.seconds === undefined)
+    const known = sum(s.files.filter((f) => f.seconds !== undefined).map((f) => f.seconds ?? 0))
+    return {
+      shard: s,
+      count: unknown.length,
+      rest: s.wallSeconds - known - sum(unknown.map((f) => f.testSeconds)),
+    }
+  })
+  let fitted: number | undefined
+  let perFile: number
+  if (startupSeconds !== undefined) {
+    const base = startupSeconds + warm
+    perFile = median(points.map((p) => Math.max(0, (p.rest - base) / p.count)))
+  } else {
+    const fit = leastSquares(points.map((p) => [p.count, p.rest] as const))
+    if (fit !== undefined && fit.slope >= 0 && fit.intercept >= 0) {
+      fitted = fit.intercept
+      perFile = fit.slope
+    } else {
+      // Not separable (one shard, or equal file counts): no start-up is known, so the files
+      // carry the whole time. Charging a start-up to no one would hide it; this at least
+      // keeps every shard's total right.
+      fitted = 0
+      perFile = median(points.map((p) => Math.max(0, p.rest / p.count)))
+    }
+  }
+  const parts: FilePart[] = []
+  for (const p of points) {
+    for (const f of p.shard.files) {
+      const cost = f.seconds ?? f.testSeconds + perFile
+      parts.push({
+        file: f.file,
+        cost: Math.max(MIN_FILE_SECONDS, cost),
+        testSeconds: f.testSeconds,
+      })
+    }
+  }
+  return { parts, fittedStartupSeconds: fitted }
+}
+
+/**
+ * Learns from one run's shards. Shards whose runner timed every file (Jest, Vitest, node:test,
+ * pytest, go test) give the file costs directly; the start-up is each shard's wall time outside
+ * its files' span, and the warm-up the typical excess of a worker's first file over the other
+ * files of its shard (medians across shards, so one file that is slow for its own reasons
+ * does not pass for warm-up). Shards whose runner times only tests (Mocha, Playwright, a generic
+ * command) give each file its tests' time plus an equal share of a per-file overhead, fitted
+ * across shards as `wall = start-up + overhead × files + Σ tests` (least squares), or — where
+ * the run cannot separate the two — with the start-up from `prior`.
+ */
+export function fitRun(shards: readonly ShardObservation[], prior: CostModel | undefined): RunFit {
+  const nonEmpty = shards.filter((s) => s.files.length > 0)
+  // A file without a time of its own and without tests (it crashed on import, or every test
+  // was skipped) does not stop a shard from counting as timed; it gets the shard's typical
+  // per-file overhead below.
+  const silent = (f: FileObservation) => f.seconds === undefined && !(f.testSeconds > 0)
+  const isDirect = (s: ShardObservation) =>
+    s.files.some((f) => f.seconds !== undefined) &&
+    s.files.every((f) => f.seconds !== undefined || silent(f))
+  const direct = nonEmpty.filter(isDirect).map((s) => ({
+    ...directShard({ ...s, files: s.files.filter((f) => !silent(f)) }),
+    silent: s.files.filter(silent),
+  }))
+  const warmups = direct
+    .map((d) => d.warmupSeconds)
+    .filter((w): w is number => w !== undefined)
+    .map((w) => Math.max(0, w))
+  const warmupSeconds = warmups.length > 0 ? median(warmups) : undefined
+  const warm = warmupSeconds ?? prior?.warmupSeconds ?? 0
+  const timed = learnFromTimed(direct, warm)
+  let startupSeconds = timed.startups.length > 0 ? median(timed.startups) : undefined
+  const parts = timed.parts
   // Shards where some file has no time of its own: files get their tests' time plus a share
   // of a per-file overhead; the start-up is fitted or taken from what is known.
   const indirect = nonEmpty.filter((s) => !isDirect(s))
   if (indirect.length > 0) {
-    const points = indirect.map((s) => {
-      const unknown = s.files.filter((f) => f.seconds === undefined)
-      const known = sum(s.files.filter((f) => f.seconds !== undefined).map((f) => f.seconds ?? 0))
-      return {
-        shard: s,
-        count: unknown.length,
-        rest: s.wallSeconds - known - sum(unknown.map((f) => f.testSeconds)),
-      }
-    })
-    let fixed = startupSeconds ?? prior?.startupSeconds
-    let perFile: number
-    if (fixed !== undefined) {
-      const base = fixed + warm
-      perFile = median(points.map((p) => Math.max(0, (p.rest - base) / p.count)))
-    } else {
-      const fit = leastSquares(points.map((p) => [p.count, p.rest] as const))
-      if (fit !== undefined && fit.slope >= 0 && fit.intercept >= 0) {
-        fixed = fit.intercept
-        perFile = fit.slope
-      } else {
-        // Not separable (one shard, or equal file counts): no start-up is known, so the files
-        // carry the whole time. Charging a start-up to no one would hide it; this at least
-        // keeps every shard's total right.
-        fixed = 0
-        perFile = median(points.map((p) => Math.max(0, p.rest / p.count)))
-      }
-      startupSeconds = fixed
-    }
-    for (const p of points) {
-      for (const f of p.shard.files) {
-        const cost = f.seconds ?? f.testSeconds + perFile
-        parts.push({
-          file: f.file,
-          cost: Math.max(MIN_FILE_SECONDS, cost),
-          testSeconds: f.testSeconds,
-        })
-      }
-    }
+    const untimed = learnFromUntimed(indirect, startupSeconds ?? prior?.startupSeconds, warm)
+    parts.push(...untimed.parts)
+    if (untimed.fittedStartupSeconds !== undefined) startupSeconds = untimed.fittedStartupSeconds
   }
   return {
     fileCosts: wholeFiles(parts),
     startupSeconds,
     warmupSeconds,
-    workers: workers.length > 0 ? median(workers) : undefined,
+    workers: timed.workers.length > 0 ? median(timed.workers) : undefined,
   }
 }
 
@@ -298,9 +334,7 @@ export function fitRun(shards: readonly ShardObservation[], prior: CostModel | u
  * One cost per file. A file split over several shards (test granularity) cost the sum of its
  * parts, less the setup (part cost beyond its tests) every part but one paid again.
  */
-function wholeFiles(
-  parts: readonly { file: string; cost: number; testSeconds: number }[],
-): Map<string, number> {
+function wholeFiles(parts: readonly FilePart[]): Map<string, number> {
   const byFile = new Map<string, { cost: number; testSeconds: number }[]>()
   for (const part of parts) {
     const list = byFile.get(part.file)

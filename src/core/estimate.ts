@@ -80,24 +80,10 @@ interface Group {
 }
 
 /**
- * Estimates the items that have no usable history by their *expected* duration, since a shard's
- * time is the sum of its items: an estimate that is right on average keeps every shard's sum
- * right on average, while a typical-value estimate (the median) is biased low on long-tailed
- * suites and under-fills the shards that hold new items.
- *
- * The expected value is the mean of the item's nearest group (the other tests of its file, its
- * directory, its parent directory… everything), shrunk toward the estimate of the next broader
- * group as far as the group is small (`PRIOR_WEIGHT`): a directory of three files is not trusted
- * as much as one of three hundred, and no fixed member count decides. Where file sizes are
- * known, the nearest group with `MIN_SIZED` sized files gives seconds per byte (its total time
- * over its total bytes), times the item's size, kept within the group's range. With no history
- * at all, sizes alone give relative weights around `DEFAULT_SECONDS`.
- *
- * Sums are exact, so the estimates do not depend on the order of `known`.
+ * The groups of the unknown items (and their broader groups) from the known items: the only
+ * groups an estimate ever reads.
  */
-export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
-  // Only the groups of the unknown items (and their broader groups) are ever read.
-  const chains = new GroupChains()
+function gatherGroups(input: EstimateInput, chains: GroupChains): Map<string, Group> {
   const needed = new Set<string>()
   for (const id of input.unknown) for (const key of chains.of(id)) needed.add(key)
   const groups = new Map<string, Group>()
@@ -137,7 +123,11 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
       }
     }
   }
+  return groups
+}
 
+/** A group's mean shrunk toward its parent's (`PRIOR_WEIGHT`), each computed once. */
+function shrunkMeans(groups: ReadonlyMap<string, Group>): (key: string) => number {
   const shrunk = new Map<string, number>()
   const meanOf = (key: string): number => {
     const cached = shrunk.get(key)
@@ -152,41 +142,67 @@ export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
     shrunk.set(key, mean)
     return mean
   }
+  return meanOf
+}
 
+/**
+ * One unknown item's estimate: seconds per byte of its nearest sized group where its size is
+ * known, else the shrunk mean of its nearest group, else the default (scaled by size).
+ */
+function estimateOne(
+  keys: readonly string[],
+  size: number | undefined,
+  groups: ReadonlyMap<string, Group>,
+  meanOf: (key: string) => number,
+  fallback: { readonly seconds: number; readonly medianSize: number | undefined },
+): Estimate {
+  if (size !== undefined && size > 0) {
+    const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED)
+    const group = key === undefined ? undefined : groups.get(key)
+    if (group) {
+      const rate = group.sizedSeconds.value() / group.sizedBytes.value()
+      return { seconds: Math.min(group.max, Math.max(group.min, rate * size)), basis: 'size' }
+    }
+  }
+  const key = keys.find((k) => groups.has(k))
+  if (key !== undefined)
+    return { seconds: meanOf(key), basis: key.endsWith('::') ? 'same-file' : 'directory' }
+  const seconds =
+    size !== undefined && size > 0 && fallback.medianSize !== undefined
+      ? (fallback.seconds * size) / fallback.medianSize
+      : fallback.seconds
+  return { seconds, basis: 'default' }
+}
+
+/**
+ * Estimates the items that have no usable history by their *expected* duration, since a shard's
+ * time is the sum of its items: an estimate that is right on average keeps every shard's sum
+ * right on average, while a typical-value estimate (the median) is biased low on long-tailed
+ * suites and under-fills the shards that hold new items.
+ *
+ * The expected value is the mean of the item's nearest group (the other tests of its file, its
+ * directory, its parent directory… everything), shrunk toward the estimate of the next broader
+ * group as far as the group is small (`PRIOR_WEIGHT`): a directory of three files is not trusted
+ * as much as one of three hundred, and no fixed group size decides. Where file sizes are
+ * known, the nearest group with `MIN_SIZED` sized files gives seconds per byte (its total time
+ * over its total bytes), times the item's size, kept within the group's range. With no history
+ * at all, sizes alone give relative weights around `DEFAULT_SECONDS`.
+ *
+ * Sums are exact, so the estimates do not depend on the order of `known`.
+ */
+export function estimateDurations(input: EstimateInput): Map<string, Estimate> {
+  const chains = new GroupChains()
+  const groups = gatherGroups(input, chains)
+  const meanOf = shrunkMeans(groups)
   const sizes = [...(input.sizes?.values() ?? [])].filter((s) => s > 0)
-  const medianSize = sizes.length > 0 ? median(sizes) : undefined
-
+  const fallback = {
+    seconds: input.defaultSeconds ?? DEFAULT_SECONDS,
+    medianSize: sizes.length > 0 ? median(sizes) : undefined,
+  }
   const out = new Map<string, Estimate>()
   for (const id of input.unknown) {
     const size = isTestId(id) ? undefined : input.sizes?.get(id)
-    const keys = chains.of(id)
-    let estimate: Estimate | undefined
-    if (size !== undefined && size > 0) {
-      const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED)
-      const group = key === undefined ? undefined : groups.get(key)
-      if (group) {
-        const rate = group.sizedSeconds.value() / group.sizedBytes.value()
-        const seconds = Math.min(group.max, Math.max(group.min, rate * size))
-        estimate = { seconds, basis: 'size' }
-      }
-    }
-    if (!estimate) {
-      const key = keys.find((k) => groups.has(k))
-      if (key !== undefined) {
-        estimate = {
-          seconds: meanOf(key),
-          basis: key.endsWith('::') ? 'same-file' : 'directory',
-        }
-      }
-    }
-    if (!estimate) {
-      const base = input.defaultSeconds ?? DEFAULT_SECONDS
-      const seconds =
-        size !== undefined && size > 0 && medianSize !== undefined
-          ? (base * size) / medianSize
-          : base
-      estimate = { seconds, basis: 'default' }
-    }
+    const estimate = estimateOne(chains.of(id), size, groups, meanOf, fallback)
     out.set(id, { ...estimate, seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds) })
   }
   return out

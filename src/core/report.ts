@@ -167,116 +167,131 @@ export function timingSentences(input: ReportInput): string[] {
   return out
 }
 
-/** Renders the report with tables cut to `rows` each. */
-function renderWithRows(input: ReportInput, rows: number): string {
+/** Where a table is cut: `rows` rows, then a line saying how many more and where they are. */
+interface Cut {
+  readonly rows: number
+  readonly hint: string | undefined
+}
+
+/** The verdict, the counts and what the run took. */
+function headline(input: ReportInput): string[] {
   const { combined, plan } = input
-  const out: string[] = []
-  if (input.marker) out.push(input.marker)
   const ok = combined.verdict === 'passed'
   const coverageFailed = input.coverage !== undefined && !input.coverage.passed
   const c = combined.counts
-  out.push(
-    `## ${ok && !coverageFailed ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}${ok && coverageFailed ? ', coverage below the threshold' : ''}`,
-  )
-  out.push('')
   // pytest's expected failures and unexpected passes are outcomes of their own.
   const expected = [
     ...(c.xfailed > 0 ? [`**${c.xfailed}** xfailed`] : []),
     ...(c.xpassed > 0 ? [`**${c.xpassed}** xpassed`] : []),
   ]
-  out.push(
+  const out = [
+    `## ${ok && !coverageFailed ? '✅' : '❌'} Shardwise: tests ${ok ? 'passed' : 'failed'}${ok && coverageFailed ? ', coverage below the threshold' : ''}`,
+    '',
     `**${c.passed}** passed, **${combined.failed.length}** failed, **${c.flaky}** flaky, **${c.skipped}** skipped, ${expected.map((e) => `${e}, `).join('')}**${combined.quarantined.length}** quarantined in ${plan.shards.length} shards.`,
-  )
+  ]
   const timing = timingSentences(input)
-  if (timing.length > 0) {
-    out.push('')
-    out.push(timing.join(' '))
-  }
-  if (combined.problems.length > 0) {
-    out.push('')
-    out.push('### Problems')
-    for (const problem of combined.problems.slice(0, rows))
-      out.push(`- ${codeSpan(problem.message, false)}`)
-    out.push(...more(combined.problems.length, rows, input.fullReportHint))
-  }
-  if (input.fallback) {
-    out.push('')
-    const f = input.fallback
-    out.push(
-      f.skipped
-        ? `> [!WARNING]\n> Serial fallback skipped: ${f.skipped}`
-        : `> [!NOTE]\n> Serial fallback ran ${f.items.length} items again in one process: ${f.passed} passed, ${f.failed} failed.`,
-    )
-    if (!f.skipped && f.items.length > 0) {
-      out.push('')
-      out.push('| item | why |', '| --- | --- |')
-      for (const item of f.items.slice(0, rows)) out.push(`| ${codeSpan(item.id)} | ${item.why} |`)
-      out.push(...more(f.items.length, rows, input.fullReportHint))
-    }
-  }
+  if (timing.length > 0) out.push('', timing.join(' '))
+  return out
+}
 
-  out.push('')
-  out.push('### Shards')
-  out.push('')
-  out.push('| shard | status | tests | failed | flaky | predicted | actual | attempts |')
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
-  for (const shard of combined.shards.slice(0, Math.max(rows, 32))) {
+function problemsSection(input: ReportInput, cut: Cut): string[] {
+  const { problems } = input.combined
+  if (problems.length === 0) return []
+  return [
+    '',
+    '### Problems',
+    ...problems.slice(0, cut.rows).map((problem) => `- ${codeSpan(problem.message, false)}`),
+    ...more(problems.length, cut.rows, cut.hint),
+  ]
+}
+
+function fallbackSection(input: ReportInput, cut: Cut): string[] {
+  const f = input.fallback
+  if (!f) return []
+  const out = [
+    '',
+    f.skipped
+      ? `> [!WARNING]\n> Serial fallback skipped: ${f.skipped}`
+      : `> [!NOTE]\n> Serial fallback ran ${f.items.length} items again in one process: ${f.passed} passed, ${f.failed} failed.`,
+  ]
+  if (!f.skipped && f.items.length > 0) {
+    out.push('', '| item | why |', '| --- | --- |')
+    for (const item of f.items.slice(0, cut.rows))
+      out.push(`| ${codeSpan(item.id)} | ${item.why} |`)
+    out.push(...more(f.items.length, cut.rows, cut.hint))
+  }
+  return out
+}
+
+/** The shard table (at least 32 rows: it is never cut below that) and the shards' Gantt chart. */
+function shardsSection(input: ReportInput, cut: Cut): string[] {
+  const { shards } = input.combined
+  const rows = Math.max(cut.rows, 32)
+  const out = [
+    '',
+    '### Shards',
+    '',
+    '| shard | status | tests | failed | flaky | predicted | actual | attempts |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const shard of shards.slice(0, rows)) {
     out.push(
       `| ${shard.index} | ${STATE_ICON[shard.state] ?? ''} ${shard.state} | ${shard.tests} | ${shard.failed} | ${shard.flaky} | ${formatSeconds(shard.predictedSeconds)} | ${formatSeconds(shard.wallSeconds)} | ${shard.attempts} |`,
     )
   }
-  out.push(...more(combined.shards.length, Math.max(rows, 32), input.fullReportHint))
-
-  const timed = combined.shards.filter((s) => s.wallSeconds !== undefined)
-  if (timed.length > 0 && timed.length <= 64) {
-    out.push('')
-    out.push('```mermaid')
-    out.push('gantt')
-    out.push('  title Shard wall time (seconds)')
-    out.push('  dateFormat X')
-    out.push('  axisFormat %s')
-    for (const shard of timed) {
-      // Outside the files: process start-up and reporting, where the runner timed its files.
-      const setup = Math.max(0, Math.round(input.time?.startupByShard[shard.index] ?? 0))
-      const total = Math.max(1, Math.round(shard.wallSeconds ?? 0))
-      out.push(`  section Shard ${shard.index}`)
-      if (setup > 0 && setup < total) out.push(`  start-up :done, s${shard.index}a, 0, ${setup}`)
-      const tag = shard.state === 'passed' ? '' : 'crit, '
-      out.push(`  tests :${tag}s${shard.index}b, ${setup < total ? setup : 0}, ${total}`)
-    }
-    out.push('```')
+  out.push(...more(shards.length, rows, cut.hint))
+  const timed = shards.filter((s) => s.wallSeconds !== undefined)
+  if (timed.length === 0 || timed.length > 64) return out
+  out.push('', '```mermaid', 'gantt', '  title Shard wall time (seconds)')
+  out.push('  dateFormat X', '  axisFormat %s')
+  for (const shard of timed) {
+    // Outside the files: process start-up and reporting, where the runner timed its files.
+    const setup = Math.max(0, Math.round(input.time?.startupByShard[shard.index] ?? 0))
+    const total = Math.max(1, Math.round(shard.wallSeconds ?? 0))
+    out.push(`  section Shard ${shard.index}`)
+    if (setup > 0 && setup < total) out.push(`  start-up :done, s${shard.index}a, 0, ${setup}`)
+    const tag = shard.state === 'passed' ? '' : 'crit, '
+    out.push(`  tests :${tag}s${shard.index}b, ${setup < total ? setup : 0}, ${total}`)
   }
+  out.push('```')
+  return out
+}
 
+/** Failed, flaky, quarantined and slowest tests. */
+function testsSections(input: ReportInput, cut: Cut): string[] {
+  const { combined } = input
+  const { rows, hint } = cut
+  const out: string[] = []
   if (combined.failed.length > 0) {
-    out.push('')
-    out.push(`### Failed tests (${combined.failed.length})`)
-    out.push('')
-    out.push(...testsTable(combined.failed, rows, true))
-    out.push(...more(combined.failed.length, rows, input.fullReportHint))
+    out.push('', `### Failed tests (${combined.failed.length})`, '')
+    out.push(
+      ...testsTable(combined.failed, rows, true),
+      ...more(combined.failed.length, rows, hint),
+    )
   }
   if (combined.flaky.length > 0) {
-    out.push('')
-    out.push(`### Flaky tests (${combined.flaky.length})`)
-    out.push('')
-    out.push('| test | seen |', '| --- | --- |')
+    out.push(
+      '',
+      `### Flaky tests (${combined.flaky.length})`,
+      '',
+      '| test | seen |',
+      '| --- | --- |',
+    )
     for (const f of combined.flaky.slice(0, rows)) {
       out.push(
         `| ${codeSpan(f.id)} | ${f.source === 'run' ? 'failed, then passed on retry in this run' : `flaky in ${((f.rate ?? 0) * 100).toFixed(0)}% of recent runs`} |`,
       )
     }
-    out.push(...more(combined.flaky.length, rows, input.fullReportHint))
+    out.push(...more(combined.flaky.length, rows, hint))
   }
   if (combined.quarantined.length > 0 || combined.expiredQuarantine.length > 0) {
-    out.push('')
-    out.push(`### Quarantined (${combined.quarantined.length})`)
-    out.push('')
-    out.push('These failed or flaked but do not fail the build.')
-    out.push('')
+    out.push('', `### Quarantined (${combined.quarantined.length})`, '')
+    out.push('These failed or flaked but do not fail the build.', '')
     out.push(...testsTable(combined.quarantined, rows, true))
-    out.push(...more(combined.quarantined.length, rows, input.fullReportHint))
+    out.push(...more(combined.quarantined.length, rows, hint))
     if (combined.expiredQuarantine.length > 0) {
-      out.push('')
       out.push(
+        '',
         `Expired quarantine entries (they apply no more): ${combined.expiredQuarantine
           .slice(0, rows)
           .map((q) => `${codeSpan(q.id, false)} (until ${q.until})`)
@@ -287,28 +302,32 @@ function renderWithRows(input: ReportInput, rows: number): string {
   const slowest = [...combined.tests]
     .filter((t) => t.seconds !== undefined)
     .sort((a, b) => (b.seconds ?? 0) - (a.seconds ?? 0) || (a.id < b.id ? -1 : 1))
-  if (slowest.length > 0) {
-    out.push('')
-    out.push('### Slowest tests')
-    out.push('')
-    out.push(...testsTable(slowest, Math.min(10, rows), false))
-  }
-  if (input.coverage) {
-    const cov = input.coverage
-    out.push('')
-    out.push('### Coverage')
-    out.push('')
+  if (slowest.length > 0)
+    out.push('', '### Slowest tests', '', ...testsTable(slowest, Math.min(10, rows), false))
+  return out
+}
+
+function coverageSection(input: ReportInput): string[] {
+  const cov = input.coverage
+  if (!cov) return []
+  const out = [
+    '',
+    '### Coverage',
+    '',
+    `${cov.passed ? '✅' : '❌'} **${cov.percent.toFixed(2)}%** of lines (${cov.linesHit}/${cov.linesFound}) across all shards${cov.threshold === undefined ? '' : `; threshold ${cov.threshold}%`}.`,
+  ]
+  if (cov.diff)
     out.push(
-      `${cov.passed ? '✅' : '❌'} **${cov.percent.toFixed(2)}%** of lines (${cov.linesHit}/${cov.linesFound}) across all shards${cov.threshold === undefined ? '' : `; threshold ${cov.threshold}%`}.`,
+      `Changed lines covered: **${cov.diff.percent.toFixed(2)}%** (${cov.diff.hit}/${cov.diff.found}).`,
     )
-    if (cov.diff)
-      out.push(
-        `Changed lines covered: **${cov.diff.percent.toFixed(2)}%** (${cov.diff.hit}/${cov.diff.found}).`,
-      )
-  }
+  return out
+}
+
+/** The estimated items, and the shard count to use next time. */
+function notesSection(input: ReportInput, cut: Cut): string[] {
   const notes: string[] = []
   if (input.unknownItems > 0) {
-    const named = (input.estimatedItems ?? []).slice(0, Math.min(rows, 20))
+    const named = (input.estimatedItems ?? []).slice(0, Math.min(cut.rows, 20))
     notes.push(
       `${input.unknownItems} planned items had no timing history and were estimated; their times are recorded now${
         named.length > 0
@@ -321,21 +340,32 @@ function renderWithRows(input: ReportInput, rows: number): string {
   if (time && time.workSeconds > 0) {
     const suggestion = suggestShardCount(
       time.workSeconds / Math.max(0.5, time.workers),
-      plan.granularity === 'file' ? time.longestFileSeconds : 0,
+      input.plan.granularity === 'file' ? time.longestFileSeconds : 0,
       time.overheadSeconds,
     )
     notes.push(
       `Suggested shard count for next time: **${suggestion.shards}** (about ${formatSeconds(suggestion.wallSeconds)} per shard including ${formatSeconds(time.overheadSeconds)} start-up; more shards cannot get below ${formatSeconds(suggestion.bestSeconds)}).`,
     )
   }
-  if (notes.length > 0) {
-    out.push('')
-    for (const note of notes) out.push(note)
-  }
-  out.push('')
-  out.push(
+  return notes.length > 0 ? ['', ...notes] : []
+}
+
+/** Renders the report with tables cut to `rows` each. */
+function renderWithRows(input: ReportInput, rows: number): string {
+  const { plan } = input
+  const cut: Cut = { rows, hint: input.fullReportHint }
+  const out = [
+    ...(input.marker ? [input.marker] : []),
+    ...headline(input),
+    ...problemsSection(input, cut),
+    ...fallbackSection(input, cut),
+    ...shardsSection(input, cut),
+    ...testsSections(input, cut),
+    ...coverageSection(input),
+    ...notesSection(input, cut),
+    '',
     `<sub>Shardwise · plan ${plan.shards.length} shards, ${plan.itemCount} items, ${plan.granularity} granularity</sub>`,
-  )
+  ]
   return `${out.join('\n')}\n`
 }
 

@@ -93,17 +93,22 @@ export function covers(item: string, testId: string): boolean {
   return testId.startsWith(`${item}::`) || testId.startsWith(`${item}[`)
 }
 
-/**
- * Merges the attempts of a shard (the first run, then retries of what failed, or repeats) into
- * verdicts: a test that both failed and passed is *flaky*, one that failed and never passed is
- * *failed*. A file
- * failure (a crash before any test) fails every planned item of that file unless a retry
- * produced results for it. A planned item with no result at all is *missing*.
- */
-export function judgeAttempts(
-  items: readonly string[],
-  attempts: readonly AttemptOutcome[],
-): Judgement {
+/** Every attempt's outcomes, gathered per test id across the attempts. */
+interface Gathered {
+  /** Each test's outcome in each attempt that reported it, in attempt order. */
+  readonly history: Map<string, TestOutcome[]>
+  /** The file failures the last attempt to run each file left standing. */
+  readonly fileFailures: Map<string, FileFailure>
+  /**
+   * Tests that passed only after an earlier attempt failed to run their file, or reported
+   * nothing for it, and why: they did not pass the first time.
+   */
+  readonly healed: Map<string, string>
+  /** How many tests the runner reported under each id (at least one). */
+  readonly cases: Map<string, number>
+}
+
+function gatherAttempts(attempts: readonly AttemptOutcome[]): Gathered {
   const history = new Map<string, TestOutcome[]>()
   let fileFailures = new Map<string, FileFailure>()
   // Files that crashed, or reported nothing, in an earlier attempt: a test of theirs that
@@ -149,6 +154,12 @@ export function judgeAttempts(
     }
     fileFailures = next
   }
+  return { history, fileFailures, healed, cases }
+}
+
+/** One record per test id, sorted, with its verdict across the attempts; and their counts. */
+function recordsOf(gathered: Gathered): Pick<Judgement, 'tests' | 'counts'> {
+  const { history, healed, cases } = gathered
   const tests = new Map<string, TestRecord>()
   const counts = emptyCounts()
   for (const id of [...history.keys()].sort()) {
@@ -175,6 +186,15 @@ export function judgeAttempts(
       ...(n > 1 ? { cases: n } : {}),
     })
   }
+  return { tests, counts }
+}
+
+/** The planned items nothing answers for: no test record covers them, no file failure names them. */
+function unansweredItems(
+  items: readonly string[],
+  tests: ReadonlyMap<string, TestRecord>,
+  fileFailures: ReadonlyMap<string, FileFailure>,
+): string[] {
   const ids = [...tests.keys()] // sorted
   const files = new Set([...tests.values()].map((t) => t.file))
   const answered = (item: string): boolean => {
@@ -193,8 +213,28 @@ export function judgeAttempts(
     }
     return false
   }
-  const missing = items.filter((item) => !answered(item))
-  return { tests, missing, fileFailures: [...fileFailures.values()], counts }
+  return items.filter((item) => !answered(item))
+}
+
+/**
+ * Merges the attempts of a shard (the first run, then retries of what failed, or repeats) into
+ * verdicts: a test that both failed and passed is *flaky*, one that failed and never passed is
+ * *failed*. A file
+ * failure (a crash before any test) fails every planned item of that file unless a retry
+ * produced results for it. A planned item with no result at all is *missing*.
+ */
+export function judgeAttempts(
+  items: readonly string[],
+  attempts: readonly AttemptOutcome[],
+): Judgement {
+  const gathered = gatherAttempts(attempts)
+  const { tests, counts } = recordsOf(gathered)
+  return {
+    tests,
+    missing: unansweredItems(items, tests, gathered.fileFailures),
+    fileFailures: [...gathered.fileFailures.values()],
+    counts,
+  }
 }
 
 /** The items a retry should run again: failed tests, or whole files where a file failed. */

@@ -10,7 +10,7 @@ import { CACHED_STORE, boolInput, jobContext } from './action-context.js'
 import { downloadPlan, downloadShards, ourArtifacts } from './action-artifacts.js'
 import type { ActionDeps } from './action-plan.js'
 import { combineMode } from './combine.js'
-import { coverageReport } from './coverage.js'
+import { coverageReport } from '../adapters/coverage-report.js'
 import { parseChoice, parsePercentage } from './inputs.js'
 import { readPlanFile } from '../adapters/plan-file.js'
 

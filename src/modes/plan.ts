@@ -6,7 +6,7 @@ import { planShards, type Granularity, type Plan, type ShardCountRequest } from 
 import { buildTimingModel } from '../core/timings.js'
 import type { TimingRun } from '../core/types.js'
 import type { Log } from '../adapters/log.js'
-import { loadTimings } from '../adapters/timings-files.js'
+import { loadTimings, type LoadedTimings } from '../adapters/timings-files.js'
 
 /** Everything `plan` needs, validated: built by the CLI from flags and by the action from inputs. */
 export interface PlanOptions {
@@ -83,100 +83,122 @@ function runInsideRoot(run: TimingRun): TimingRun {
   }
 }
 
-/** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
-export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Plan> {
+/** The items found so far, and how many ids were refused for resolving outside the root. */
+interface FoundItems {
+  items: string[] | undefined
+  sizes: ReadonlyMap<string, number> | undefined
+  refused: number
+}
+
+// The glob library loads only when there is something to glob or stat: planning from a
+// timings file starts faster without it.
+const discover = () => import('../adapters/discover.js')
+
+/**
+ * Ids that resolve outside the repository (`../x`, `/etc/x`) are refused wherever they come
+ * from: never planned, so never run.
+ */
+function keepInside(
+  found: FoundItems,
+  ids: readonly string[],
+  source: string,
+  root: string,
+  log: Log,
+): string[] {
+  const outside = ids.filter(isOutsideRoot)
+  if (outside.length === 0) return [...ids]
+  warnOutside(outside, source, root, log)
+  found.refused += outside.length
+  return ids.filter((id) => !isOutsideRoot(id))
+}
+
+/**
+ * The test files the globs match. A helper module the glob caught is not a test: the runner
+ * would report nothing for it and the shard would fail for a file that was never a test, so
+ * where the runner lists its own files, the others are left out with a warning.
+ */
+async function globbedItems(options: PlanOptions, found: FoundItems, log: Log): Promise<void> {
+  const patterns = options.patterns.map((p) => `'${p}'`).join(' ')
+  const discovered = await (await discover()).discoverFiles(options.patterns, options.root)
+  if (discovered.files.length === 0)
+    throw new UsageError(`no files under ${options.root} match ${patterns}`)
+  let items = keepInside(found, discovered.files, 'the globs', options.root, log)
+  found.sizes = discovered.sizes
+  if (options.runnerFiles !== undefined) {
+    const { runner, files } = options.runnerFiles
+    const own = items.filter((id) => files.has(id))
+    const others = items.filter((id) => !files.has(id))
+    if (others.length > 0) {
+      log.warning(
+        `${others.length} ${others.length === 1 ? 'file matches' : 'files match'} the globs but ${others.length === 1 ? 'is' : 'are'} not a test file for ${runner} (its configuration does not run ${others.length === 1 ? 'it' : 'them'}); left out of the plan: ${others
+          .slice(0, 5)
+          .join(', ')}${others.length > 5 ? ', …' : ''}`,
+      )
+      if (own.length === 0)
+        throw new UsageError(
+          `none of the ${items.length} files matching ${patterns} is a test file for ${runner}`,
+        )
+      items = own
+    }
+  }
+  found.items = items
+}
+
+/** Adds listed ids (the runner's list, `--items-from`) and the sizes of their files. */
+async function addListed(found: FoundItems, listed: readonly string[], root: string) {
+  found.items = [...(found.items ?? []), ...listed]
+  found.sizes = new Map([
+    ...(found.sizes ?? []),
+    ...(await (await discover()).fileSizes(listed, root)),
+  ])
+}
+
+/** The items to plan, from globs, the runner's list and `--items-from`; `undefined`: none given. */
+async function findItems(options: PlanOptions, deps: PlanDeps): Promise<FoundItems> {
   const { log } = deps
   const roots = [options.root, ...options.roots]
-  const loaded = await loadTimings(options.timings, { roots }, log)
-
-  let items: string[] | undefined
-  let sizes: ReadonlyMap<string, number> | undefined
-  // Ids that resolve outside the repository (`../x`, `/etc/x`) are refused wherever they come
-  // from: never planned, so never run.
-  let refused = 0
-  const inside = (ids: readonly string[], source: string): string[] => {
-    const outside = ids.filter(isOutsideRoot)
-    if (outside.length === 0) return [...ids]
-    warnOutside(outside, source, options.root, log)
-    refused += outside.length
-    return ids.filter((id) => !isOutsideRoot(id))
-  }
-  // The glob library loads only when there is something to glob or stat: planning from a
-  // timings file starts faster without it.
-  const discover = () => import('../adapters/discover.js')
-  if (options.patterns.length > 0) {
-    const discovered = await (await discover()).discoverFiles(options.patterns, options.root)
-    if (discovered.files.length === 0) {
-      throw new UsageError(
-        `no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`,
-      )
-    }
-    items = inside(discovered.files, 'the globs')
-    sizes = discovered.sizes
-    if (options.runnerFiles !== undefined) {
-      // A helper module the glob caught is not a test: the runner would report nothing for it
-      // and the shard would fail for a file that was never a test.
-      const { runner, files } = options.runnerFiles
-      const own = items.filter((id) => files.has(id))
-      const others = items.filter((id) => !files.has(id))
-      if (others.length > 0) {
-        log.warning(
-          `${others.length} ${others.length === 1 ? 'file matches' : 'files match'} the globs but ${others.length === 1 ? 'is' : 'are'} not a test file for ${runner} (its configuration does not run ${others.length === 1 ? 'it' : 'them'}); left out of the plan: ${others
-            .slice(0, 5)
-            .join(', ')}${others.length > 5 ? ', …' : ''}`,
-        )
-        if (own.length === 0)
-          throw new UsageError(
-            `none of the ${items.length} files matching ${options.patterns.map((p) => `'${p}'`).join(' ')} is a test file for ${runner}`,
-          )
-        items = own
-      }
-    }
-  }
+  const found: FoundItems = { items: undefined, sizes: undefined, refused: 0 }
+  if (options.patterns.length > 0) await globbedItems(options, found, log)
   if (options.items !== undefined) {
-    const listed = inside(
-      options.items.map((id) => normalizeId(id, { roots })),
-      "the runner's test list",
-    )
-    items = [...(items ?? []), ...listed]
-    sizes = new Map([
-      ...(sizes ?? []),
-      ...(await (await discover()).fileSizes(listed, options.root)),
-    ])
+    const ids = options.items.map((id) => normalizeId(id, { roots }))
+    const listed = keepInside(found, ids, "the runner's test list", options.root, log)
+    await addListed(found, listed, options.root)
   }
   if (options.itemsFrom !== undefined) {
-    const listed = inside(
-      await readItems(options.itemsFrom, deps, roots),
-      `--items-from ${options.itemsFrom}`,
-    )
-    items = [...(items ?? []), ...listed]
-    sizes = new Map([
-      ...(sizes ?? []),
-      ...(await (await discover()).fileSizes(listed, options.root)),
-    ])
+    const ids = await readItems(options.itemsFrom, deps, roots)
+    const source = `--items-from ${options.itemsFrom}`
+    await addListed(found, keepInside(found, ids, source, options.root, log), options.root)
   }
-  if (items !== undefined && options.exclude) items = options.exclude(items)
-  if (items !== undefined && items.length === 0 && refused > 0) {
+  if (found.items !== undefined && options.exclude) found.items = options.exclude(found.items)
+  if (found.items !== undefined && found.items.length === 0 && found.refused > 0) {
     throw new UsageError(
       `nothing to plan: every item resolves outside the repository root ${options.root}`,
     )
   }
-  // Planning what the timings hold: their ids are the items, refused like any other.
-  let runs = loaded.runs
-  if (items === undefined) {
-    const ids = (run: TimingRun) => [...run.files.keys(), ...run.tests.keys(), ...run.untimed]
-    const outside = [...new Set(loaded.runs.flatMap((run) => ids(run).filter(isOutsideRoot)))]
-    if (outside.length > 0) {
-      warnOutside(outside.sort(), '--timings', options.root, log)
-      runs = loaded.runs.map(runInsideRoot)
-      if (runs.every((run) => ids(run).length === 0))
-        throw new UsageError(
-          `nothing to plan: every id in the timings resolves outside the repository root ${options.root}`,
-        )
-    }
-  }
-  const model = buildTimingModel(runs)
-  if (items === undefined) {
+  return found
+}
+
+/** Planning what the timings hold: their ids are the items, refused like any other. */
+function timingsInsideRoot(
+  runs: readonly TimingRun[],
+  root: string,
+  log: Log,
+): readonly TimingRun[] {
+  const ids = (run: TimingRun) => [...run.files.keys(), ...run.tests.keys(), ...run.untimed]
+  const outside = [...new Set(runs.flatMap((run) => ids(run).filter(isOutsideRoot)))]
+  if (outside.length === 0) return runs
+  warnOutside(outside.sort(), '--timings', root, log)
+  const inside = runs.map(runInsideRoot)
+  if (inside.every((run) => ids(run).length === 0))
+    throw new UsageError(
+      `nothing to plan: every id in the timings resolves outside the repository root ${root}`,
+    )
+  return inside
+}
+
+/** Says what the plan is built from: the timings alone, or items without timings. */
+function noticeSources(options: PlanOptions, loaded: LoadedTimings, hasItems: boolean, log: Log) {
+  if (!hasItems) {
     if (loaded.runs.length === 0) {
       const why =
         options.timings.length === 0
@@ -194,15 +216,32 @@ export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Pl
         : 'no usable timings: every item is estimated (from file sizes where the files exist)',
     )
   }
-  // A start-up given by hand wins; else what the history learned; else the caller's estimate.
-  const costModel: CostModel =
-    options.shardOverheadSeconds !== undefined
-      ? {
-          startupSeconds: options.shardOverheadSeconds,
-          warmupSeconds: 0,
-          workers: model.costModel?.workers ?? options.priorCostModel?.workers ?? 1,
-        }
-      : (model.costModel ?? options.priorCostModel ?? SERIAL_MODEL)
+}
+
+/** A start-up given by hand wins; else what the history learned; else the caller's estimate. */
+function chooseCostModel(options: PlanOptions, learned: CostModel | undefined): CostModel {
+  if (options.shardOverheadSeconds === undefined)
+    return learned ?? options.priorCostModel ?? SERIAL_MODEL
+  return {
+    startupSeconds: options.shardOverheadSeconds,
+    warmupSeconds: 0,
+    workers: learned?.workers ?? options.priorCostModel?.workers ?? 1,
+  }
+}
+
+/** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
+export async function planMode(options: PlanOptions, deps: PlanDeps): Promise<Plan> {
+  const { log } = deps
+  const loaded = await loadTimings(
+    options.timings,
+    { roots: [options.root, ...options.roots] },
+    log,
+  )
+  const { items, sizes } = await findItems(options, deps)
+  const runs = items === undefined ? timingsInsideRoot(loaded.runs, options.root, log) : loaded.runs
+  const model = buildTimingModel(runs)
+  noticeSources(options, loaded, items !== undefined, log)
+  const costModel = chooseCostModel(options, model.costModel)
   const plan = planShards({
     items,
     model,

@@ -17,7 +17,7 @@ import { listItemsTimed } from './list.js'
 import { planMode } from './plan.js'
 import { readStore } from '../adapters/store-file.js'
 import { combineMode } from './combine.js'
-import { coverageReport } from './coverage.js'
+import { coverageReport } from '../adapters/coverage-report.js'
 import { planDigest } from '../adapters/plan-file.js'
 import { runMode } from './run.js'
 

@@ -24,7 +24,7 @@ import {
  * `combine`). It crosses from the jobs that ran the pull request's code to the job that holds
  * a write token, so it is untrusted (THREATS B9, F3): every field is decoded here, numbers are
  * bounded, and the files it names must be files of its own artifact. Combine then believes
- * nothing it says about its own verdicts (`believeResult` in combine.ts).
+ * nothing it says about its own verdicts (`believeResult` in combine/belief.ts).
  */
 
 export const TEST_VERDICTS = ['passed', 'failed', 'flaky', 'skipped', 'xfailed', 'xpassed'] as const

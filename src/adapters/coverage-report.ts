@@ -1,15 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
-import { diffCoverage, parseUnifiedDiff } from '../core/coverage/diff.js'
+import { diffCoverage } from '../core/coverage/diff.js'
 import { mergeCoverageModels } from '../core/coverage/merge.js'
 import type { CoverageModel } from '../core/coverage/model.js'
 import { renderCobertura, renderLcov } from '../core/coverage/render.js'
 import { checkThreshold, summarizeCoverage } from '../core/coverage/summary.js'
 import { describeError } from '../core/errors.js'
 import type { CoverageReport } from '../core/report.js'
-import { loadCoverage, readGoModulePath } from '../adapters/coverage-files.js'
-import type { Log } from '../adapters/log.js'
-import { childEnvironment, runProcess } from '../adapters/process.js'
+import { loadCoverage, readGoModulePath } from './coverage-files.js'
+import { changedLines } from './git-diff.js'
+import type { Log } from './log.js'
+
+/**
+ * The coverage of the whole run for combine: every shard's coverage files read, merged, written
+ * as one lcov and one Cobertura report, and checked against the threshold.
+ */
 
 export interface CoverageOptions {
   readonly root: string
@@ -19,32 +24,6 @@ export interface CoverageOptions {
   /** Where the merged lcov and Cobertura files go (default `<root>/coverage-merged`). */
   readonly outDir?: string
   readonly log: Log
-}
-
-/** The added lines since `baseRef`, from `git diff` (run without a shell). */
-async function changedLines(
-  root: string,
-  baseRef: string,
-  log: Log,
-): Promise<Map<string, Set<number>> | undefined> {
-  let stdout = ''
-  let stderr = ''
-  const result = await runProcess(
-    ['git', 'diff', '--unified=0', '--no-color', '--no-ext-diff', `${baseRef}...HEAD`, '--'],
-    {
-      cwd: root,
-      env: childEnvironment(process.env),
-      onStdout: (chunk) => (stdout += chunk.toString('utf8')),
-      onStderr: (chunk) => (stderr += chunk.toString('utf8')),
-    },
-  )
-  if (result.exitCode !== 0) {
-    log.warning(
-      `diff coverage skipped: \`git diff ${baseRef}...HEAD\` failed (${result.spawnError ?? stderr.trim().split('\n')[0] ?? `exit ${String(result.exitCode)}`})`,
-    )
-    return undefined
-  }
-  return parseUnifiedDiff(stdout)
 }
 
 interface ShardCoverage {

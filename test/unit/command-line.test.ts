@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitWords } from '../../src/core/words.js'
+import { splitWords } from '../../src/core/command-line.js'
 
 describe('splitWords', () => {
   it('splits on white space and honours quotes and backslashes like a shell', () => {
