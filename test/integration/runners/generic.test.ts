@@ -15,7 +15,7 @@ import {
   shardwiseTest,
   workspace,
   writePlan,
-} from './fixture-workspace.js'
+} from '../../support/runner-workspace.js'
 
 const GLOB = 'tests/**/*.test.mjs'
 const RUNNER = ['node', 'run-tests.mjs']

@@ -18,7 +18,7 @@ import {
   testRunPlan,
   testRunResults,
   type Scenario,
-} from '../../support/runner-fixture.js'
+} from '../../support/runner-workspace.js'
 
 /**
  * The pytest adapter against real pytest (python3 -m pytest) on test/fixtures/runners/pytest,
