@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { Readable } from 'node:stream'
 import { describeError } from '../core/errors.js'
 
 /**
@@ -106,6 +107,171 @@ function groupAlive(group: number): boolean {
   }
 }
 
+/** Timers that all go when the process is done. */
+interface Timers {
+  readonly later: (ms: number, fire: () => void) => { clear(): void }
+  readonly clearAll: () => void
+}
+
+function timers(): Timers {
+  const all: { clear(): void }[] = []
+  return {
+    later: (ms, fire) => {
+      const timer = longTimeout(ms, fire)
+      all.push(timer)
+      return timer
+    },
+    clearAll: () => {
+      for (const timer of all) timer.clear()
+    },
+  }
+}
+
+type Child = ChildProcessByStdio<null, Readable, Readable>
+
+/** What is known of a running command, shared by the steps that watch it. */
+interface Supervision {
+  readonly child: Child
+  /** The process group: the child's pid (it leads its own group). */
+  readonly group: number | undefined
+  readonly timers: Timers
+  readonly killGraceMs: number
+  stopped: ProcessResult['stopped']
+  /** The command's own exit, once it happened. */
+  exit: { code: number | null; signal: string | null; seconds: number } | undefined
+  /** Whether the pipes are paused for a reader that is behind. */
+  paused: boolean
+  strays: boolean
+}
+
+/** Stops the process group: SIGTERM, then SIGKILL after the grace. */
+function stopGroup(run: Supervision, why: NonNullable<ProcessResult['stopped']>): void {
+  const { group } = run
+  if (run.stopped || group === undefined) return
+  // After the command's own exit, only its leftovers are stopped: the outcome stands.
+  if (run.exit === undefined) run.stopped = why
+  killGroup(group, 'SIGTERM')
+  run.timers.later(run.killGraceMs, () => killGroup(group, 'SIGKILL'))
+}
+
+/** Hands the output on as it comes; both pipes pause while its reader is behind. */
+function streamOutput(run: Supervision, options: ProcessOptions): void {
+  const { stdout, stderr } = run.child
+  const afterChunk = () => {
+    if (run.paused) return
+    const wait = options.outputReady?.()
+    if (wait === undefined) return
+    run.paused = true
+    stdout.pause()
+    stderr.pause()
+    const resume = () => {
+      run.paused = false
+      stdout.resume()
+      stderr.resume()
+    }
+    wait.then(resume, resume)
+  }
+  const onStdout = options.onStdout ?? ((chunk: Buffer) => process.stdout.write(chunk))
+  const onStderr = options.onStderr ?? ((chunk: Buffer) => process.stderr.write(chunk))
+  stdout.on('data', (chunk: Buffer) => {
+    onStdout(chunk)
+    afterChunk()
+  })
+  stderr.on('data', (chunk: Buffer) => {
+    onStderr(chunk)
+    afterChunk()
+  })
+}
+
+/**
+ * After the command's own exit: its pipes stay open as long as anything it started holds
+ * them; after a grace for late output, those processes are stopped, and if something outside
+ * the group still holds the pipes, we stop reading them.
+ */
+function afterExit(run: Supervision, exitGraceMs: number): void {
+  const { group } = run
+  const { later } = run.timers
+  if (group === undefined) return
+  later(exitGraceMs, () => {
+    if (groupAlive(group)) {
+      run.strays = true
+      killGroup(group, 'SIGTERM')
+      later(Math.min(run.killGraceMs, 1000), () => killGroup(group, 'SIGKILL'))
+    }
+    const abandon = () => {
+      // Output already read is kept; a reader that is behind still gets what is in the pipe.
+      if (run.paused) return void later(exitGraceMs, abandon)
+      run.child.stdout.destroy()
+      run.child.stderr.destroy()
+    }
+    later(exitGraceMs + Math.min(run.killGraceMs, 1000), abandon)
+  })
+}
+
+function spawnErrorText(file: string, error: NodeJS.ErrnoException): string {
+  return error.code === 'ENOENT'
+    ? `command not found: ${file}`
+    : error.code === 'E2BIG'
+      ? 'the argument list is too long for the operating system (E2BIG)'
+      : describeError(error)
+}
+
+/** Watches a started command to its end: timeout, interrupt, output, exit and leftovers. */
+function supervise(
+  child: Child,
+  file: string,
+  options: ProcessOptions,
+  elapsed: () => number,
+): Promise<ProcessResult> {
+  const run: Supervision = {
+    child,
+    group: child.pid,
+    timers: timers(),
+    killGraceMs: options.killGraceMs ?? 5000,
+    stopped: undefined,
+    exit: undefined,
+    paused: false,
+    strays: false,
+  }
+  const timeout =
+    options.timeoutMs === undefined
+      ? undefined
+      : run.timers.later(options.timeoutMs, () => stopGroup(run, 'timeout'))
+  const onAbort = () => stopGroup(run, 'interrupted')
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  if (options.signal?.aborted === true) onAbort()
+  streamOutput(run, options)
+  let spawnError: string | undefined
+  child.on('error', (error: NodeJS.ErrnoException) => (spawnError = spawnErrorText(file, error)))
+  // The command's own exit decides the outcome.
+  child.on('exit', (code, signal) => {
+    run.exit = { code, signal, seconds: elapsed() }
+    timeout?.clear()
+    afterExit(run, options.exitGraceMs ?? 2000)
+  })
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      run.timers.clearAll()
+      options.signal?.removeEventListener('abort', onAbort)
+      // Whatever the child left behind in its group goes too.
+      if (run.group !== undefined) killGroup(run.group, 'SIGKILL')
+      const { exit } = run
+      resolve({
+        exitCode: exit ? exit.code : code,
+        signal: exit ? exit.signal : signal,
+        wallSeconds: exit ? exit.seconds : elapsed(),
+        stopped: run.stopped,
+        spawnError,
+        ...(run.strays ? { strays: true } : {}),
+      })
+    })
+  })
+}
+
+function notStarted(spawnError: string, wallSeconds: number): ProcessResult {
+  return { exitCode: null, signal: null, wallSeconds, stopped: undefined, spawnError }
+}
+
 /**
  * Runs a command without a shell, in its own process group so that a timeout or an interrupt
  * stops everything it started (test workers, browsers, servers), and streams its output as it
@@ -120,133 +286,18 @@ export function runProcess(
   const [file, ...args] = argv
   const started = process.hrtime.bigint()
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9
-  if (file === undefined) {
-    return Promise.resolve({
-      exitCode: null,
-      signal: null,
-      wallSeconds: 0,
-      stopped: undefined,
-      spawnError: 'empty command',
+  if (file === undefined) return Promise.resolve(notStarted('empty command', 0))
+  let child: Child
+  try {
+    child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      shell: false,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
+  } catch (error) {
+    return Promise.resolve(notStarted(describeError(error), elapsed()))
   }
-  return new Promise((resolve) => {
-    let stopped: ProcessResult['stopped']
-    let spawnError: string | undefined
-    let child
-    try {
-      child = spawn(file, args, {
-        cwd: options.cwd,
-        env: options.env,
-        shell: false,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-    } catch (error) {
-      resolve({
-        exitCode: null,
-        signal: null,
-        wallSeconds: elapsed(),
-        stopped: undefined,
-        spawnError: describeError(error),
-      })
-      return
-    }
-    const group = child.pid
-    const { stdout, stderr } = child
-    const timers: { clear(): void }[] = []
-    const later = (ms: number, fire: () => void) => {
-      const timer = longTimeout(ms, fire)
-      timers.push(timer)
-      return timer
-    }
-    const killGraceMs = options.killGraceMs ?? 5000
-    let exit: { code: number | null; signal: string | null; seconds: number } | undefined
-    const stop = (why: NonNullable<ProcessResult['stopped']>) => {
-      if (stopped || group === undefined) return
-      // After the command's own exit, only its leftovers are stopped: the outcome stands.
-      if (exit === undefined) stopped = why
-      killGroup(group, 'SIGTERM')
-      later(killGraceMs, () => killGroup(group, 'SIGKILL'))
-    }
-    const timeout =
-      options.timeoutMs === undefined ? undefined : later(options.timeoutMs, () => stop('timeout'))
-    const onAbort = () => stop('interrupted')
-    options.signal?.addEventListener('abort', onAbort, { once: true })
-    if (options.signal?.aborted === true) onAbort()
-
-    // Backpressure: both pipes pause while the reader of our output is behind.
-    let paused = false
-    const afterChunk = () => {
-      if (paused) return
-      const wait = options.outputReady?.()
-      if (wait === undefined) return
-      paused = true
-      stdout.pause()
-      stderr.pause()
-      const resume = () => {
-        paused = false
-        stdout.resume()
-        stderr.resume()
-      }
-      wait.then(resume, resume)
-    }
-    const onStdout = options.onStdout ?? ((chunk: Buffer) => process.stdout.write(chunk))
-    const onStderr = options.onStderr ?? ((chunk: Buffer) => process.stderr.write(chunk))
-    stdout.on('data', (chunk: Buffer) => {
-      onStdout(chunk)
-      afterChunk()
-    })
-    stderr.on('data', (chunk: Buffer) => {
-      onStderr(chunk)
-      afterChunk()
-    })
-
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnError =
-        error.code === 'ENOENT'
-          ? `command not found: ${file}`
-          : error.code === 'E2BIG'
-            ? 'the argument list is too long for the operating system (E2BIG)'
-            : describeError(error)
-    })
-
-    // The command's own exit decides the outcome. Its pipes stay open as long as anything it
-    // started holds them; after a grace for late output, those processes are stopped, and if
-    // something outside the group still holds the pipes, we stop reading them.
-    let strays = false
-    const exitGraceMs = options.exitGraceMs ?? 2000
-    child.on('exit', (code, signal) => {
-      exit = { code, signal, seconds: elapsed() }
-      timeout?.clear()
-      if (group === undefined) return
-      later(exitGraceMs, () => {
-        if (groupAlive(group)) {
-          strays = true
-          killGroup(group, 'SIGTERM')
-          later(Math.min(killGraceMs, 1000), () => killGroup(group, 'SIGKILL'))
-        }
-        const abandon = () => {
-          // Output already read is kept; a reader that is behind still gets what is in the pipe.
-          if (paused) return void later(exitGraceMs, abandon)
-          stdout.destroy()
-          stderr.destroy()
-        }
-        later(exitGraceMs + Math.min(killGraceMs, 1000), abandon)
-      })
-    })
-    child.on('close', (code, signal) => {
-      for (const timer of timers) timer.clear()
-      options.signal?.removeEventListener('abort', onAbort)
-      // Whatever the child left behind in its group goes too.
-      if (group !== undefined) killGroup(group, 'SIGKILL')
-      resolve({
-        exitCode: exit ? exit.code : code,
-        signal: exit ? exit.signal : signal,
-        wallSeconds: exit ? exit.seconds : elapsed(),
-        stopped,
-        spawnError,
-        ...(strays ? { strays } : {}),
-      })
-    })
-  })
+  return supervise(child, file, options, elapsed)
 }

@@ -23,7 +23,7 @@ import {
   parseShards,
   parseWholeNumber,
 } from './inputs.js'
-import { listItemsTimed } from './list.js'
+import { listItemsTimed } from '../adapters/runners/list.js'
 import { planMode, type PlanOptions } from './plan.js'
 
 export interface ActionDeps {

@@ -9,11 +9,12 @@ import { renderPlanTable } from '../core/render-plan.js'
 import { TEST_VERDICTS, emptyCounts, type ShardResult } from '../core/shard-result.js'
 import { testCount } from '../core/combine.js'
 import { runTime, storeCostModel, type RunTime } from '../core/store.js'
+import type { CostModel } from '../core/cost-model.js'
 import type { Log } from '../adapters/log.js'
-import { RUNNERS, resolveRunner } from '../adapters/runners/index.js'
+import { RUNNERS, resolveRunner, type ResolvedCommand } from '../adapters/runners/index.js'
 import { TYPICAL_COSTS } from '../adapters/runners/typical.js'
 import type { RunnerName } from '../adapters/runners/types.js'
-import { listItemsTimed } from './list.js'
+import { listItemsTimed } from '../adapters/runners/list.js'
 import { planMode } from './plan.js'
 import { readStore } from '../adapters/store-file.js'
 import { combineMode } from './combine.js'
@@ -201,60 +202,74 @@ function lineWriter(
   }
 }
 
-/**
- * The local all-in-one: plans (asking the runner for its tests when no glob is given), runs
- * every shard as local processes, at most `parallel` at once, prints a summary and saves what
- * it measured to `.shardwise/timings.json`, so the next run balances better.
- */
-export async function testMode(options: TestOptions, deps: TestDeps): Promise<TestOutcome> {
-  const { log } = deps
-  const started = process.hrtime.bigint()
-  const resolved = await resolveRunner(options.command, options.root, options.runner)
-  const storePath = join(options.stateDir, STORE_FILE)
-  const store = await readStore(storePath, log)
-  const learned = storeCostModel(store)
+/** The runner's own list of the suite, and how long listing took. */
+interface Listed {
+  /** Ids to plan; empty when globs choose them. */
+  readonly items: string[]
+  readonly seconds: number
+  /** The files the runner itself would run, to check the globs against. */
+  readonly runnerFiles?: { runner: string; files: Set<string> }
+}
 
-  // The runner's own list travels in memory: a file name may hold a newline. The listing's
-  // time is a first measure of the runner's start-up, for a suite with no history yet.
+/**
+ * Asks the runner for its tests when no glob is given; with globs, asks a runner that lists
+ * cheaply which files it would run (globs may catch helper modules). The runner's own list
+ * travels in memory: a file name may hold a newline. The listing's time is a first measure of
+ * the runner's start-up, for a suite with no history yet.
+ */
+async function listSuite(
+  options: TestOptions,
+  resolved: ResolvedCommand,
+  log: Log,
+): Promise<Listed | undefined> {
   const listOptions = {
     root: options.root,
     env: options.env,
     ...(options.signal ? { signal: options.signal } : {}),
   }
-  let listed: { items: string[]; seconds: number } | undefined
-  let runnerFiles: { runner: string; files: Set<string> } | undefined
-  if (options.patterns.length === 0 && options.itemsFrom === undefined) {
-    listed = await listItemsTimed(listOptions, resolved.runner, resolved.command, log)
-  } else if (options.patterns.length > 0 && RUNNERS[resolved.runner].listsFilesCheaply) {
-    // Globs may catch helper modules: the runner's own list (cheap for this one) tells.
-    try {
-      const own = await listItemsTimed(listOptions, resolved.runner, resolved.command, log)
-      runnerFiles = { runner: resolved.runner, files: new Set(own.items.map(fileOfId)) }
-      listed = { items: [], seconds: own.seconds }
-    } catch (error) {
-      log.info(
-        `the globs were not checked against ${resolved.runner}'s own list: ${describeError(error).split('\n')[0] ?? ''}`,
-      )
+  if (options.patterns.length === 0 && options.itemsFrom === undefined)
+    return listItemsTimed(listOptions, resolved.runner, resolved.command, log)
+  if (options.patterns.length === 0 || RUNNERS[resolved.runner].listsFilesCheaply !== true)
+    return undefined
+  try {
+    const own = await listItemsTimed(listOptions, resolved.runner, resolved.command, log)
+    return {
+      items: [],
+      seconds: own.seconds,
+      runnerFiles: { runner: resolved.runner, files: new Set(own.items.map(fileOfId)) },
     }
+  } catch (error) {
+    log.info(
+      `the globs were not checked against ${resolved.runner}'s own list: ${describeError(error).split('\n')[0] ?? ''}`,
+    )
+    return undefined
   }
-  // Only now, with something to run: a listing that fails leaves no empty run directory.
-  await ensureStateDir(options.stateDir)
-  const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
-  const runDir = join(options.stateDir, 'runs', stamp)
-  await mkdir(runDir, { recursive: true })
-  if (listed && listed.items.length > 0)
-    await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed.items, null, 2)}\n`)
-  const timings = store ? [storePath, ...options.timings] : [...options.timings]
-  if (!store && options.timings.length === 0)
+}
+
+/** Plans the run from the store's timings (and any given), writing the plan to the run directory. */
+async function planRun(
+  options: TestOptions,
+  resolved: ResolvedCommand,
+  listed: Listed | undefined,
+  store: {
+    readonly path: string
+    readonly found: boolean
+    readonly learned: CostModel | undefined
+  },
+  runDir: string,
+  log: Log,
+): Promise<Plan> {
+  const timings = store.found ? [store.path, ...options.timings] : [...options.timings]
+  if (!store.found && options.timings.length === 0)
     log.notice(
-      `no timings yet in ${storePath}: this run's predictions are estimates, and it records what it measures`,
+      `no timings yet in ${store.path}: this run's predictions are estimates, and it records what it measures`,
     )
   const typical = TYPICAL_COSTS[resolved.runner]
   const plan = await planMode(
     {
       shards: options.shards,
       shardOverheadSeconds: options.shardOverheadSeconds,
-      priorCostModel: learned ?? {
+      priorCostModel: store.learned ?? {
         startupSeconds: listed?.seconds ?? typical.startupSeconds,
         warmupSeconds: 0,
         workers: 1,
@@ -265,82 +280,88 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       patterns: options.patterns,
       itemsFrom: options.itemsFrom,
       ...(listed && listed.items.length > 0 ? { items: listed.items } : {}),
-      ...(runnerFiles ? { runnerFiles } : {}),
+      ...(listed?.runnerFiles ? { runnerFiles: listed.runnerFiles } : {}),
       root: options.root,
       roots: [],
     },
     { log, readStdin: () => Promise.resolve('') },
   )
-  const planFile = join(runDir, 'plan.json')
-  await writeFile(planFile, `${encodePlan(plan, 2)}\n`)
-  deps.err(`${renderPlanTable(plan)}\n\n`)
-  const digest = planDigest(plan)
-  const shardCount = plan.shards.length
-  const parallel = Math.max(1, Math.min(options.parallel, shardCount))
-  deps.err(`running ${shardCount} shards with ${resolved.runner}, ${parallel} at a time\n`)
+  await writeFile(join(runDir, 'plan.json'), `${encodePlan(plan, 2)}\n`)
+  return plan
+}
 
-  const results = await pool(shardCount, parallel, async (i) => {
-    const index = i + 1
-    const label = shardCount > 1 && parallel > 1 ? `[${index}/${shardCount}] ` : ''
-    const stdout = lineWriter(label, deps.out)
-    const stderr = lineWriter(label, deps.err)
-    try {
-      const outcome = await runMode(
-        {
-          plan,
-          planDigest: digest,
-          shardIndex: index,
-          command: options.command,
-          runner: resolved.runner,
-          retries: options.retries,
-          repeat: options.repeat,
-          failOnFlaky: options.failOnFlaky,
-          timeoutSeconds: options.timeoutSeconds,
-          resultsDir: join(runDir, `shard-${index}`),
-          junitGlobs: options.junitGlobs,
-          coverageGlobs: options.coverageGlobs,
-          root: options.root,
-          attempt: 1,
-          env: options.env,
-          ...(options.signal ? { signal: options.signal } : {}),
+/** Runs one shard of the plan as a local process, its output lines labelled by shard. */
+async function runShard(
+  options: TestOptions,
+  deps: TestDeps,
+  run: { plan: Plan; digest: string; runner: RunnerName; runDir: string; parallel: number },
+  index: number,
+): Promise<ShardResult> {
+  const shardCount = run.plan.shards.length
+  const label = shardCount > 1 && run.parallel > 1 ? `[${index}/${shardCount}] ` : ''
+  const stdout = lineWriter(label, deps.out)
+  const stderr = lineWriter(label, deps.err)
+  try {
+    const outcome = await runMode(
+      {
+        plan: run.plan,
+        planDigest: run.digest,
+        shardIndex: index,
+        command: options.command,
+        runner: run.runner,
+        retries: options.retries,
+        repeat: options.repeat,
+        failOnFlaky: options.failOnFlaky,
+        timeoutSeconds: options.timeoutSeconds,
+        resultsDir: join(run.runDir, `shard-${index}`),
+        junitGlobs: options.junitGlobs,
+        coverageGlobs: options.coverageGlobs,
+        root: options.root,
+        attempt: 1,
+        env: options.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      {
+        log: {
+          info: (m) => stderr.push(`${m}\n`),
+          warning: (m) => stderr.push(`warning: ${m}\n`),
+          notice: (m) => stderr.push(`notice: ${m}\n`),
         },
-        {
-          log: {
-            info: (m) => stderr.push(`${m}\n`),
-            warning: (m) => stderr.push(`warning: ${m}\n`),
-            notice: (m) => stderr.push(`notice: ${m}\n`),
-          },
-          stdout: stdout.push,
-          stderr: stderr.push,
-          ...(deps.ready ? { ready: deps.ready } : {}),
-          progress: (m) => stderr.push(`${m}\n`),
-          now: deps.now,
-        },
-      )
-      return outcome.result
-    } finally {
-      stdout.flush()
-      stderr.flush()
-    }
-  })
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9
-  const summary = summarize(plan, results, wallSeconds, parallel, runTime(results, plan.costModel))
-  deps.err(`${summary}\n`)
+        stdout: stdout.push,
+        stderr: stderr.push,
+        ...(deps.ready ? { ready: deps.ready } : {}),
+        progress: (m) => stderr.push(`${m}\n`),
+        now: deps.now,
+      },
+    )
+    return outcome.result
+  } finally {
+    stdout.flush()
+    stderr.flush()
+  }
+}
 
-  // The same combine as in CI: completeness, timings into the store, coverage, the report.
+/** The same combine as in CI: completeness, timings into the store, coverage, the report. */
+async function combineRun(
+  options: TestOptions,
+  deps: TestDeps,
+  run: { plan: Plan; digest: string; runner: RunnerName; runDir: string; storePath: string },
+): Promise<number> {
+  const { log } = deps
+  const { runDir } = run
   const quarantine = join(options.root, 'shardwise.quarantine.json')
   const combined = await combineMode(
     {
-      plan,
-      planDigest: digest,
+      plan: run.plan,
+      planDigest: run.digest,
       resultsDir: runDir,
-      storePath,
+      storePath: run.storePath,
       quarantinePath: existsSync(quarantine) ? quarantine : undefined,
       flakyThreshold: 0.1,
       coverageThreshold: options.coverageThreshold,
       fallback: 'none',
       command: options.command,
-      runner: resolved.runner,
+      runner: run.runner,
       fallbackMaxItems: 0,
       reportMarkdown: join(runDir, 'report.md'),
       reportJson: join(runDir, 'report.json'),
@@ -362,6 +383,47 @@ export async function testMode(options: TestOptions, deps: TestDeps): Promise<Te
       `coverage: ${combined.coverage.percent.toFixed(2)}% of lines across all shards (merged lcov and Cobertura in ${join(runDir, 'coverage')})\n`,
     )
   }
-  deps.err(`report: ${join(runDir, 'report.md')}; timings saved to ${storePath}\n`)
-  return { plan, results, exitCode: combined.exitCode, runDir, summary }
+  deps.err(`report: ${join(runDir, 'report.md')}; timings saved to ${run.storePath}\n`)
+  return combined.exitCode
+}
+
+/**
+ * The local all-in-one: plans (asking the runner for its tests when no glob is given), runs
+ * every shard as local processes, at most `parallel` at once, prints a summary and saves what
+ * it measured to `.shardwise/timings.json`, so the next run balances better.
+ */
+export async function testMode(options: TestOptions, deps: TestDeps): Promise<TestOutcome> {
+  const { log } = deps
+  const started = process.hrtime.bigint()
+  const resolved = await resolveRunner(options.command, options.root, options.runner)
+  const storePath = join(options.stateDir, STORE_FILE)
+  const store = await readStore(storePath, log)
+  const listed = await listSuite(options, resolved, log)
+  // Only now, with something to run: a listing that fails leaves no empty run directory.
+  await ensureStateDir(options.stateDir)
+  const stamp = deps.now().toISOString().replace(/[:.]/g, '-')
+  const runDir = join(options.stateDir, 'runs', stamp)
+  await mkdir(runDir, { recursive: true })
+  if (listed && listed.items.length > 0)
+    await writeFile(join(runDir, 'items.json'), `${JSON.stringify(listed.items, null, 2)}\n`)
+  const plan = await planRun(
+    options,
+    resolved,
+    listed,
+    { path: storePath, found: store !== undefined, learned: storeCostModel(store) },
+    runDir,
+    log,
+  )
+  deps.err(`${renderPlanTable(plan)}\n\n`)
+  const digest = planDigest(plan)
+  const shardCount = plan.shards.length
+  const parallel = Math.max(1, Math.min(options.parallel, shardCount))
+  deps.err(`running ${shardCount} shards with ${resolved.runner}, ${parallel} at a time\n`)
+  const run = { plan, digest, runner: resolved.runner, runDir, parallel, storePath }
+  const results = await pool(shardCount, parallel, (i) => runShard(options, deps, run, i + 1))
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9
+  const summary = summarize(plan, results, wallSeconds, parallel, runTime(results, plan.costModel))
+  deps.err(`${summary}\n`)
+  const exitCode = await combineRun(options, deps, run)
+  return { plan, results, exitCode, runDir, summary }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { removeDir, runnerBin, shardwiseTest, userEnv } from './runners/support.js'
+import { removeDir, runnerBin, shardwiseTest, userEnv } from '../support/runner-workspace.js'
 
 // Tests counted as the runner counts them, with the real runners.
 describe('counting as the runner counts', () => {

@@ -3,9 +3,15 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../../src/core/plan.js'
-import { listingFailure } from '../../src/modes/list.js'
+import { listingFailure } from '../../src/adapters/runners/list.js'
 import { runCli } from '../support/cli.js'
-import { copyFixture, removeDir, runnerBin, shardwiseTest, userEnv } from './runners/support.js'
+import {
+  copyFixture,
+  removeDir,
+  runnerBin,
+  shardwiseTest,
+  userEnv,
+} from '../support/runner-workspace.js'
 
 // The loop a newcomer meets on a laptop, with real Jest on test/fixtures/runners/jest: the
 // first `shardwise test`, the plan that follows, and what goes wrong on the way.

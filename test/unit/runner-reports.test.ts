@@ -2,11 +2,9 @@ import fc from 'fast-check'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { playwrightFileFilter } from '../../src/adapters/runners/playwright.js'
-import {
-  parseMochaOutcomes,
-  parseNodeTestOutcomes,
-  parsePlaywrightOutcomes,
-} from '../../src/core/outcomes.js'
+import { parseMochaOutcomes } from '../../src/core/outcomes/mocha.js'
+import { parseNodeTestOutcomes } from '../../src/core/outcomes/node-test.js'
+import { parsePlaywrightOutcomes } from '../../src/core/outcomes/playwright.js'
 
 /**
  * How Playwright 1.65 turns a positional argument into a file filter (lib/common/index.js:

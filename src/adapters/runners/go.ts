@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { countMatchingLines } from './roots.js'
 import { isAbsolute, join } from 'node:path'
 import { splitTestId } from '../../core/ids.js'
-import { goOutcomeParser } from '../../core/outcomes.js'
+import { goOutcomeParser } from '../../core/outcomes/go.js'
 import { forEachLine } from '../read-lines.js'
-import { escapeRegExp } from './jest.js'
-import { argumentBytes, chunkByArgumentBytes, type RunnerAdapter } from './types.js'
+import { argumentBytes, chunkByArgumentBytes, escapeRegExp } from './args.js'
+import type { RunnerAdapter } from './types.js'
 
 /** `go test` flags that take a value as the next word (`-run X`; `-run=X` is one word). */
 const VALUE_FLAGS = new Set([
@@ -262,6 +262,7 @@ function parseListed(stdout: string): string[] {
 export const goTest: RunnerAdapter = {
   name: 'go',
   selectsTests: true,
+  itemsArePaths: false,
   invocations({ command, items, reportDir }) {
     const parsed = parseGoCommand(command)
     const head = parsed ? [...parsed.head, 'test', ...parsed.flags.flat()] : [...command]

@@ -10,6 +10,13 @@ import { pytest } from './pytest.js'
 import type { RunnerAdapter, RunnerName } from './types.js'
 import { vitest } from './vitest.js'
 
+/**
+ * Every runner, by name. A runner is one file in this folder implementing `RunnerAdapter`: how
+ * it is invoked, how its outcomes are read (with a parser of its report format from
+ * src/core/outcomes/), how it lists its tests, and its capabilities as flags; shared argument
+ * helpers are in args.ts. Adding one means that file, its name in types.ts, an entry here and
+ * in `runnerFromWords`, and its first-run costs in typical.ts: the modes need no change.
+ */
 export const RUNNERS: Readonly<Record<RunnerName, RunnerAdapter>> = {
   jest,
   vitest,

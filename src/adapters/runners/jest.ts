@@ -2,21 +2,11 @@ import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import { fileOfId, normalizeFileId, splitTestId } from '../../core/ids.js'
-import { parseJestOutcomes, type Outcomes } from '../../core/outcomes.js'
+import type { Outcomes } from '../../core/outcomes.js'
+import { parseJestOutcomes } from '../../core/outcomes/jest.js'
 import { covers } from '../../core/shard-result.js'
-import {
-  argumentBytes,
-  chunkByArgumentBytes,
-  pathArgument,
-  type Invocation,
-  type InvocationInput,
-  type RunnerAdapter,
-} from './types.js'
-
-/** Escapes a string for use as a literal inside a regular expression. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
-}
+import { argumentBytes, chunkByArgumentBytes, escapeRegExp, pathArgument } from './args.js'
+import type { Invocation, InvocationInput, ReadOutcomes, RunnerAdapter } from './types.js'
 
 /**
  * A pattern matching exactly these tests' full names: the describe titles and the test title
@@ -142,7 +132,7 @@ export async function readJestLikeReport(
   invocation: Invocation,
   input: InvocationInput,
   reportFromArgv: () => string | undefined,
-): Promise<Outcomes & { problems: readonly string[] }> {
+): Promise<ReadOutcomes> {
   const known = asked.get(invocation)
   const report = known?.report ?? reportFromArgv()
   if (report === undefined) return { tests: [], fileFailures: [], problems: [] }
@@ -290,6 +280,7 @@ function jsonPaths(stdout: string): string[] | undefined {
 export const jest: RunnerAdapter = {
   name: 'jest',
   selectsTests: true,
+  itemsArePaths: true,
   listsFilesCheaply: true,
   invocations(input) {
     return jestLikeInvocations(

@@ -3,9 +3,9 @@ import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
-import { parseMochaOutcomes } from '../../core/outcomes.js'
-import { escapeRegExp } from './jest.js'
-import { argumentBytes, chunkByArgumentBytes, pathArgument, type RunnerAdapter } from './types.js'
+import { parseMochaOutcomes } from '../../core/outcomes/mocha.js'
+import { argumentBytes, chunkByArgumentBytes, escapeRegExp, pathArgument } from './args.js'
+import type { RunnerAdapter } from './types.js'
 
 /** Which configuration the user's command chose: a path, none (`--no-…`), or the default. */
 type ConfigChoice = string | false | null
@@ -113,6 +113,7 @@ module.exports = merged
 export const mocha: RunnerAdapter = {
   name: 'mocha',
   selectsTests: false,
+  itemsArePaths: true,
   invocations({ command, items, reportDir }) {
     const choice = commandConfig(command)
     const config = join(reportDir, 'mocharc.cjs')

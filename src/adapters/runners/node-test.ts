@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { fileOfId } from '../../core/ids.js'
-import { parseNodeTestOutcomes } from '../../core/outcomes.js'
-import { argumentBytes, chunkByArgumentBytes, pathArgument, type RunnerAdapter } from './types.js'
+import { parseNodeTestOutcomes } from '../../core/outcomes/node-test.js'
+import { argumentBytes, chunkByArgumentBytes, pathArgument } from './args.js'
+import type { RunnerAdapter } from './types.js'
 
 /** Where the node:test reporter is (`dist/reporters/node-test.mjs` in the bundle). */
 export function nodeReporterPath(): string {
@@ -58,6 +59,7 @@ function nodeMajor(command: readonly string[]): number | undefined {
 export const nodeTest: RunnerAdapter = {
   name: 'node',
   selectsTests: false,
+  itemsArePaths: true,
   invocations({ command, items, reportDir }) {
     const files = [...new Set(items.map(fileOfId))]
     const globbing = files.some((f) => GLOB_SYNTAX.test(f)) && (nodeMajor(command) ?? 24) >= 21

@@ -3,9 +3,9 @@ import { rootsOf } from './roots.js'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileOfId, splitTestId } from '../../core/ids.js'
-import { parsePlaywrightOutcomes } from '../../core/outcomes.js'
-import { escapeRegExp } from './jest.js'
-import { argumentBytes, chunkByArgumentBytes, type RunnerAdapter } from './types.js'
+import { parsePlaywrightOutcomes } from '../../core/outcomes/playwright.js'
+import { argumentBytes, chunkByArgumentBytes, escapeRegExp } from './args.js'
+import type { RunnerAdapter } from './types.js'
 
 /**
  * Regular-expression source matching `text` literally. Every ASCII character but letters and
@@ -61,6 +61,7 @@ export function playwrightFileFilter(cwd: string, file: string): string {
 export const playwright: RunnerAdapter = {
   name: 'playwright',
   selectsTests: false,
+  itemsArePaths: true,
   invocations({ command, items, reportDir, cwd }) {
     const files = [...new Set(items.map(fileOfId))].sort()
     const tests = items.filter((i) => splitTestId(i) !== undefined)
@@ -101,5 +102,11 @@ export const playwright: RunnerAdapter = {
       })
       return [...new Set(outcomes.tests.map((t) => t.file))].sort()
     },
+    // The report destinations of the real runs would swallow the listing's JSON.
+    dropEnv: [
+      'PLAYWRIGHT_JSON_OUTPUT_FILE',
+      'PLAYWRIGHT_JSON_OUTPUT_NAME',
+      'PLAYWRIGHT_JSON_OUTPUT_DIR',
+    ],
   },
 }

@@ -6,13 +6,8 @@ import { fileOfId, joinTestId, normalizeFileId, splitTestId } from '../../core/i
 import type { FileFailure, Outcomes, TestOutcome } from '../../core/outcomes.js'
 import { readJunitOutcomes } from './junit-outcomes.js'
 import { bundledReporterPath } from './reporter-path.js'
-import {
-  argumentBytes,
-  chunkByArgumentBytes,
-  pathArgument,
-  type InvocationInput,
-  type RunnerAdapter,
-} from './types.js'
+import { argumentBytes, chunkByArgumentBytes, pathArgument } from './args.js'
+import type { InvocationInput, RunnerAdapter } from './types.js'
 
 const JUNIT_FLAG = '--junitxml='
 /** Shardwise's plugin (src/reporters/shardwise_pytest.py): collection times, xfail and xpass. */
@@ -276,6 +271,7 @@ function parseCollected(stdout: string, cwd: string): string[] {
 export const pytest: RunnerAdapter = {
   name: 'pytest',
   selectsTests: true,
+  itemsArePaths: true,
   noTestsExitCode: 5,
   invocations({ command, items, reportDir, cwd }) {
     const own = withoutPaths(command, cwd)

@@ -34,6 +34,16 @@ export interface InvocationInput {
   readonly reportDir: string
   /** The repository root: ids are relative to it. */
   readonly cwd: string
+  /** Globs of the JUnit reports the user's command writes (`--junit`), relative to `cwd`. */
+  readonly junitGlobs?: readonly string[]
+}
+
+/** What the runner's reports said, and what was wrong with them (each becomes a warning). */
+export type ReadOutcomes = Outcomes & { readonly problems?: readonly string[] }
+
+/** How an invocation ended, for runners whose exit status is their report (generic). */
+export interface InvocationExit {
+  readonly exitCode: number | null
 }
 
 export interface RunnerAdapter {
@@ -44,16 +54,38 @@ export interface RunnerAdapter {
    */
   readonly selectsTests: boolean
   /**
+   * Whether an item's file part is a path under the root, so that planned files are looked up
+   * on disk before the run (false for Go, whose items are import paths).
+   */
+  readonly itemsArePaths: boolean
+  /**
    * Builds the invocations for `items`. Items are passed as literal arguments (never through a
    * shell); several invocations when one would be too long for the OS or the runner needs it.
    */
   invocations(input: InvocationInput): readonly Invocation[]
-  /** Reads what the runner reported for an invocation that has finished. */
-  readOutcomes(invocation: Invocation, input: InvocationInput): Promise<Outcomes>
-  /** How to make the runner list the suite's test ids (or files) as it sees them. */
+  /**
+   * Called just before an invocation starts, for adapters that must note the state of the
+   * workspace first (generic: which JUnit files exist already).
+   */
+  beforeInvocation?(invocation: Invocation, input: InvocationInput): Promise<void>
+  /**
+   * Reads what the runner reported for an invocation that has finished: the adapter chooses
+   * the report and the parser (one per format, in src/core/outcomes/).
+   */
+  readOutcomes(
+    invocation: Invocation,
+    input: InvocationInput,
+    exit: InvocationExit,
+  ): Promise<ReadOutcomes>
+  /**
+   * How to make the runner list the suite's test ids (or files) as it sees them, and the
+   * variables that must not reach the listing (a report destination set for the real runs
+   * would swallow the listing's output).
+   */
   readonly list?: {
     readonly argv: (command: readonly string[]) => readonly string[]
     readonly parse: (stdout: string, cwd: string) => readonly string[]
+    readonly dropEnv?: readonly string[]
   }
   /**
    * Whether listing costs no more than the runner's start-up (it globs files, it does not
@@ -66,50 +98,4 @@ export interface RunnerAdapter {
   readonly noTestsExitCode?: number
   /** Turns the runner's live stdout into readable text (go test -json); default: as is. */
   readonly display?: (chunk: string) => string
-}
-
-/**
- * The most bytes of arguments one invocation gets. Linux allows 2 MiB for argv and the
- * environment together (and 128 KiB per single string); staying far below leaves room for a
- * large environment.
- */
-export const MAX_ARGUMENT_BYTES = 256 * 1024
-
-/** Splits items into chunks whose argument bytes stay under the limit. */
-export function chunkByArgumentBytes(
-  items: readonly string[],
-  fixedBytes: number,
-  perItem: (item: string) => number,
-): string[][] {
-  const chunks: string[][] = []
-  let current: string[] = []
-  let bytes = fixedBytes
-  for (const item of items) {
-    const size = perItem(item) + 1
-    if (current.length > 0 && bytes + size > MAX_ARGUMENT_BYTES) {
-      chunks.push(current)
-      current = []
-      bytes = fixedBytes
-    }
-    current.push(item)
-    bytes += size
-  }
-  if (current.length > 0) chunks.push(current)
-  return chunks
-}
-
-/**
- * A file path as an argument: relative paths get `./` so that a file named `-rf.test.js`,
- * `--require=x.js` or pytest's `@argsfile` is never read as an option.
- */
-export function pathArgument(path: string): string {
-  return path.startsWith('/') || path.startsWith('./') || path.startsWith('../')
-    ? path
-    : `./${path}`
-}
-
-export function argumentBytes(args: readonly string[]): number {
-  let total = 0
-  for (const arg of args) total += Buffer.byteLength(arg) + 1
-  return total
 }

@@ -79,6 +79,7 @@ function runOnce(command: readonly string[]): string[] {
 export const vitest: RunnerAdapter = {
   name: 'vitest',
   selectsTests: true,
+  itemsArePaths: true,
   listsFilesCheaply: true,
   invocations(input) {
     const command = runOnce(input.command)

@@ -1,7 +1,7 @@
 import { link, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_ARGUMENT_BYTES } from '../../../src/adapters/runners/types.js'
+import { MAX_ARGUMENT_BYTES } from '../../../src/adapters/runners/args.js'
 import { runCli } from '../../support/cli.js'
 import {
   addHostileFiles,
@@ -15,7 +15,7 @@ import {
   shardwiseTest,
   workspace,
   writePlan,
-} from './fixture-workspace.js'
+} from '../../support/runner-workspace.js'
 
 const GLOB = 'tests/**/*.test.mjs'
 const RUNNER = ['node', 'run-tests.mjs']

@@ -13,7 +13,7 @@ import {
   scenario,
   testRunPlan,
   testRunResults,
-} from '../../support/runner-fixture.js'
+} from '../../support/runner-workspace.js'
 
 /**
  * The go test adapter against the real `go` (Debian's golang-go, 1.19) on the module in

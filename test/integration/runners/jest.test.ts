@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { jest } from '../../../src/adapters/runners/jest.js'
 import { describeRunner } from './shared.js'
-import { runnerBin } from './support.js'
+import { runnerBin } from '../../support/runner-workspace.js'
 
 // Real Jest on test/fixtures/runners/jest: sharding, hostile names, retries, empty shards,
 // missing files, the child's environment.

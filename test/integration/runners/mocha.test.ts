@@ -14,7 +14,7 @@ import {
   shardwiseTest,
   workspace,
   writePlan,
-} from './fixture-workspace.js'
+} from '../../support/runner-workspace.js'
 
 const MOCHA = join(REPO, 'node_modules/.bin/mocha')
 const GLOB = 'test/**/*.test.js'

@@ -24,7 +24,7 @@ import {
   waitFor,
   workspace,
   writePlan,
-} from './fixture-workspace.js'
+} from '../../support/runner-workspace.js'
 
 const GLOB = 'test/**/*.test.js'
 const FLAKY = 'test/retry.test.js::retry::sometimes::fails once, then passes'

@@ -16,7 +16,7 @@ import {
   shardwiseTest,
   workspace,
   writePlan,
-} from './fixture-workspace.js'
+} from '../../support/runner-workspace.js'
 
 const PLAYWRIGHT = [join(REPO, 'node_modules/.bin/playwright'), 'test']
 const FLAKY = 'tests/retry.spec.js::retry::sometimes::fails once, then passes'

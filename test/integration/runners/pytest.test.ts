@@ -18,7 +18,7 @@ import {
   testRunPlan,
   testRunResults,
   type Scenario,
-} from '../../support/runner-fixture.js'
+} from '../../support/runner-workspace.js'
 
 /**
  * The pytest adapter against real pytest (python3 -m pytest) on test/fixtures/runners/pytest,
@@ -408,7 +408,7 @@ describe('the pytest adapter on names git may not hold', () => {
       encoding: 'utf8',
     })
     expect(run.status, run.stdout).toBe(0)
-    const outcomes = await pytest.readOutcomes(invocations[0]!, input)
+    const outcomes = await pytest.readOutcomes(invocations[0]!, input, { exitCode: run.status })
     expect(outcomes.tests.map((t) => t.id).sort()).toEqual([...ids].sort())
     expect(outcomes.tests.every((t) => t.status === 'passed')).toBe(true)
     expect(await readdir(dir)).not.toContain('PWNED')

@@ -7,13 +7,13 @@ import { RUNNERS } from '../../../src/adapters/runners/index.js'
 import type { ShardResult } from '../../../src/core/shard-result.js'
 import { runCli } from '../../support/cli.js'
 import {
-  BROKEN,
-  DECOY,
-  FLAKY,
-  HOSTILE_FILES,
+  JEST_LIKE_BROKEN,
+  JEST_LIKE_DECOY,
+  JEST_LIKE_FLAKY,
+  JEST_LIKE_HOSTILE_FILES,
   SECRETS,
-  SUITE,
-  SUITE_FILES,
+  JEST_LIKE_SUITE,
+  JEST_LIKE_SUITE_FILES,
   copyFixture,
   exists,
   markingRunner,
@@ -26,7 +26,7 @@ import {
   userEnv,
   writePlan,
   type TestRun,
-} from './support.js'
+} from '../../support/runner-workspace.js'
 
 export const NEWLINE_FILE = 'new\nline.test.js'
 
@@ -74,12 +74,12 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
 
     it(`plans exactly the files ${runner} lists, each in one shard`, () => {
       const planned = run.results.flatMap((r) => r.items)
-      expect([...planned].sort()).toEqual(SUITE_FILES)
+      expect([...planned].sort()).toEqual(JEST_LIKE_SUITE_FILES)
     })
 
     it('runs every test of the suite exactly once across the shards', () => {
       const seen = testsAcross(run.results)
-      expect([...seen.keys()].sort()).toEqual(SUITE)
+      expect([...seen.keys()].sort()).toEqual(JEST_LIKE_SUITE)
       expect([...seen.values()].every((n) => n === 1)).toBe(true)
       for (const result of run.results)
         for (const [id, test] of Object.entries(result.tests)) {
@@ -92,7 +92,7 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
 
     it('runs every file with a hostile name once, executing nothing from its name', async () => {
       const seen = testsAcross(run.results)
-      for (const file of HOSTILE_FILES) {
+      for (const file of JEST_LIKE_HOSTILE_FILES) {
         const shards = run.results.filter((r) => r.items.includes(file))
         expect(shards, file).toHaveLength(1)
         const tests = Object.entries(shards[0]!.tests).filter(([, t]) => t.file === file)
@@ -150,14 +150,14 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
       ])
       expect(run.code, run.stderr).toBe(0)
       expect(shard.status).toBe('passed')
-      expect(shard.tests[FLAKY]?.verdict).toBe('flaky')
-      expect(attempts(shard, FLAKY)).toEqual(['failed', 'passed'])
+      expect(shard.tests[JEST_LIKE_FLAKY]?.verdict).toBe('flaky')
+      expect(attempts(shard, JEST_LIKE_FLAKY)).toEqual(['failed', 'passed'])
       expect(shard.counts.flaky).toBe(1)
       // The retry ran the failing test alone: not its file's other tests, not the test whose
       // name merely starts with the same words.
       for (const [id, test] of Object.entries(shard.tests))
-        if (id !== FLAKY) expect(test.attempts, id).toHaveLength(1)
-      expect(attempts(shard, DECOY)).toEqual(['passed'])
+        if (id !== JEST_LIKE_FLAKY) expect(test.attempts, id).toHaveLength(1)
+      expect(attempts(shard, JEST_LIKE_DECOY)).toEqual(['passed'])
     })
 
     it('fails a flaky test with --fail-on-flaky', async () => {
@@ -168,18 +168,18 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
       ])
       expect(run.code, run.stderr).toBe(1)
       expect(shard.status).toBe('failed')
-      expect(shard.tests[FLAKY]?.verdict).toBe('flaky')
+      expect(shard.tests[JEST_LIKE_FLAKY]?.verdict).toBe('flaky')
     })
 
     it('calls a test that always fails failed, after retrying only that test', async () => {
       const { run, shard } = await retried({ FIXTURE_BROKEN: '1' }, ['--retries', '2'])
       expect(run.code, run.stderr).toBe(1)
       expect(shard.status).toBe('failed')
-      expect(shard.tests[BROKEN]?.verdict).toBe('failed')
-      expect(shard.tests[BROKEN]?.message).toContain('broken on purpose')
-      expect(attempts(shard, BROKEN)).toEqual(['failed', 'failed', 'failed'])
+      expect(shard.tests[JEST_LIKE_BROKEN]?.verdict).toBe('failed')
+      expect(shard.tests[JEST_LIKE_BROKEN]?.message).toContain('broken on purpose')
+      expect(attempts(shard, JEST_LIKE_BROKEN)).toEqual(['failed', 'failed', 'failed'])
       for (const [id, test] of Object.entries(shard.tests))
-        if (id !== BROKEN) expect(test.attempts, id).toHaveLength(1)
+        if (id !== JEST_LIKE_BROKEN) expect(test.attempts, id).toHaveLength(1)
       expect(shard.counts).toMatchObject({ failed: 1, flaky: 0 })
     })
   })
@@ -240,7 +240,7 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
         { file: 'gone.test.js', message: 'planned file not found: gone.test.js' },
       ])
       expect(Object.keys(result.tests).sort()).toEqual(
-        SUITE.filter((id) => id.startsWith('arrays.test.js::')),
+        JEST_LIKE_SUITE.filter((id) => id.startsWith('arrays.test.js::')),
       )
     })
 
@@ -257,7 +257,7 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
       expect(result.fileFailures[0]?.message).toContain('load error on purpose')
       expect(result.fileFailures[0]?.message).not.toContain('\u001b')
       expect(Object.keys(result.tests).sort()).toEqual(
-        SUITE.filter((id) => id.startsWith('arrays.test.js::')),
+        JEST_LIKE_SUITE.filter((id) => id.startsWith('arrays.test.js::')),
       )
       for (const test of Object.values(result.tests)) expect(test.attempts).toHaveLength(1)
       expect(cli.stderr).toContain('retry 1/1: running 1 failed item again')
@@ -285,7 +285,7 @@ export function describeRunner(runner: 'jest' | 'vitest'): { dir: () => string }
           env: userEnv(),
         })
         const items = adapter.list!.parse(listed.stdout, dir)
-        expect([...items].sort()).toEqual([...SUITE_FILES, NEWLINE_FILE].sort())
+        expect([...items].sort()).toEqual([...JEST_LIKE_SUITE_FILES, NEWLINE_FILE].sort())
       } finally {
         await removeDir(join(dir, NEWLINE_FILE))
       }

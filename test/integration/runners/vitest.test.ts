@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { vitest } from '../../../src/adapters/runners/vitest.js'
 import { runCli } from '../../support/cli.js'
 import { describeRunner } from './shared.js'
-import { SUITE, readResult, runnerBin, userEnv, writePlan } from './support.js'
+import {
+  JEST_LIKE_SUITE,
+  readResult,
+  runnerBin,
+  userEnv,
+  writePlan,
+} from '../../support/runner-workspace.js'
 
 // Real Vitest on test/fixtures/runners/vitest: sharding, hostile names, retries, empty shards,
 // missing files, the child's environment.
@@ -22,7 +28,7 @@ describe('vitest file filters', () => {
     expect(cli.code, cli.stderr).toBe(0)
     const result = await readResult(join(results, 'shard-result.json'))
     expect(Object.keys(result.tests).sort()).toEqual(
-      SUITE.filter((id) => id.startsWith('math.test.js::')),
+      JEST_LIKE_SUITE.filter((id) => id.startsWith('math.test.js::')),
     )
     // Vitest ran sub/math.test.js too (its filters match substrings): said, not counted.
     expect(cli.stderr).toContain('vitest also ran 1 file this shard did not ask for')

@@ -1,9 +1,9 @@
-import { UsageError } from '../core/errors.js'
-import { normalizeId } from '../core/ids.js'
-import type { Log } from '../adapters/log.js'
-import { childEnvironment, runProcess } from '../adapters/process.js'
-import { RUNNERS } from '../adapters/runners/index.js'
-import type { RunnerName } from '../adapters/runners/types.js'
+import { UsageError } from '../../core/errors.js'
+import { normalizeId } from '../../core/ids.js'
+import type { Log } from '../log.js'
+import { childEnvironment, runProcess } from '../process.js'
+import { RUNNERS } from './index.js'
+import type { RunnerName } from './types.js'
 
 export interface ListOptions {
   readonly root: string
@@ -78,12 +78,7 @@ export async function listItemsTimed(
   let stderr = ''
   const result = await runProcess(argv, {
     cwd: options.root,
-    // A report destination set for the real runs would swallow the listing's output.
-    env: childEnvironment(options.env, {}, [
-      'PLAYWRIGHT_JSON_OUTPUT_FILE',
-      'PLAYWRIGHT_JSON_OUTPUT_NAME',
-      'PLAYWRIGHT_JSON_OUTPUT_DIR',
-    ]),
+    env: childEnvironment(options.env, {}, adapter.list.dropEnv),
     onStdout: (chunk) => (stdout += chunk.toString('utf8')),
     onStderr: (chunk) => (stderr += chunk.toString('utf8')),
     ...(options.signal ? { signal: options.signal } : {}),
