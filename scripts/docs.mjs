@@ -1,7 +1,11 @@
-// Renders the README's inputs and outputs tables from action.yml, the one place defaults live.
-// `node scripts/docs.mjs` rewrites README.md; `node scripts/docs.mjs --check` fails on drift.
+// Renders the README's inputs and outputs tables, and src/options/action-inputs.ts (the inputs'
+// defaults for the CLI and the action), from action.yml, the one place defaults live.
+// `node scripts/docs.mjs` rewrites both; `node scripts/docs.mjs --check` fails on drift.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
+
+export const INPUTS_MODULE = 'src/options/action-inputs.ts'
 
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim()
 
@@ -32,18 +36,41 @@ export function renderReadme(readme, actionYaml) {
   return out
 }
 
+/** action.yml's inputs (name → description and default) as a TypeScript module. */
+export async function renderInputsModule(actionYaml) {
+  const declared = Object.fromEntries(
+    Object.entries(parse(actionYaml).inputs ?? {}).map(([name, input]) => [
+      name,
+      { description: String(input.description ?? ''), default: String(input.default ?? '') },
+    ]),
+  )
+  const text = `// Generated from action.yml by \`npm run docs\`; do not edit (\`npm run docs-check\` fails on drift).
+// The inputs as action.yml declares them: the CLI's defaults and the action's, from one source.
+export const ACTION_INPUTS: Readonly<
+  Record<string, { readonly description: string; readonly default: string }>
+> = ${JSON.stringify(declared, null, 2)}
+`
+  const options = (await resolveConfig(INPUTS_MODULE)) ?? {}
+  return format(text, { ...options, parser: 'typescript' })
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const actionYaml = readFileSync('action.yml', 'utf8')
   const readme = readFileSync('README.md', 'utf8')
-  const rendered = renderReadme(readme, readFileSync('action.yml', 'utf8'))
+  const rendered = renderReadme(readme, actionYaml)
+  const inputs = await renderInputsModule(actionYaml)
   if (process.argv.includes('--check')) {
-    if (rendered !== readme) {
-      process.stderr.write(
-        "README.md's inputs/outputs tables differ from action.yml: run 'npm run docs'.\n",
-      )
+    const drift = [
+      ...(rendered !== readme ? ["README.md's inputs/outputs tables"] : []),
+      ...(inputs !== readFileSync(INPUTS_MODULE, 'utf8') ? [INPUTS_MODULE] : []),
+    ]
+    if (drift.length > 0) {
+      process.stderr.write(`${drift.join(' and ')} differ from action.yml: run 'npm run docs'.\n`)
       process.exit(1)
     }
-    process.stdout.write('README.md tables match action.yml\n')
+    process.stdout.write(`README.md tables and ${INPUTS_MODULE} match action.yml\n`)
   } else {
     writeFileSync('README.md', rendered)
+    writeFileSync(INPUTS_MODULE, inputs)
   }
 }

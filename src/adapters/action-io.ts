@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { neutraliseWorkflowCommands } from '../core/log-guard.js'
+import { ACTION_INPUTS } from '../options/action-inputs.js'
 import type { Log } from './log.js'
 
 /** The small port the action's modes use instead of `@actions/core` directly. */
@@ -64,18 +65,9 @@ export function inputSpecs(declared: Readonly<Record<string, unknown>>): Map<str
   return specs
 }
 
-/**
- * action.yml's `inputs` as JSON: scripts/bundle.mjs writes them over this placeholder when it
- * builds dist/, so the bundle knows the defaults the runner applies while action.yml stays
- * their one source. The runner sets every input, but a step environment without some of them
- * (an older runner, a hand-made invocation) must still get the declared default, never "off".
- */
-const BUNDLED_INPUTS: string = '__SHARDWISE_ACTION_INPUTS__'
-
-/** The inputs embedded in the bundle; `undefined` when running unbundled. */
-export function bundledInputs(): Map<string, InputSpec> | undefined {
-  if (!BUNDLED_INPUTS.startsWith('{')) return undefined
-  return inputSpecs(JSON.parse(BUNDLED_INPUTS) as Record<string, unknown>)
+/** action.yml's inputs, from the module `npm run docs` generates from it. */
+export function actionInputs(): Map<string, InputSpec> {
+  return inputSpecs(ACTION_INPUTS)
 }
 
 /**
@@ -110,6 +102,8 @@ export function actionDirectory(from: string = fileURLToPath(import.meta.url)): 
 
 export function actionsCoreIO(inputs: ReadonlyMap<string, InputSpec>): ActionIO {
   return {
+    // The runner sets every input, but a step environment without some of them (an older
+    // runner, a hand-made invocation) must still get the declared default, never "off".
     getInput: (name) => {
       const value = core.getInput(name)
       return value !== '' ? value : (inputs.get(name)?.default ?? '')

@@ -19,7 +19,9 @@ import { planDigest } from '../../src/adapters/plan-file.js'
  * The bundled action, spawned as the runner spawns it, against a local Actions runtime:
  * Azurite behind signed URLs, the Twirp artifact and cache services, and a GitHub REST server
  * that checks every request against GitHub's OpenAPI description. The suite under test is the
- * repository's example suite (node:test), run ten times faster.
+ * repository's example suite (node:test), run ten times faster. What the modes decide (inputs
+ * refused, verdicts, outputs) is tested fast in test/integration/action-modes.test.ts; here,
+ * that the bundle drives the real services.
  */
 
 const TESTS = 'examples/demo/tests/**/*.test.js'
@@ -458,19 +460,6 @@ for (const [label, node] of [
       } finally {
         await ghes.stop()
       }
-    })
-
-    it('refuses privileged triggers unless allowed', async () => {
-      const run = runtime.newRun({ event: 'pull_request_target', prNumber: 19 })
-      const result = await runAction({
-        job: await run.job('plan'),
-        inputs: { mode: 'plan', tests: TESTS },
-        node,
-      })
-      expect(result.code).toBe(1)
-      expect(annotations(result, 'error').join('\n')).toMatch(
-        /refusing to run on `pull_request_target`/,
-      )
     })
 
     it('never lets the test process see the runtime credentials', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { removeDir } from './runners/support.js'
+import { removeDir } from '../support/runner-workspace.js'
 
 const PLUGIN_DIR = resolve(import.meta.dirname, '../../src/reporters')
 

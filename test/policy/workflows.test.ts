@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ACTION_MODES, inputSpecs } from '../../src/adapters/action-io.js'
+import { ACTION_INPUTS } from '../../src/options/action-inputs.js'
+import { actionDefault } from '../../src/options/source.js'
 import {
   asRec,
   cacheRestores,
@@ -700,11 +702,15 @@ describe('action.yml inputs and the code that reads them', () => {
   const specs = inputSpecs(asRec(actionYml.inputs))
   /** Which modes run the code of each file: inputs are read by literal name. */
   const readers: Record<string, readonly string[]> = {
-    'src/action.ts': ACTION_MODES,
-    'src/modes/action-context.ts': ACTION_MODES,
-    'src/modes/action-plan.ts': ['plan'],
-    'src/modes/action-run.ts': ['run'],
-    'src/modes/action-combine.ts': ['combine'],
+    'src/action/main.ts': ACTION_MODES,
+    'src/action/context.ts': ACTION_MODES,
+    'src/action/plan.ts': ['plan'],
+    'src/options/plan.ts': ['plan'],
+    'src/options/runner.ts': ['plan', 'run'],
+    'src/action/run.ts': ['run'],
+    'src/options/run.ts': ['run'],
+    'src/action/combine.ts': ['combine'],
+    'src/options/combine.ts': ['combine'],
   }
   const readBy = new Map<string, Set<string>>()
   const sources = Object.entries(readers).map(([file, modes]) => ({
@@ -713,7 +719,9 @@ describe('action.yml inputs and the code that reads them', () => {
     text: readFileSync(join(ROOT, file), 'utf8'),
   }))
   for (const { text, modes } of sources)
-    for (const match of text.matchAll(/\b(?:getInput|boolInput)\(\s*(?:io,\s*)?'([a-z][a-z-]*)'/g))
+    for (const match of text.matchAll(
+      /\b(?:getInput|valueOf|given|listOf|flagOf)\(\s*(?:[\w.()]+,\s*)?'([a-z][a-z-]*)'/g,
+    ))
       for (const mode of modes)
         readBy.set(match[1] ?? '', (readBy.get(match[1] ?? '') ?? new Set()).add(mode))
 
@@ -733,11 +741,28 @@ describe('action.yml inputs and the code that reads them', () => {
     expect(readBy.get('command')?.has('combine')).toBe(false)
   })
 
+  it('the CLI and the action take their defaults from action.yml: src/options/action-inputs.ts is generated from it (npm run docs)', () => {
+    // action.yml quotes every value, so each is text (or absent).
+    const text = (value: unknown) => (typeof value === 'string' ? value : '')
+    const declared = Object.fromEntries(
+      Object.entries(asRec(actionYml.inputs)).map(([name, input]) => [
+        name,
+        { description: text(asRec(input).description), default: text(asRec(input).default) },
+      ]),
+    )
+    expect(ACTION_INPUTS).toEqual(declared)
+    expect(actionDefault('shards')).toBe('4')
+    // Evaluated by the runner, never by Shardwise: no default at all in code.
+    expect(actionDefault('github-token')).toBe('')
+  })
+
   it('no mode repeats a default in code: action.yml is the one source (getInput(…) || … is not allowed)', () => {
     const repeated = sources.flatMap(({ file, text }) =>
-      [...text.matchAll(/getInput\(\s*'([a-z-]+)'\s*\)\s*(?:\|\||\?\?)/g)].map(
-        (m) => `${file}: ${m[1] ?? ''}`,
-      ),
+      [
+        ...text.matchAll(
+          /\b(?:getInput|given|get)\(\s*(?:[\w.()]+,\s*)?'([a-z-]+)'\s*\)\s*(?:\|\||\?\?)/g,
+        ),
+      ].map((m) => `${file}: ${m[1] ?? ''}`),
     )
     expect(repeated).toEqual([])
   })

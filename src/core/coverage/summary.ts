@@ -1,4 +1,3 @@
-import { UsageError } from '../errors.js'
 import { compareStrings, type CoverageModel, type FileCoverage } from './model.js'
 
 /** Line, branch and function counts per file and in total, and the coverage threshold. */
@@ -78,16 +77,6 @@ export function summarizeCoverage(model: CoverageModel): CoverageTotals {
  */
 export function formatPercent(percent: number): string {
   return `${(Math.floor(percent * 100 + 1e-9) / 100).toFixed(2)}%`
-}
-
-/** `--coverage-threshold`: a number from 0 to 100, optionally with `%`. */
-export function parseCoverageThreshold(raw: string, name = '--coverage-threshold'): number {
-  const text = raw.trim()
-  const value = /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace(/%$/, '')) : Number.NaN
-  if (!(value >= 0 && value <= 100)) {
-    throw new UsageError(`\`${name}\` must be a number from 0 to 100; got \`${raw}\`.`)
-  }
-  return value
 }
 
 export type ThresholdVerdict =

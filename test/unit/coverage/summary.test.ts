@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { UsageError } from '../../../src/core/errors.js'
 import {
   checkThreshold,
   formatPercent,
-  parseCoverageThreshold,
   summarizeCoverage,
 } from '../../../src/core/coverage/summary.js'
 import { file } from '../../support/coverage-data.js'
@@ -62,14 +60,4 @@ describe('summaries and the threshold', () => {
     expect(verdict.kind).toBe('no-data')
   })
 
-  it('parses --coverage-threshold strictly', () => {
-    expect(parseCoverageThreshold('80')).toBe(80)
-    expect(parseCoverageThreshold('72.5%')).toBe(72.5)
-    for (const bad of ['abc', '-1', '101', '', '1e2', '0x10', 'NaN']) {
-      expect(() => parseCoverageThreshold(bad)).toThrow(UsageError)
-    }
-    expect(() => parseCoverageThreshold('abc')).toThrow(
-      '`--coverage-threshold` must be a number from 0 to 100; got `abc`.',
-    )
-  })
 })

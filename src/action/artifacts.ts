@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import { UsageError } from '../core/errors.js'
 import type { Log } from '../adapters/log.js'
 import { parseArtifactName, type ArtifactKind, type ArtifactStore } from '../adapters/artifacts.js'
@@ -65,8 +64,4 @@ export async function downloadShards(
   for (const artifact of found.filter((a) => a.what.kind === 'shard')) {
     await store.download(artifact.id, dest)
   }
-}
-
-export function resultsDirFor(temp: string, name: string, label: string): string {
-  return join(temp, `shardwise-${name}-${label}`)
 }
