@@ -22,6 +22,14 @@ export default tseslint.config(
     },
   },
   {
+    // Sizes a reader can hold in mind (docs/architecture.md): code lines only.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -99,6 +99,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
+/***/ 4707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ stderrLog)
+/* harmony export */ });
+function stderrLog(stream = process.stderr) {
+    return {
+        info: (m) => void stream.write(`${m}\n`),
+        warning: (m) => void stream.write(`warning: ${m}\n`),
+        notice: (m) => void stream.write(`notice: ${m}\n`),
+    };
+}
+//# sourceMappingURL=log.js.map
+
+/***/ }),
+
 /***/ 6527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -239,12 +256,8 @@ async function writeOutputFile(flag, path, text) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dO: () => (/* binding */ pathArgument),
-/* harmony export */   fw: () => (/* binding */ chunkByArgumentBytes),
-/* harmony export */   kx: () => (/* binding */ RUNNER_NAMES),
-/* harmony export */   rP: () => (/* binding */ argumentBytes)
+/* harmony export */   k: () => (/* binding */ RUNNER_NAMES)
 /* harmony export */ });
-/* unused harmony export MAX_ARGUMENT_BYTES */
 const RUNNER_NAMES = [
     'jest',
     'vitest',
@@ -255,46 +268,6 @@ const RUNNER_NAMES = [
     'go',
     'generic',
 ];
-/**
- * The most bytes of arguments one invocation gets. Linux allows 2 MiB for argv and the
- * environment together (and 128 KiB per single string); staying far below leaves room for a
- * large environment.
- */
-const MAX_ARGUMENT_BYTES = 256 * 1024;
-/** Splits items into chunks whose argument bytes stay under the limit. */
-function chunkByArgumentBytes(items, fixedBytes, perItem) {
-    const chunks = [];
-    let current = [];
-    let bytes = fixedBytes;
-    for (const item of items) {
-        const size = perItem(item) + 1;
-        if (current.length > 0 && bytes + size > MAX_ARGUMENT_BYTES) {
-            chunks.push(current);
-            current = [];
-            bytes = fixedBytes;
-        }
-        current.push(item);
-        bytes += size;
-    }
-    if (current.length > 0)
-        chunks.push(current);
-    return chunks;
-}
-/**
- * A file path as an argument: relative paths get `./` so that a file named `-rf.test.js`,
- * `--require=x.js` or pytest's `@argsfile` is never read as an option.
- */
-function pathArgument(path) {
-    return path.startsWith('/') || path.startsWith('./') || path.startsWith('../')
-        ? path
-        : `./${path}`;
-}
-function argumentBytes(args) {
-    let total = 0;
-    for (const arg of args)
-        total += Buffer.byteLength(arg) + 1;
-    return total;
-}
 //# sourceMappingURL=types.js.map
 
 /***/ }),
@@ -949,7 +922,7 @@ async function loadTimings(paths, options, log) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3697);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5516);
 
 // The bundled CLI entry: run, then let the event loop drain so piped output is flushed.
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .processIo */ .W)());
@@ -959,7 +932,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3697:
+/***/ 5516:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -969,142 +942,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   W: () => (/* binding */ processIo)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/core/errors.js
 var errors = __nccwpck_require__(2807);
-// EXTERNAL MODULE: ./build/core/plan.js + 2 modules
-var core_plan = __nccwpck_require__(1368);
-// EXTERNAL MODULE: ./build/core/render-plan.js
-var render_plan = __nccwpck_require__(9462);
-// EXTERNAL MODULE: ./build/core/json.js
-var core_json = __nccwpck_require__(8314);
-;// CONCATENATED MODULE: ./build/core/log-guard.js
-/**
- * Text Shardwise prints from untrusted sources — the test command's output, test and file
- * names, artifact paths, messages from reports — can reach a GitHub Actions job log, where
- * the runner acts on two kinds of line:
- *
- * - `::name args::data`: a line whose first character after white space is `::`. The runner
- *   trims with .NET's `TrimStart()`, which removes every Unicode white space (`\v`, `\f`,
- *   NBSP, U+3000, U+2028…), and reads lines ending at `\n`, `\r\n` **or a lone `\r`**.
- * - `##[name args]data`: anywhere in a line.
- *
- * Either can add masks, stop command processing or forge annotations. The guard puts a
- * zero-width space (U+200B) before the first `:` of a line that starts (after white space)
- * with `:`, and between `##` and `[`. That breaks both forms whether the runner compares
- * ordinally (the marker is a different character) or with ICU collation, which ignores
- * U+200B: the runner then still finds the prefix, but reads the command name one character
- * late, starting with `:` or `[`, which names no command.
- *
- * The guard keeps its state across chunks (a command split over two writes is caught) and
- * never holds text back, so it can sit on a live stream; apart from inserted U+200B the
- * text is unchanged.
- */
-function workflowCommandGuard() {
-    let lineStart = true; // nothing but white space since the last line end
-    let hashes = 0; // `#` characters just before, on this line (at most 2 counted)
-    return (text) => {
-        let out = '';
-        let copied = -1; // -1: nothing marked yet
-        for (let i = 0; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            if (code === LF || code === CR) {
-                lineStart = true;
-                hashes = 0;
-                continue;
-            }
-            if (lineStart) {
-                if (isLeadingSpace(code))
-                    continue;
-                lineStart = false;
-                if (code === COLON) {
-                    out += text.slice(Math.max(copied, 0), i) + MARK;
-                    copied = i;
-                    continue;
-                }
-            }
-            if (code === HASH) {
-                if (hashes < 2)
-                    hashes++;
-            }
-            else {
-                if (code === BRACKET && hashes === 2) {
-                    out += text.slice(Math.max(copied, 0), i) + MARK;
-                    copied = i;
-                }
-                hashes = 0;
-            }
-        }
-        return copied < 0 ? text : out + text.slice(copied);
-    };
-}
-/** One string on its own (a message, a name): the guard from a line start. */
-function neutraliseWorkflowCommands(text) {
-    return workflowCommandGuard()(text);
-}
-/**
- * JSON text made safe for a job log without changing its value: `##[` can only occur inside
- * a string there, where `#` may be written `\u0023`. (A JSON line never starts with `:`.)
- */
-function jsonForLog(json) {
-    return json.includes('##[') ? json.replace(/#(?=#\[)/g, '\\u0023') : json;
-}
-const MARK = '\u200b';
-const LF = 0x0a;
-const CR = 0x0d;
-const COLON = 0x3a;
-const HASH = 0x23;
-const BRACKET = 0x5b;
-/**
- * What .NET's `char.IsWhiteSpace` trims (Unicode Zs, Zl, Zp, `\t`–`\r`, U+0085), plus the
- * invisible format characters that collation ignores (U+180E, U+200B–U+200D, U+2060,
- * U+FEFF): treating a few more characters as leading space only defuses more lines.
- */
-function isLeadingSpace(code) {
-    if (code <= 0x20)
-        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-    if (code < 0x85)
-        return false;
-    return (code === 0x85 ||
-        code === 0xa0 ||
-        code === 0x1680 ||
-        code === 0x180e ||
-        (code >= 0x2000 && code <= 0x200d) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x202f ||
-        code === 0x205f ||
-        code === 0x2060 ||
-        code === 0x3000 ||
-        code === 0xfeff);
-}
-//# sourceMappingURL=log-guard.js.map
-;// CONCATENATED MODULE: ./build/adapters/log.js
-function stderrLog(stream = process.stderr) {
-    return {
-        info: (m) => void stream.write(`${m}\n`),
-        warning: (m) => void stream.write(`warning: ${m}\n`),
-        notice: (m) => void stream.write(`notice: ${m}\n`),
-    };
-}
-//# sourceMappingURL=log.js.map
-// EXTERNAL MODULE: ./build/adapters/output-file.js
-var output_file = __nccwpck_require__(6527);
+// EXTERNAL MODULE: ./build/core/log-guard.js
+var log_guard = __nccwpck_require__(8328);
 ;// CONCATENATED MODULE: ./build/adapters/output-stream.js
 
 /** A partial line longer than this is written anyway, ended with a line break. */
 const MAX_PENDING_LINE = 64 * 1024;
 function outputSink(stream, options = {}) {
-    const guard = workflowCommandGuard();
+    const guard = (0,log_guard/* workflowCommandGuard */.Wf)();
     let closed = false;
     let pending = '';
     let waiting;
@@ -1166,91 +1013,358 @@ function outputSink(stream, options = {}) {
     };
 }
 //# sourceMappingURL=output-stream.js.map
-// EXTERNAL MODULE: ./build/adapters/runners/types.js
-var types = __nccwpck_require__(5032);
-;// CONCATENATED MODULE: ./build/modes/inputs.js
-
-
-/**
- * Strict parsers for option values, shared by the CLI and the action so both say the same
- * thing about the same mistake: "`name` must be …; got `value`."
- */
-function fail(name, expected, got) {
-    throw new errors/* UsageError */.eb(`\`${name}\` must be ${expected}; got \`${got}\`.`);
-}
-function parseWholeNumber(name, raw, min, max) {
-    const value = raw.trim();
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        fail(name, `a whole number from ${min} to ${max}`, raw);
-    }
-    return Number(value);
-}
-function parseNonNegativeSeconds(name, raw) {
-    const value = raw.trim();
-    if (!/^\d+(?:\.\d+)?$/.test(value))
-        fail(name, 'a number of seconds ≥ 0', raw);
-    return Number(value);
-}
-function parsePositiveSeconds(name, raw) {
-    const seconds = parseNonNegativeSeconds(name, raw);
-    if (seconds <= 0)
-        fail(name, 'a number of seconds > 0', raw);
-    return seconds;
-}
-/** A percentage from 0 to 100 (coverage thresholds). */
-function parsePercentage(name, raw) {
-    const value = raw.trim();
-    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100)
-        fail(name, 'a percentage from 0 to 100', raw);
-    return Number(value);
-}
-function parseShards(name, raw) {
-    if (raw.trim() === 'auto')
-        return 'auto';
-    const value = raw.trim();
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > core_plan/* MAX_SHARDS */.hH) {
-        fail(name, `a whole number from 1 to ${core_plan/* MAX_SHARDS */.hH} or \`auto\``, raw);
-    }
-    return Number(value);
-}
-function parseChoice(name, raw, choices) {
-    const value = raw.trim();
-    const found = choices.find((c) => c === value);
-    if (found === undefined)
-        fail(name, `one of ${choices.map((c) => `\`${c}\``).join(', ')}`, raw);
-    return found;
-}
-const GRANULARITIES = ['file', 'test', 'auto'];
-/** The longest timeout a Node timer can wait (2^31 − 1 ms), in whole seconds: about 24.8 days. */
-const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
-/** A test timeout: seconds > 0, and no longer than a timer holds (a longer one fired at once). */
-function parseTimeoutSeconds(name, raw) {
-    const seconds = parsePositiveSeconds(name, raw);
-    if (seconds > MAX_TIMEOUT_SECONDS)
-        fail(name, `a number of seconds from 0 to ${MAX_TIMEOUT_SECONDS} (about 24 days)`, raw);
-    return seconds;
-}
-//# sourceMappingURL=inputs.js.map
-// EXTERNAL MODULE: ./build/modes/plan.js
-var modes_plan = __nccwpck_require__(6316);
+// EXTERNAL MODULE: ./build/cli/plan.js + 1 modules
+var plan = __nccwpck_require__(3846);
+// EXTERNAL MODULE: ./build/cli/usage.js
+var usage = __nccwpck_require__(3534);
 ;// CONCATENATED MODULE: ./build/cli.js
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
 const VERSION = '0.1.0';
+async function readAll(stream) {
+    const chunks = [];
+    for await (const chunk of stream) {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** One command; `run`, `test` and `combine` load only when used (planning starts fast). */
+async function runCommandNamed(command, rest, io) {
+    switch (command) {
+        case 'plan':
+            return (0,plan/* planCommand */.V)(rest, io);
+        case 'run':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(585), __nccwpck_require__.e(720)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2720))).runCommand(rest, io);
+        case 'test':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(585), __nccwpck_require__.e(468), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6510))).testCommand(rest, io);
+        case 'combine':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(585), __nccwpck_require__.e(468), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7916))).combineCommand(rest, io);
+        case '--version':
+        case '-v':
+            io.stdout.write(`${VERSION}\n`);
+            return 0;
+        case undefined:
+        case '--help':
+        case '-h':
+        case 'help':
+            io.stdout.write(`${usage/* USAGE */.u_}\n`);
+            return command === undefined ? 2 : 0;
+        default:
+            throw new errors/* UsageError */.eb(`unknown command \`${command}\`. Commands: test, plan, run, combine. Run shardwise --help.`);
+    }
+}
+/** Runs the CLI and returns the exit code; never throws. */
+async function main(argv, streams) {
+    const [command, ...rest] = argv;
+    const io = {
+        ...streams,
+        stdout: outputSink(streams.stdout),
+        stderr: outputSink(streams.stderr),
+    };
+    try {
+        return await runCommandNamed(command, rest, io);
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb) {
+            io.stderr.write(`shardwise: ${error.message}\n`);
+            return 2;
+        }
+        const detail = error instanceof Error ? (error.stack ?? error.message) : (0,errors/* describeError */.Uc)(error);
+        const kind = error instanceof errors/* InternalError */.Gd ? 'internal error (please report it)' : 'error';
+        io.stderr.write(`shardwise: ${kind}: ${detail}\n`);
+        return error instanceof errors/* InternalError */.Gd ? 70 : 2;
+    }
+}
+/** The real process: SIGINT/SIGTERM stop the running shard and still write its result. */
+function processIo() {
+    const controller = new AbortController();
+    let signals = 0;
+    const onSignal = (signal) => {
+        signals++;
+        if (signals > 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+        process.stderr.write(`\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        cwd: process.cwd(),
+        readStdin: () => readAll(process.stdin),
+        signal: controller.signal,
+    };
+}
+//# sourceMappingURL=cli.js.map
+
+/***/ }),
+
+/***/ 9376:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ outputReady),
+/* harmony export */   C9: () => (/* binding */ PLAN_FLAGS),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs),
+/* harmony export */   WB: () => (/* binding */ RUN_FLAGS),
+/* harmony export */   rr: () => (/* binding */ requireCommand)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2807);
+/* harmony import */ var _options_source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7372);
+
+
+
+/** While either stream's reader is behind, a promise of when both can take more. */
+function outputReady(io) {
+    const waits = [io.stdout.ready(), io.stderr.ready()].filter((w) => w !== undefined);
+    return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+}
+const PLAN_FLAGS = {
+    shards: { type: 'string' },
+    'target-seconds': { type: 'string' },
+    'max-shards': { type: 'string' },
+    'shard-overhead-seconds': { type: 'string' },
+    timings: { type: 'string', multiple: true },
+    granularity: { type: 'string' },
+    root: { type: 'string' },
+};
+const RUN_FLAGS = {
+    runner: { type: 'string' },
+    retries: { type: 'string' },
+    repeat: { type: 'string' },
+    'fail-on-flaky': { type: 'boolean' },
+    timeout: { type: 'string' },
+    junit: { type: 'string', multiple: true },
+    coverage: { type: 'string', multiple: true },
+};
+/** A command's own arguments (before `--`) by its flags; the test command after `--`. */
+function parseCommandArgs(args, flags) {
+    const dashes = args.indexOf('--');
+    const own = dashes < 0 ? [...args] : args.slice(0, dashes);
+    const command = dashes < 0 ? [] : args.slice(dashes + 1);
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+            args: own,
+            options: { ...flags, help: { type: 'boolean', short: 'h' } },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}. Run with --help for the options.`);
+    }
+    const values = parsed.values;
+    const str = (name) => {
+        const value = values[name];
+        return typeof value === 'string' ? value : undefined;
+    };
+    const list = (name) => {
+        const value = values[name];
+        return Array.isArray(value) ? value : [];
+    };
+    const flag = (name) => values[name] === true;
+    const booleans = new Set(Object.entries(flags)
+        .filter(([, spec]) => spec.type === 'boolean')
+        .map(([name]) => name));
+    return {
+        source: (0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .cliSource */ .kJ)({ str, list, flag, booleans }),
+        str,
+        flag,
+        positionals: parsed.positionals,
+        command,
+    };
+}
+function requireCommand(parsed, usage) {
+    if (parsed.command.length === 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`the test command goes after \`--\`, for example: ${usage}`);
+    }
+    return parsed.command;
+}
+//# sourceMappingURL=args.js.map
+
+/***/ }),
+
+/***/ 3846:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ planCommand),
+  S: () => (/* binding */ planOptions)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/core/render-plan.js
+var render_plan = __nccwpck_require__(9462);
+// EXTERNAL MODULE: ./build/core/json.js
+var core_json = __nccwpck_require__(8314);
+// EXTERNAL MODULE: ./build/core/log-guard.js
+var log_guard = __nccwpck_require__(8328);
+// EXTERNAL MODULE: ./build/adapters/log.js
+var log = __nccwpck_require__(4707);
+// EXTERNAL MODULE: ./build/adapters/output-file.js
+var output_file = __nccwpck_require__(6527);
+// EXTERNAL MODULE: ./build/modes/plan.js
+var modes_plan = __nccwpck_require__(6316);
+// EXTERNAL MODULE: ./build/core/errors.js
+var errors = __nccwpck_require__(2807);
+// EXTERNAL MODULE: ./build/core/plan.js + 6 modules
+var plan = __nccwpck_require__(3641);
+// EXTERNAL MODULE: ./build/options/source.js + 1 modules
+var options_source = __nccwpck_require__(7372);
+// EXTERNAL MODULE: ./build/options/values.js
+var values = __nccwpck_require__(8739);
+;// CONCATENATED MODULE: ./build/options/plan.js
+
+
+
+
+/**
+ * The shard count: a number, or `auto` with the wall time to reach; `target-seconds` and
+ * `max-shards` go with `auto` only, so a setting that would do nothing is refused.
+ */
+function shardCountRequest(source) {
+    const shards = (0,values/* parseShardCount */.vI)(source.label('shards'), (0,options_source/* valueOf */.RP)(source, 'shards'));
+    const target = (0,options_source/* given */.gI)(source, 'target-seconds');
+    const maxShards = (0,options_source/* given */.gI)(source, 'max-shards');
+    if (shards === 'auto' && target === undefined) {
+        throw new errors/* UsageError */.eb(`\`${source.setting('shards', 'auto')}\` needs \`${source.setting('target-seconds', '<S>')}\`: the wall time each shard should reach.`);
+    }
+    if (shards !== 'auto' && (target !== undefined || maxShards !== undefined)) {
+        throw new errors/* UsageError */.eb(`\`${source.label('target-seconds')}\` and \`${source.label('max-shards')}\` go with \`${source.setting('shards', 'auto')}\`.`);
+    }
+    if (shards !== 'auto')
+        return { kind: 'fixed', count: shards };
+    return {
+        kind: 'auto',
+        targetSeconds: (0,values/* parsePositiveSeconds */.It)(source.label('target-seconds'), target ?? ''),
+        maxShards: (0,values/* parseWholeNumber */.oA)(source.label('max-shards'), (0,options_source/* valueOf */.RP)(source, 'max-shards'), 1, plan/* MAX_SHARDS */.hH),
+    };
+}
+function planSettings(source) {
+    const overhead = (0,options_source/* given */.gI)(source, 'shard-overhead-seconds');
+    return {
+        shards: shardCountRequest(source),
+        shardOverheadSeconds: overhead === undefined
+            ? undefined
+            : (0,values/* parseNonNegativeSeconds */.rT)(source.label('shard-overhead-seconds'), overhead),
+        granularity: (0,values/* parseChoice */.HU)(source.label('granularity'), (0,options_source/* valueOf */.RP)(source, 'granularity'), values/* GRANULARITIES */.n),
+        timings: (0,options_source/* listOf */.c3)(source, 'timings'),
+    };
+}
+//# sourceMappingURL=plan.js.map
+// EXTERNAL MODULE: ./build/cli/args.js
+var cli_args = __nccwpck_require__(9376);
+// EXTERNAL MODULE: ./build/cli/usage.js
+var usage = __nccwpck_require__(3534);
+;// CONCATENATED MODULE: ./build/cli/plan.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The plan options of a command line: paths resolved against the working directory. */
+function planOptions(parsed, io, source = parsed.source) {
+    const settings = planSettings(source);
+    const itemsFrom = parsed.str('items-from');
+    return {
+        ...settings,
+        timings: settings.timings.map((p) => (0,external_node_path_.resolve)(io.cwd, p)),
+        patterns: parsed.positionals,
+        itemsFrom: itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : (0,external_node_path_.resolve)(io.cwd, itemsFrom),
+        root: (0,external_node_path_.resolve)(io.cwd, (0,options_source/* valueOf */.RP)(parsed.source, 'working-directory')),
+        roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
+    };
+}
+async function planCommand(args, io) {
+    const parsed = (0,cli_args/* parseCommandArgs */.Qx)(args, {
+        ...cli_args/* PLAN_FLAGS */.C9,
+        'items-from': { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+    });
+    if (parsed.flag('help')) {
+        io.stdout.write(`${usage/* PLAN_USAGE */.YG}\n`);
+        return 0;
+    }
+    const options = withLocalStore(planOptions(parsed, io), (0,log/* stderrLog */.b)(io.stderr));
+    const format = (0,values/* parseChoice */.HU)('--format', parsed.str('format') ?? (io.stdout.isTTY ? 'table' : 'json'), ['table', 'json', 'matrix']);
+    const plan = await (0,modes_plan/* planMode */.l)(options, { log: (0,log/* stderrLog */.b)(io.stderr), readStdin: io.readStdin });
+    const output = parsed.str('output');
+    // Rendered once: a plan of a million items is 40 MB of JSON.
+    const json = output !== undefined || format === 'json' ? (0,render_plan/* renderPlanJson */.uC)(plan) : '';
+    if (output !== undefined)
+        await (0,output_file/* writeOutputFile */.B)('--output', (0,external_node_path_.resolve)(io.cwd, output), `${json}\n`);
+    const text = format === 'table'
+        ? (0,render_plan/* renderPlanTable */.Qi)(plan)
+        : // JSON keeps its value: `##[` in a name is escaped, not marked (see jsonForLog).
+            (0,log_guard/* jsonForLog */.wn)(format === 'matrix' ? (0,core_json/* stableStringify */.J)((0,render_plan/* planMatrix */.T4)(plan)) : json);
+    writeInPieces(io.stdout, text);
+    io.stdout.write('\n');
+    return 0;
+}
+/**
+ * `plan` with no `--timings` reads the local store that `shardwise test` keeps, so the loop on a
+ * laptop needs no flags. (`run` without a plan does not: every CI job must plan from the same
+ * inputs, and a store local to one machine would split the suite differently on each.)
+ */
+function withLocalStore(options, log) {
+    if (options.timings.length > 0)
+        return options;
+    const store = (0,external_node_path_.join)(options.root, '.shardwise', 'timings.json');
+    if (!(0,external_node_fs_.existsSync)(store))
+        return options;
+    log.info(`timings: ${store} (the local store of \`shardwise test\`; --timings reads others)`);
+    return { ...options, timings: [store] };
+}
+/**
+ * Writes a long text a megabyte at a time, so that writing a 40 MB plan does not also hold a
+ * 40 MB copy of it in bytes.
+ */
+function writeInPieces(stream, text) {
+    const piece = 1 << 20;
+    for (let at = 0; at < text.length; at += piece)
+        stream.write(text.slice(at, at + piece));
+}
+//# sourceMappingURL=plan.js.map
+
+/***/ }),
+
+/***/ 3534:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AO: () => (/* binding */ COMBINE_USAGE),
+/* harmony export */   JK: () => (/* binding */ TEST_USAGE),
+/* harmony export */   W3: () => (/* binding */ RUN_USAGE),
+/* harmony export */   YG: () => (/* binding */ PLAN_USAGE),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3641);
+/* harmony import */ var _adapters_runners_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5032);
+/* harmony import */ var _options_source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7372);
+
+
+
+/** The help texts of `shardwise` and its commands. */
 const USAGE = `Usage: shardwise <command> [options]
 
 Commands:
@@ -1261,9 +1375,9 @@ Commands:
 
 Run 'shardwise <command> --help' for a command's options.
 Exit codes: 0 ok, 1 tests failed, 2 usage or input error.`;
-const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${core_plan/* MAX_SHARDS */.hH}, or auto (default 4)
+const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${_core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH}, or auto (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('shards')})
   --target-seconds <S>           with --shards auto: the wall time to reach per shard
-  --max-shards <M>               with --shards auto: the most shards to use (default ${core_plan/* MAX_SHARDS */.hH})
+  --max-shards <M>               with --shards auto: the most shards to use (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('max-shards')})
   --shard-overhead-seconds <O>   start-up each shard pays besides its files (default:
                                  learned by the timings store, else 0)
   --timings <path>               timings file or directory; repeatable. Formats are detected:
@@ -1271,12 +1385,12 @@ const PLAN_FLAGS = `  --shards <N|auto>              shard count, 1–${core_pla
                                  Knapsack JSON, parallel_tests log, cypress-split JSON,
                                  Jest --json, go test -json
   --granularity <file|test|auto> plan whole files, single tests, or split only the files that
-                                 alone exceed a shard's share (default file)
+                                 alone exceed a shard's share (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('granularity')})
   --root <dir>                   repository root for globs and ids (default: current directory)`;
-const RUN_FLAGS = `  --runner <name>                auto (default: from the command), ${types/* RUNNER_NAMES */.kx.join(', ')}
-  --retries <N>                  run failed tests again up to N times (default 0); a test that
+const RUN_FLAGS = `  --runner <name>                auto (default: from the command), ${_adapters_runners_types_js__WEBPACK_IMPORTED_MODULE_2__/* .RUNNER_NAMES */ .k.join(', ')}
+  --retries <N>                  run failed tests again up to N times (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('retries')}); a test that
                                  fails and then passes is flaky
-  --repeat <N>                   run every test N times to hunt flaky tests (default 1)
+  --repeat <N>                   run every test N times to hunt flaky tests (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('repeat')})
   --fail-on-flaky                fail when a test is flaky (default: report, do not fail)
   --timeout <S>                  stop the shard after S seconds and keep a partial result
   --junit <glob>                 JUnit reports the command writes (generic runner); repeatable
@@ -1334,478 +1448,18 @@ Options:
   --no-store                     do not update any timings store
   --quarantine <file>            known-flaky tests that report without failing (default
                                  shardwise.quarantine.json when present)
-  --flaky-threshold <0-1>        list tests flaky in at least this share of recent runs (0.1)
+  --flaky-threshold <0-1>        list tests flaky in at least this share of recent runs (${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('flaky-threshold')})
   --coverage-threshold <P>       fail when merged line coverage is below P percent
   --base-ref <ref>               with coverage: also report coverage of lines changed since ref
   --fallback <none|serial>       run failed tests and missing shards' tests again, serially,
                                  with the command after -- (default none)
-  --fallback-max-items <N>       skip the fallback above N items: systemic (default 50)
+  --fallback-max-items <N>       skip the fallback above N items: systemic (default ${(0,_options_source_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDefault */ .QT)('fallback-max-items')})
   --runner <name>                runner of the fallback command (default: from the command)
   --report-md <file>             write the Markdown report here (default: print it)
   --report-json <file>           write the full JSON report here
   --root <dir>                   repository root (default: current directory)
   -h, --help                     show this help`;
-/** While either stream's reader is behind, a promise of when both can take more. */
-function outputReady(io) {
-    const waits = [io.stdout.ready(), io.stderr.ready()].filter((w) => w !== undefined);
-    return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
-}
-async function readAll(stream) {
-    const chunks = [];
-    for await (const chunk of stream) {
-        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-const PLAN_OPTIONS = {
-    shards: { type: 'string' },
-    'target-seconds': { type: 'string' },
-    'max-shards': { type: 'string' },
-    'shard-overhead-seconds': { type: 'string' },
-    timings: { type: 'string', multiple: true },
-    granularity: { type: 'string' },
-    root: { type: 'string' },
-};
-const RUN_OPTIONS = {
-    runner: { type: 'string' },
-    retries: { type: 'string' },
-    repeat: { type: 'string' },
-    'fail-on-flaky': { type: 'boolean' },
-    timeout: { type: 'string' },
-    junit: { type: 'string', multiple: true },
-    coverage: { type: 'string', multiple: true },
-};
-function parseCommandArgs(args, options) {
-    const dashes = args.indexOf('--');
-    const own = dashes < 0 ? [...args] : args.slice(0, dashes);
-    const command = dashes < 0 ? [] : args.slice(dashes + 1);
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: own,
-            options: { ...options, help: { type: 'boolean', short: 'h' } },
-            allowPositionals: true,
-            strict: true,
-        });
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${(0,errors/* describeError */.Uc)(error)}. Run with --help for the options.`);
-    }
-    const values = parsed.values;
-    return {
-        str: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
-        list: (name) => (Array.isArray(values[name]) ? values[name] : []),
-        flag: (name) => values[name] === true,
-        positionals: parsed.positionals,
-        command,
-    };
-}
-function shardRequest(parsed, fallback) {
-    const shards = parseShards('--shards', parsed.str('shards') ?? fallback);
-    const target = parsed.str('target-seconds');
-    if (shards === 'auto' && target === undefined) {
-        throw new errors/* UsageError */.eb('`--shards auto` needs `--target-seconds <S>`: the wall time each shard should reach.');
-    }
-    if (shards !== 'auto' && (target !== undefined || parsed.str('max-shards') !== undefined)) {
-        throw new errors/* UsageError */.eb('`--target-seconds` and `--max-shards` go with `--shards auto`.');
-    }
-    return shards === 'auto'
-        ? {
-            kind: 'auto',
-            targetSeconds: parsePositiveSeconds('--target-seconds', target ?? ''),
-            maxShards: parseWholeNumber('--max-shards', parsed.str('max-shards') ?? String(core_plan/* MAX_SHARDS */.hH), 1, core_plan/* MAX_SHARDS */.hH),
-        }
-        : { kind: 'fixed', count: shards };
-}
-/** `--shard-overhead-seconds`: absent means "what the timings history learned". */
-function optionalSeconds(raw) {
-    return raw === undefined ? undefined : parseNonNegativeSeconds('--shard-overhead-seconds', raw);
-}
-function planOptions(parsed, io, shardsFallback) {
-    const itemsFrom = parsed.str('items-from');
-    return {
-        shards: shardRequest(parsed, shardsFallback),
-        shardOverheadSeconds: optionalSeconds(parsed.str('shard-overhead-seconds')),
-        granularity: parseChoice('--granularity', parsed.str('granularity') ?? 'file', GRANULARITIES),
-        timings: parsed.list('timings').map((p) => (0,external_node_path_.resolve)(io.cwd, p)),
-        patterns: parsed.positionals,
-        itemsFrom: itemsFrom === undefined ? undefined : itemsFrom === '-' ? '-' : (0,external_node_path_.resolve)(io.cwd, itemsFrom),
-        root: (0,external_node_path_.resolve)(io.cwd, parsed.str('root') ?? '.'),
-        roots: io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [],
-    };
-}
-function runFlags(parsed) {
-    const timeout = parsed.str('timeout');
-    return {
-        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
-            'auto',
-            ...types/* RUNNER_NAMES */.kx,
-        ]),
-        retries: parseWholeNumber('--retries', parsed.str('retries') ?? '0', 0, 10),
-        repeat: parseWholeNumber('--repeat', parsed.str('repeat') ?? '1', 1, 100),
-        failOnFlaky: parsed.flag('fail-on-flaky'),
-        timeoutSeconds: timeout === undefined ? undefined : parseTimeoutSeconds('--timeout', timeout),
-        junitGlobs: parsed.list('junit'),
-        coverageGlobs: parsed.list('coverage'),
-    };
-}
-function requireCommand(parsed, usage) {
-    if (parsed.command.length === 0) {
-        throw new errors/* UsageError */.eb(`the test command goes after \`--\`, for example: ${usage}`);
-    }
-    return parsed.command;
-}
-async function planCommand(args, io) {
-    const parsed = parseCommandArgs(args, {
-        ...PLAN_OPTIONS,
-        'items-from': { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-    });
-    if (parsed.flag('help')) {
-        io.stdout.write(`${PLAN_USAGE}\n`);
-        return 0;
-    }
-    const options = withLocalStore(planOptions(parsed, io, '4'), stderrLog(io.stderr));
-    const format = parseChoice('--format', parsed.str('format') ?? (io.stdout.isTTY ? 'table' : 'json'), ['table', 'json', 'matrix']);
-    const plan = await (0,modes_plan/* planMode */.l)(options, { log: stderrLog(io.stderr), readStdin: io.readStdin });
-    const output = parsed.str('output');
-    // Rendered once: a plan of a million items is 40 MB of JSON.
-    const json = output !== undefined || format === 'json' ? (0,render_plan/* renderPlanJson */.uC)(plan) : '';
-    if (output !== undefined)
-        await (0,output_file/* writeOutputFile */.B)('--output', (0,external_node_path_.resolve)(io.cwd, output), `${json}\n`);
-    const text = format === 'table'
-        ? (0,render_plan/* renderPlanTable */.Qi)(plan)
-        : // JSON keeps its value: `##[` in a name is escaped, not marked (see jsonForLog).
-            jsonForLog(format === 'matrix' ? (0,core_json/* stableStringify */.J)((0,render_plan/* planMatrix */.T4)(plan)) : json);
-    writeInPieces(io.stdout, text);
-    io.stdout.write('\n');
-    return 0;
-}
-/**
- * `plan` with no `--timings` reads the local store that `shardwise test` keeps, so the loop on a
- * laptop needs no flags. (`run` without a plan does not: every CI job must plan from the same
- * inputs, and a store local to one machine would split the suite differently on each.)
- */
-function withLocalStore(options, log) {
-    if (options.timings.length > 0)
-        return options;
-    const store = (0,external_node_path_.join)(options.root, '.shardwise', 'timings.json');
-    if (!(0,external_node_fs_.existsSync)(store))
-        return options;
-    log.info(`timings: ${store} (the local store of \`shardwise test\`; --timings reads others)`);
-    return { ...options, timings: [store] };
-}
-/**
- * Writes a long text a megabyte at a time, so that writing a 40 MB plan does not also hold a
- * 40 MB copy of it in bytes.
- */
-function writeInPieces(stream, text) {
-    const piece = 1 << 20;
-    for (let at = 0; at < text.length; at += piece)
-        stream.write(text.slice(at, at + piece));
-}
-/** `--shard I` or `I/N`, else the CI's own parallel-job variables. */
-function shardFromFlagOrEnv(raw, env) {
-    if (raw !== undefined) {
-        const match = /^(\d+)(?:\/(\d+))?$/.exec(raw.trim());
-        const index = Number(match?.[1]);
-        const count = match?.[2] === undefined ? undefined : Number(match[2]);
-        if (!match ||
-            index < 1 ||
-            (count !== undefined && (count < 1 || count > core_plan/* MAX_SHARDS */.hH || index > count))) {
-            throw new errors/* UsageError */.eb(`\`--shard\` must be I or I/N with 1 ≤ I ≤ N ≤ ${core_plan/* MAX_SHARDS */.hH}; got \`${raw}\`.`);
-        }
-        return { index, count };
-    }
-    const pairs = [
-        ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0], // GitLab: 1-based
-        ['CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL', 1], // CircleCI: 0-based
-        ['BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 1], // Buildkite: 0-based
-    ];
-    for (const [indexName, countName, offset] of pairs) {
-        const index = env[indexName];
-        const count = env[countName];
-        if (index !== undefined && count !== undefined && /^\d+$/.test(index) && /^\d+$/.test(count)) {
-            return shardFromFlagOrEnv(`${Number(index) + offset}/${count}`, {});
-        }
-    }
-    throw new errors/* UsageError */.eb('`--shard I[/N]` is required (or run inside GitLab, CircleCI or Buildkite parallel jobs).');
-}
-async function runCommand(args, io) {
-    const parsed = parseCommandArgs(args, {
-        ...PLAN_OPTIONS,
-        ...RUN_OPTIONS,
-        plan: { type: 'string' },
-        shard: { type: 'string' },
-        'results-dir': { type: 'string' },
-        'items-from': { type: 'string' },
-    });
-    if (parsed.flag('help')) {
-        io.stdout.write(`${RUN_USAGE}\n`);
-        return 0;
-    }
-    const command = requireCommand(parsed, 'shardwise run --plan plan.json --shard 1 -- npx jest');
-    const shard = shardFromFlagOrEnv(parsed.str('shard'), io.env);
-    const log = stderrLog(io.stderr);
-    const planPath = parsed.str('plan');
-    let loaded;
-    if (planPath !== undefined) {
-        const { readPlanFile } = await __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 8601));
-        loaded = await readPlanFile((0,external_node_path_.resolve)(io.cwd, planPath));
-        if (shard.count !== undefined && shard.count !== loaded.plan.shards.length) {
-            throw new errors/* UsageError */.eb(`\`--shard ${shard.index}/${shard.count}\`: the plan ${planPath} has ${loaded.plan.shards.length} shards.`);
-        }
-    }
-    else {
-        if (shard.count === undefined)
-            throw new errors/* UsageError */.eb('without `--plan`, `--shard` must be I/N so the plan can be computed here.');
-        const options = planOptions(parsed, io, String(shard.count));
-        const plan = await (0,modes_plan/* planMode */.l)({ ...options, shards: { kind: 'fixed', count: shard.count } }, { log, readStdin: io.readStdin });
-        const { planDigest } = await __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 8601));
-        loaded = { plan, digest: planDigest(plan) };
-    }
-    const root = (0,external_node_path_.resolve)(io.cwd, parsed.str('root') ?? '.');
-    const resultsDir = (0,external_node_path_.resolve)(io.cwd, parsed.str('results-dir') ?? `.shardwise/results/shard-${shard.index}`);
-    try {
-        await (0,promises_.mkdir)(resultsDir, { recursive: true });
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`--results-dir ${resultsDir}: cannot use it as a directory (${(0,errors/* describeError */.Uc)(error)})`);
-    }
-    const { runMode } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(226)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9226));
-    const outcome = await runMode({
-        plan: loaded.plan,
-        planDigest: loaded.digest,
-        shardIndex: shard.index,
-        command,
-        ...runFlags(parsed),
-        resultsDir,
-        root,
-        attempt: /^\d+$/.test(io.env.GITHUB_RUN_ATTEMPT ?? '')
-            ? Number(io.env.GITHUB_RUN_ATTEMPT)
-            : 1,
-        env: io.env,
-        ...(io.signal ? { signal: io.signal } : {}),
-    }, {
-        log,
-        stdout: (text) => io.stdout.write(text),
-        stderr: (text) => io.stderr.write(text),
-        ready: () => outputReady(io),
-        progress: (text) => io.stderr.write(`[shardwise] ${text}\n`),
-        now: () => new Date(),
-    });
-    const { counts } = outcome.result;
-    io.stderr.write(`[shardwise] shard ${shard.index}/${loaded.plan.shards.length} ${outcome.result.status}: ${counts.passed} passed, ${counts.failed} failed, ${counts.flaky} flaky, ${counts.skipped} skipped, ${outcome.result.missing.length} missing in ${outcome.result.wallSeconds.toFixed(1)} s; result: ${outcome.resultFile}\n`);
-    return outcome.exitCode;
-}
-/** `--items-from -` for `test`: standard input kept in a file the planner reads. */
-async function stdinToFile(io) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shardwise-items-'));
-    const path = (0,external_node_path_.join)(dir, 'items.txt');
-    await (0,promises_.writeFile)(path, await io.readStdin());
-    return path;
-}
-function coverageThresholdFlag(parsed) {
-    const raw = parsed.str('coverage-threshold');
-    return raw === undefined ? undefined : parsePercentage('--coverage-threshold', raw);
-}
-async function testCommand(args, io) {
-    const parsed = parseCommandArgs(args, {
-        ...PLAN_OPTIONS,
-        ...RUN_OPTIONS,
-        parallel: { type: 'string' },
-        'items-from': { type: 'string' },
-        'coverage-threshold': { type: 'string' },
-    });
-    if (parsed.flag('help')) {
-        io.stdout.write(`${TEST_USAGE}\n`);
-        return 0;
-    }
-    const coverageThreshold = coverageThresholdFlag(parsed);
-    const command = requireCommand(parsed, 'shardwise test --shards 4 -- npx jest');
-    const plan = planOptions(parsed, io, '4');
-    const parallelRaw = parsed.str('parallel');
-    const root = plan.root;
-    const { testMode } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(226), __nccwpck_require__.e(689), __nccwpck_require__.e(148), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3389));
-    const outcome = await testMode({
-        shards: plan.shards,
-        parallel: parallelRaw === undefined
-            ? core_plan/* MAX_SHARDS */.hH
-            : parseWholeNumber('--parallel', parallelRaw, 1, core_plan/* MAX_SHARDS */.hH),
-        granularity: plan.granularity,
-        shardOverheadSeconds: plan.shardOverheadSeconds,
-        patterns: plan.patterns,
-        itemsFrom: plan.itemsFrom === '-' ? await stdinToFile(io) : plan.itemsFrom,
-        timings: plan.timings,
-        command,
-        ...runFlags(parsed),
-        root,
-        stateDir: (0,external_node_path_.resolve)(root, '.shardwise'),
-        coverageThreshold,
-        env: io.env,
-        ...(io.signal ? { signal: io.signal } : {}),
-    }, {
-        log: stderrLog(io.stderr),
-        out: (text) => io.stdout.write(text),
-        err: (text) => io.stderr.write(text),
-        ready: () => outputReady(io),
-        now: () => new Date(),
-    });
-    return outcome.exitCode;
-}
-async function combineCommand(args, io) {
-    const parsed = parseCommandArgs(args, {
-        'results-dir': { type: 'string' },
-        plan: { type: 'string' },
-        store: { type: 'string' },
-        'no-store': { type: 'boolean' },
-        quarantine: { type: 'string' },
-        'flaky-threshold': { type: 'string' },
-        'coverage-threshold': { type: 'string' },
-        'base-ref': { type: 'string' },
-        fallback: { type: 'string' },
-        'fallback-max-items': { type: 'string' },
-        runner: { type: 'string' },
-        'report-md': { type: 'string' },
-        'report-json': { type: 'string' },
-        root: { type: 'string' },
-    });
-    if (parsed.flag('help')) {
-        io.stdout.write(`${COMBINE_USAGE}\n`);
-        return 0;
-    }
-    const resultsDir = parsed.str('results-dir');
-    const planPath = parsed.str('plan');
-    if (resultsDir === undefined)
-        throw new errors/* UsageError */.eb('`--results-dir <dir>` is required: where the shard results are.');
-    if (planPath === undefined)
-        throw new errors/* UsageError */.eb('`--plan <file>` is required: the plan the shards ran.');
-    const root = (0,external_node_path_.resolve)(io.cwd, parsed.str('root') ?? '.');
-    const coverageThreshold = coverageThresholdFlag(parsed);
-    const { readPlanFile } = await __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 8601));
-    const { plan, digest } = await readPlanFile((0,external_node_path_.resolve)(io.cwd, planPath));
-    const quarantineFlag = parsed.str('quarantine');
-    const defaultQuarantine = (0,external_node_path_.resolve)(root, 'shardwise.quarantine.json');
-    const flakyRaw = parsed.str('flaky-threshold') ?? '0.1';
-    if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(flakyRaw.trim())) {
-        throw new errors/* UsageError */.eb(`\`--flaky-threshold\` must be a number from 0 to 1; got \`${flakyRaw}\`.`);
-    }
-    const reportMd = parsed.str('report-md');
-    const reportJsonPath = parsed.str('report-json');
-    const log = stderrLog(io.stderr);
-    const baseRef = parsed.str('base-ref');
-    const { combineMode } = await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(226), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4148));
-    const { coverageReport } = await Promise.all(/* import() */[__nccwpck_require__.e(689), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6689));
-    const outcome = await combineMode({
-        plan,
-        planDigest: digest,
-        resultsDir: (0,external_node_path_.resolve)(io.cwd, resultsDir),
-        storePath: parsed.flag('no-store')
-            ? undefined
-            : (0,external_node_path_.resolve)(io.cwd, parsed.str('store') ?? (0,external_node_path_.resolve)(root, '.shardwise/timings.json')),
-        quarantinePath: quarantineFlag !== undefined
-            ? (0,external_node_path_.resolve)(io.cwd, quarantineFlag)
-            : (0,external_node_fs_.existsSync)(defaultQuarantine)
-                ? defaultQuarantine
-                : undefined,
-        flakyThreshold: Number(flakyRaw),
-        coverageThreshold,
-        fallback: parseChoice('--fallback', parsed.str('fallback') ?? 'none', [
-            'none',
-            'serial',
-        ]),
-        command: parsed.command,
-        runner: parseChoice('--runner', parsed.str('runner') ?? 'auto', [
-            'auto',
-            ...types/* RUNNER_NAMES */.kx,
-        ]),
-        fallbackMaxItems: parseWholeNumber('--fallback-max-items', parsed.str('fallback-max-items') ?? '50', 0, 100_000),
-        reportMarkdown: reportMd === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, reportMd),
-        reportJson: reportJsonPath === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, reportJsonPath),
-        root,
-        env: io.env,
-        ...(io.signal ? { signal: io.signal } : {}),
-        coverage: (shards) => coverageReport(shards, { root, threshold: coverageThreshold, baseRef, log }),
-    }, {
-        log,
-        out: (t) => io.stderr.write(t),
-        err: (t) => io.stderr.write(t),
-        ready: () => outputReady(io),
-        now: () => new Date(),
-    });
-    if (reportMd === undefined)
-        io.stdout.write(outcome.markdown);
-    const c = outcome.combined;
-    io.stderr.write(`shardwise: ${c.verdict}: ${c.counts.passed} passed, ${c.failed.length} failed, ${c.counts.flaky} flaky, ${c.quarantined.length} quarantined, ${c.unaccounted.length} unaccounted\n`);
-    return outcome.exitCode;
-}
-/** Runs the CLI and returns the exit code; never throws. */
-async function main(argv, streams) {
-    const [command, ...rest] = argv;
-    const io = {
-        ...streams,
-        stdout: outputSink(streams.stdout),
-        stderr: outputSink(streams.stderr),
-    };
-    try {
-        switch (command) {
-            case 'plan':
-                return await planCommand(rest, io);
-            case 'run':
-                return await runCommand(rest, io);
-            case 'test':
-                return await testCommand(rest, io);
-            case 'combine':
-                return await combineCommand(rest, io);
-            case '--version':
-            case '-v':
-                io.stdout.write(`${VERSION}\n`);
-                return 0;
-            case undefined:
-            case '--help':
-            case '-h':
-            case 'help':
-                io.stdout.write(`${USAGE}\n`);
-                return command === undefined ? 2 : 0;
-            default:
-                throw new errors/* UsageError */.eb(`unknown command \`${command}\`. Commands: test, plan, run, combine. Run shardwise --help.`);
-        }
-    }
-    catch (error) {
-        if (error instanceof errors/* UsageError */.eb) {
-            io.stderr.write(`shardwise: ${error.message}\n`);
-            return 2;
-        }
-        const detail = error instanceof Error ? (error.stack ?? error.message) : (0,errors/* describeError */.Uc)(error);
-        const kind = error instanceof errors/* InternalError */.Gd ? 'internal error (please report it)' : 'error';
-        io.stderr.write(`shardwise: ${kind}: ${detail}\n`);
-        return error instanceof errors/* InternalError */.Gd ? 70 : 2;
-    }
-}
-/** The real process: SIGINT/SIGTERM stop the running shard and still write its result. */
-function processIo() {
-    const controller = new AbortController();
-    let signals = 0;
-    const onSignal = (signal) => {
-        signals++;
-        if (signals > 1)
-            process.exit(signal === 'SIGINT' ? 130 : 143);
-        process.stderr.write(`\nshardwise: ${signal}: stopping the tests and writing partial results (again to quit now)\n`);
-        controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        cwd: process.cwd(),
-        readStdin: () => readAll(process.stdin),
-        signal: controller.signal,
-    };
-}
-//# sourceMappingURL=cli.js.map
+//# sourceMappingURL=usage.js.map
 
 /***/ }),
 
@@ -2390,35 +2044,11 @@ function directShard(observation) {
     return { observation, seconds, first, spanSeconds, warmupSeconds };
 }
 /**
- * Learns from one run's shards. Shards whose runner timed every file (Jest, Vitest, node:test,
- * pytest, go test) give the file costs directly; the start-up is each shard's wall time outside
- * its files' span, and the warm-up the typical excess of a worker's first file over the other
- * files of its shard (medians across shards, so one file that is slow for its own reasons
- * does not pass for warm-up). Shards whose runner times only tests (Mocha, Playwright, a generic
- * command) give each file its tests' time plus an equal share of a per-file overhead, fitted
- * across shards as `wall = start-up + overhead × files + Σ tests` (least squares), or — where
- * the run cannot separate the two — with the start-up from `prior`.
+ * What the timed shards teach: each file's cost (a worker's first file less the warm-up), the
+ * start-up outside the files' span, and how many files ran at once.
  */
-function fitRun(shards, prior) {
-    // Each shard's cost of each file it ran; a file split over several shards has several parts.
+function learnFromTimed(direct, warm) {
     const parts = [];
-    const nonEmpty = shards.filter((s) => s.files.length > 0);
-    // A file without a time of its own and without tests (it crashed on import, or every test
-    // was skipped) does not stop a shard from counting as timed; it gets the shard's typical
-    // per-file overhead below.
-    const silent = (f) => f.seconds === undefined && !(f.testSeconds > 0);
-    const isDirect = (s) => s.files.some((f) => f.seconds !== undefined) &&
-        s.files.every((f) => f.seconds !== undefined || silent(f));
-    const direct = nonEmpty.filter(isDirect).map((s) => ({
-        ...directShard({ ...s, files: s.files.filter((f) => !silent(f)) }),
-        silent: s.files.filter(silent),
-    }));
-    const warmups = direct
-        .map((d) => d.warmupSeconds)
-        .filter((w) => w !== undefined)
-        .map((w) => Math.max(0, w));
-    const warmupSeconds = warmups.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(warmups) : undefined;
-    const warm = warmupSeconds ?? prior?.warmupSeconds ?? 0;
     const startups = [];
     const workers = [];
     for (const d of direct) {
@@ -2440,57 +2070,101 @@ function fitRun(shards, prior) {
                 workers.push(Math.min(MAX_WORKERS, Math.max(MIN_WORKERS, (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .sum */ .cz)(costs.map((c) => c.cost)) / time)));
         }
     }
-    let startupSeconds = startups.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(startups) : undefined;
+    return { parts, startups, workers };
+}
+/**
+ * What the shards with untimed files teach: each file its tests' time plus a share of a
+ * per-file overhead, with the start-up as known (`startupSeconds`) or else fitted across the
+ * shards as `wall = start-up + overhead × files + Σ tests` (returned as `fittedStartupSeconds`).
+ */
+function learnFromUntimed(indirect, startupSeconds, warm) {
+    const points = indirect.map((s) => {
+        const unknown = s.files.filter((f) => f.seconds === undefined);
+        const known = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .sum */ .cz)(s.files.filter((f) => f.seconds !== undefined).map((f) => f.seconds ?? 0));
+        return {
+            shard: s,
+            count: unknown.length,
+            rest: s.wallSeconds - known - (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .sum */ .cz)(unknown.map((f) => f.testSeconds)),
+        };
+    });
+    let fitted;
+    let perFile;
+    if (startupSeconds !== undefined) {
+        const base = startupSeconds + warm;
+        perFile = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(points.map((p) => Math.max(0, (p.rest - base) / p.count)));
+    }
+    else {
+        const fit = leastSquares(points.map((p) => [p.count, p.rest]));
+        if (fit !== undefined && fit.slope >= 0 && fit.intercept >= 0) {
+            fitted = fit.intercept;
+            perFile = fit.slope;
+        }
+        else {
+            // Not separable (one shard, or equal file counts): no start-up is known, so the files
+            // carry the whole time. Charging a start-up to no one would hide it; this at least
+            // keeps every shard's total right.
+            fitted = 0;
+            perFile = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(points.map((p) => Math.max(0, p.rest / p.count)));
+        }
+    }
+    const parts = [];
+    for (const p of points) {
+        for (const f of p.shard.files) {
+            const cost = f.seconds ?? f.testSeconds + perFile;
+            parts.push({
+                file: f.file,
+                cost: Math.max(MIN_FILE_SECONDS, cost),
+                testSeconds: f.testSeconds,
+            });
+        }
+    }
+    return { parts, fittedStartupSeconds: fitted };
+}
+/**
+ * Learns from one run's shards. Shards whose runner timed every file (Jest, Vitest, node:test,
+ * pytest, go test) give the file costs directly; the start-up is each shard's wall time outside
+ * its files' span, and the warm-up the typical excess of a worker's first file over the other
+ * files of its shard (medians across shards, so one file that is slow for its own reasons
+ * does not pass for warm-up). Shards whose runner times only tests (Mocha, Playwright, a generic
+ * command) give each file its tests' time plus an equal share of a per-file overhead, fitted
+ * across shards as `wall = start-up + overhead × files + Σ tests` (least squares), or — where
+ * the run cannot separate the two — with the start-up from `prior`.
+ */
+function fitRun(shards, prior) {
+    const nonEmpty = shards.filter((s) => s.files.length > 0);
+    // A file without a time of its own and without tests (it crashed on import, or every test
+    // was skipped) does not stop a shard from counting as timed; it gets the shard's typical
+    // per-file overhead below.
+    const silent = (f) => f.seconds === undefined && !(f.testSeconds > 0);
+    const isDirect = (s) => s.files.some((f) => f.seconds !== undefined) &&
+        s.files.every((f) => f.seconds !== undefined || silent(f));
+    const direct = nonEmpty.filter(isDirect).map((s) => ({
+        ...directShard({ ...s, files: s.files.filter((f) => !silent(f)) }),
+        silent: s.files.filter(silent),
+    }));
+    const warmups = direct
+        .map((d) => d.warmupSeconds)
+        .filter((w) => w !== undefined)
+        .map((w) => Math.max(0, w));
+    const warmupSeconds = warmups.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(warmups) : undefined;
+    const warm = warmupSeconds ?? prior?.warmupSeconds ?? 0;
+    const timed = learnFromTimed(direct, warm);
+    let startupSeconds = timed.startups.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(timed.startups) : undefined;
+    const parts = timed.parts;
     // Shards where some file has no time of its own: files get their tests' time plus a share
     // of a per-file overhead; the start-up is fitted or taken from what is known.
     const indirect = nonEmpty.filter((s) => !isDirect(s));
     if (indirect.length > 0) {
-        const points = indirect.map((s) => {
-            const unknown = s.files.filter((f) => f.seconds === undefined);
-            const known = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .sum */ .cz)(s.files.filter((f) => f.seconds !== undefined).map((f) => f.seconds ?? 0));
-            return {
-                shard: s,
-                count: unknown.length,
-                rest: s.wallSeconds - known - (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .sum */ .cz)(unknown.map((f) => f.testSeconds)),
-            };
-        });
-        let fixed = startupSeconds ?? prior?.startupSeconds;
-        let perFile;
-        if (fixed !== undefined) {
-            const base = fixed + warm;
-            perFile = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(points.map((p) => Math.max(0, (p.rest - base) / p.count)));
-        }
-        else {
-            const fit = leastSquares(points.map((p) => [p.count, p.rest]));
-            if (fit !== undefined && fit.slope >= 0 && fit.intercept >= 0) {
-                fixed = fit.intercept;
-                perFile = fit.slope;
-            }
-            else {
-                // Not separable (one shard, or equal file counts): no start-up is known, so the files
-                // carry the whole time. Charging a start-up to no one would hide it; this at least
-                // keeps every shard's total right.
-                fixed = 0;
-                perFile = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(points.map((p) => Math.max(0, p.rest / p.count)));
-            }
-            startupSeconds = fixed;
-        }
-        for (const p of points) {
-            for (const f of p.shard.files) {
-                const cost = f.seconds ?? f.testSeconds + perFile;
-                parts.push({
-                    file: f.file,
-                    cost: Math.max(MIN_FILE_SECONDS, cost),
-                    testSeconds: f.testSeconds,
-                });
-            }
-        }
+        const untimed = learnFromUntimed(indirect, startupSeconds ?? prior?.startupSeconds, warm);
+        parts.push(...untimed.parts);
+        if (untimed.fittedStartupSeconds !== undefined)
+            startupSeconds = untimed.fittedStartupSeconds;
     }
     return {
         fileCosts: wholeFiles(parts),
         startupSeconds,
         warmupSeconds,
-        workers: workers.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(workers) : undefined,
+        workers: timed.workers.length > 0 ? (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(timed.workers) : undefined,
     };
 }
 /**
@@ -3611,7 +3285,118 @@ function holdsObjects(list) {
 
 /***/ }),
 
-/***/ 1368:
+/***/ 8328:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wf: () => (/* binding */ workflowCommandGuard),
+/* harmony export */   wn: () => (/* binding */ jsonForLog)
+/* harmony export */ });
+/* unused harmony export neutraliseWorkflowCommands */
+/**
+ * Text Shardwise prints from untrusted sources — the test command's output, test and file
+ * names, artifact paths, messages from reports — can reach a GitHub Actions job log, where
+ * the runner acts on two kinds of line:
+ *
+ * - `::name args::data`: a line whose first character after white space is `::`. The runner
+ *   trims with .NET's `TrimStart()`, which removes every Unicode white space (`\v`, `\f`,
+ *   NBSP, U+3000, U+2028…), and reads lines ending at `\n`, `\r\n` **or a lone `\r`**.
+ * - `##[name args]data`: anywhere in a line.
+ *
+ * Either can add masks, stop command processing or forge annotations. The guard puts a
+ * zero-width space (U+200B) before the first `:` of a line that starts (after white space)
+ * with `:`, and between `##` and `[`. That breaks both forms whether the runner compares
+ * ordinally (the marker is a different character) or with ICU collation, which ignores
+ * U+200B: the runner then still finds the prefix, but reads the command name one character
+ * late, starting with `:` or `[`, which names no command.
+ *
+ * The guard keeps its state across chunks (a command split over two writes is caught) and
+ * never holds text back, so it can sit on a live stream; apart from inserted U+200B the
+ * text is unchanged.
+ */
+function workflowCommandGuard() {
+    let lineStart = true; // nothing but white space since the last line end
+    let hashes = 0; // `#` characters just before, on this line (at most 2 counted)
+    return (text) => {
+        let out = '';
+        let copied = -1; // -1: nothing marked yet
+        for (let i = 0; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (code === LF || code === CR) {
+                lineStart = true;
+                hashes = 0;
+                continue;
+            }
+            if (lineStart) {
+                if (isLeadingSpace(code))
+                    continue;
+                lineStart = false;
+                if (code === COLON) {
+                    out += text.slice(Math.max(copied, 0), i) + MARK;
+                    copied = i;
+                    continue;
+                }
+            }
+            if (code === HASH) {
+                if (hashes < 2)
+                    hashes++;
+            }
+            else {
+                if (code === BRACKET && hashes === 2) {
+                    out += text.slice(Math.max(copied, 0), i) + MARK;
+                    copied = i;
+                }
+                hashes = 0;
+            }
+        }
+        return copied < 0 ? text : out + text.slice(copied);
+    };
+}
+/** One string on its own (a message, a name): the guard from a line start. */
+function neutraliseWorkflowCommands(text) {
+    return workflowCommandGuard()(text);
+}
+/**
+ * JSON text made safe for a job log without changing its value: `##[` can only occur inside
+ * a string there, where `#` may be written `\u0023`. (A JSON line never starts with `:`.)
+ */
+function jsonForLog(json) {
+    return json.includes('##[') ? json.replace(/#(?=#\[)/g, '\\u0023') : json;
+}
+const MARK = '\u200b';
+const LF = 0x0a;
+const CR = 0x0d;
+const COLON = 0x3a;
+const HASH = 0x23;
+const BRACKET = 0x5b;
+/**
+ * What .NET's `char.IsWhiteSpace` trims (Unicode Zs, Zl, Zp, `\t`–`\r`, U+0085), plus the
+ * invisible format characters that collation ignores (U+180E, U+200B–U+200D, U+2060,
+ * U+FEFF): treating a few more characters as leading space only defuses more lines.
+ */
+function isLeadingSpace(code) {
+    if (code <= 0x20)
+        return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (code < 0x85)
+        return false;
+    return (code === 0x85 ||
+        code === 0xa0 ||
+        code === 0x1680 ||
+        code === 0x180e ||
+        (code >= 0x2000 && code <= 0x200d) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x2060 ||
+        code === 0x3000 ||
+        code === 0xfeff);
+}
+//# sourceMappingURL=log-guard.js.map
+
+/***/ }),
+
+/***/ 3641:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3627,169 +3412,56 @@ __nccwpck_require__.d(__webpack_exports__, {
 var cost_model = __nccwpck_require__(2893);
 // EXTERNAL MODULE: ./build/core/ids.js
 var core_ids = __nccwpck_require__(8628);
-// EXTERNAL MODULE: ./build/core/stats.js
-var stats = __nccwpck_require__(9681);
-;// CONCATENATED MODULE: ./build/core/estimate.js
+;// CONCATENATED MODULE: ./build/core/plan/items.js
 
-
-/** What an item with nothing to learn from is assumed to take. */
-const DEFAULT_SECONDS = 1;
-/** The shortest estimate handed out, so that no item is ever planned as free. */
-const MIN_ESTIMATE_SECONDS = 0.001;
-/**
- * How far a group's mean is pulled toward its parent's: as if the parent had lent the group this
- * many items at its own mean. A group of one item is then a third its own and two thirds its
- * parent; a directory of twenty is 91 % its own. Any weight from 1 to 5 does about equally
- * well on the real suites of the benchmark (`npm run bench`, section 4); 2 is in the middle.
- */
-const PRIOR_WEIGHT = 2;
-/** Sized files a group needs before seconds-per-byte is learned from it. */
-const MIN_SIZED = 3;
-/**
- * Group keys from the most to the least specific: a test first looks at the other tests of its
- * file, then every item looks at its directory, its parent directory… and finally everything.
- * Tests and files form separate trees: a test takes a fraction of its file's time.
- */
-class GroupChains {
-    /** The keys of a directory and every directory above it, for files or for tests. */
-    directories = new Map();
-    of(id) {
+/** The ids to plan when none were given: everything the timings know (unique, sorted). */
+function itemsFromModel(model, granularity) {
+    const files = [...model.files.keys()];
+    const untimedFiles = new Set();
+    for (const id of model.untimed) {
         const file = (0,core_ids/* fileOfId */.Hy)(id);
-        const test = (0,core_ids/* isTestId */.Cw)(id);
-        const slash = file.lastIndexOf('/');
-        const directories = this.directoryChain(test ? 't:' : 'f:', slash < 0 ? undefined : file.slice(0, slash));
-        return test ? [`${file}::`, ...directories] : directories;
+        if (!model.files.has(file))
+            untimedFiles.add(file);
     }
-    directoryChain(kind, dir) {
-        if (dir === undefined)
-            return [kind];
-        const key = `${kind}${dir}/`;
-        let chain = this.directories.get(key);
-        if (!chain) {
-            const slash = dir.lastIndexOf('/');
-            chain = [key, ...this.directoryChain(kind, slash < 0 ? undefined : dir.slice(0, slash))];
-            this.directories.set(key, chain);
-        }
-        return chain;
+    files.push(...untimedFiles);
+    if (granularity === 'file')
+        return files.sort();
+    const ids = [];
+    for (const file of files) {
+        const tests = model.testsByFile.get(file);
+        if (tests && tests.length > 0)
+            for (const id of tests)
+                ids.push(id);
+        else
+            ids.push(file);
     }
+    return ids.sort();
 }
-/**
- * Estimates the items that have no usable history by their *expected* duration, since a shard's
- * time is the sum of its items: an estimate that is right on average keeps every shard's sum
- * right on average, while a typical-value estimate (the median) is biased low on long-tailed
- * suites and under-fills the shards that hold new items.
- *
- * The expected value is the mean of the item's nearest group (the other tests of its file, its
- * directory, its parent directory… everything), shrunk toward the estimate of the next broader
- * group as far as the group is small (`PRIOR_WEIGHT`): a directory of three files is not trusted
- * as much as one of three hundred, and no fixed member count decides. Where file sizes are
- * known, the nearest group with `MIN_SIZED` sized files gives seconds per byte (its total time
- * over its total bytes), times the item's size, kept within the group's range. With no history
- * at all, sizes alone give relative weights around `DEFAULT_SECONDS`.
- *
- * Sums are exact, so the estimates do not depend on the order of `known`.
- */
-function estimateDurations(input) {
-    // Only the groups of the unknown items (and their broader groups) are ever read.
-    const chains = new GroupChains();
-    const needed = new Set();
-    for (const id of input.unknown)
-        for (const key of chains.of(id))
-            needed.add(key);
-    const groups = new Map();
-    const knownMaps = 'get' in input.known ? [input.known] : input.known;
-    for (const known of knownMaps) {
-        for (const [id, seconds] of known) {
-            if (!(seconds > 0))
-                continue;
-            const keys = chains.of(id);
-            if (!needed.has(keys[keys.length - 1] ?? ''))
-                continue;
-            const size = (0,core_ids/* isTestId */.Cw)(id) ? undefined : input.sizes?.get(id);
-            for (let i = 0; i < keys.length; i++) {
-                const key = keys[i] ?? '';
-                if (!needed.has(key))
-                    continue;
-                let group = groups.get(key);
-                if (!group) {
-                    group = {
-                        parent: keys[i + 1],
-                        count: 0,
-                        seconds: new stats/* ExactSum */.PA(),
-                        min: Infinity,
-                        max: 0,
-                        sizedCount: 0,
-                        sizedSeconds: new stats/* ExactSum */.PA(),
-                        sizedBytes: new stats/* ExactSum */.PA(),
-                    };
-                    groups.set(key, group);
-                }
-                group.count++;
-                group.seconds.add(seconds);
-                if (seconds < group.min)
-                    group.min = seconds;
-                if (seconds > group.max)
-                    group.max = seconds;
-                if (size !== undefined && size > 0) {
-                    group.sizedCount++;
-                    group.sizedSeconds.add(seconds);
-                    group.sizedBytes.add(size);
-                }
-            }
-        }
+/** The ids sorted, each once. */
+function sortedUnique(ids) {
+    const sorted = [...ids].sort();
+    let kept = 0;
+    for (let i = 0; i < sorted.length; i++) {
+        const id = sorted[i] ?? '';
+        if (kept === 0 || id !== sorted[kept - 1])
+            sorted[kept++] = id;
     }
-    const shrunk = new Map();
-    const meanOf = (key) => {
-        const cached = shrunk.get(key);
-        if (cached !== undefined)
-            return cached;
-        const group = groups.get(key);
-        if (!group)
-            return NaN;
-        const total = group.seconds.value();
-        const mean = group.parent === undefined
-            ? total / group.count
-            : (total + PRIOR_WEIGHT * meanOf(group.parent)) / (group.count + PRIOR_WEIGHT);
-        shrunk.set(key, mean);
-        return mean;
-    };
-    const sizes = [...(input.sizes?.values() ?? [])].filter((s) => s > 0);
-    const medianSize = sizes.length > 0 ? (0,stats/* median */.JZ)(sizes) : undefined;
-    const out = new Map();
-    for (const id of input.unknown) {
-        const size = (0,core_ids/* isTestId */.Cw)(id) ? undefined : input.sizes?.get(id);
-        const keys = chains.of(id);
-        let estimate;
-        if (size !== undefined && size > 0) {
-            const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED);
-            const group = key === undefined ? undefined : groups.get(key);
-            if (group) {
-                const rate = group.sizedSeconds.value() / group.sizedBytes.value();
-                const seconds = Math.min(group.max, Math.max(group.min, rate * size));
-                estimate = { seconds, basis: 'size' };
-            }
-        }
-        if (!estimate) {
-            const key = keys.find((k) => groups.has(k));
-            if (key !== undefined) {
-                estimate = {
-                    seconds: meanOf(key),
-                    basis: key.endsWith('::') ? 'same-file' : 'directory',
-                };
-            }
-        }
-        if (!estimate) {
-            const base = input.defaultSeconds ?? DEFAULT_SECONDS;
-            const seconds = size !== undefined && size > 0 && medianSize !== undefined
-                ? (base * size) / medianSize
-                : base;
-            estimate = { seconds, basis: 'default' };
-        }
-        out.set(id, { ...estimate, seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds) });
-    }
-    return out;
+    sorted.length = kept;
+    return sorted;
 }
-//# sourceMappingURL=estimate.js.map
+function groupByFile(ids) {
+    const byFile = new Map();
+    for (const id of ids) {
+        const file = (0,core_ids/* fileOfId */.Hy)(id);
+        const list = byFile.get(file);
+        if (list)
+            list.push(id);
+        else
+            byFile.set(file, [id]);
+    }
+    return byFile;
+}
+//# sourceMappingURL=items.js.map
 ;// CONCATENATED MODULE: ./build/core/partition.js
 /**
  * Partitioning weighted units into shards so that the longest shard is as short as possible
@@ -4134,19 +3806,452 @@ function lowerBound(units, shardCount) {
     return Math.max(total / shardCount, longest);
 }
 //# sourceMappingURL=partition.js.map
-// EXTERNAL MODULE: ./build/core/timings.js
-var timings = __nccwpck_require__(149);
-;// CONCATENATED MODULE: ./build/core/plan.js
+// EXTERNAL MODULE: ./build/core/stats.js
+var stats = __nccwpck_require__(9681);
+;// CONCATENATED MODULE: ./build/core/plan/units.js
+
+
+/**
+ * Splits one file's tests into `parts` chunks of near-equal time (LPT), each a unit that pays
+ * the file's setup once.
+ */
+function chunkFile(file, tests, parts, prices, setup, estimated) {
+    const units = tests.map((id) => ({ id, seconds: prices.of(id) }));
+    const partition = partitionUnits(units, Math.min(parts, units.length));
+    return partition.shards
+        .filter((chunk) => chunk.length > 0)
+        .map((chunk, index) => ({
+        id: `${file}::#${index + 1}`,
+        seconds: setup + (0,stats/* sum */.cz)(chunk.map((u) => u.seconds)),
+        items: chunk.map((u) => u.id).sort(),
+        file,
+        estimated,
+    }));
+}
+/**
+ * A file's time: its own observation if it has one (setup and untimed tests included), else
+ * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
+ */
+function fileSeconds(context, file, ids) {
+    // A file planned whole is an item itself, and the only one of its file.
+    if (ids[0] === file)
+        return context.prices.of(file);
+    const timed = context.model.files.get(file);
+    const isNew = (id) => !context.model.tests.has(id) && !context.model.untimed.has(id);
+    if (timed !== undefined && timed > 0)
+        return timed + (0,stats/* sum */.cz)(ids.filter(isNew).map((id) => context.prices.of(id)));
+    return (0,stats/* sum */.cz)(ids.map((id) => context.prices.of(id))) + (context.model.setupByFile.get(file) ?? 0);
+}
+function setupOf(context, file) {
+    return context.model.setupByFile.get(file) ?? 0;
+}
+/** Whether a file can be split: it holds several planned tests and was not planned whole. */
+function splittable(f) {
+    return f.ids.length > 1 && !f.ids.includes(f.file);
+}
+/**
+ * The files that alone would exceed the target shard time, and into how many parts each goes.
+ * The target is the average shard's time (with the setup the parts pay again) or the longest
+ * unsplittable piece, whichever is more; it settles within a few passes.
+ */
+function splitForTarget(context, fileUnits, shardCount) {
+    let splitFiles = [];
+    let target = 0;
+    for (let pass = 0; pass < 3; pass++) {
+        const total = (0,stats/* sum */.cz)(fileUnits.map((f) => f.unit.seconds));
+        const extraSetup = (0,stats/* sum */.cz)(splitFiles.map((s) => (s.parts - 1) * setupOf(context, s.file)));
+        let unsplittable = 0;
+        for (const f of fileUnits) {
+            const longest = splittable(f)
+                ? f.ids.reduce((m, id) => Math.max(m, context.prices.of(id)), 0) + setupOf(context, f.file)
+                : f.unit.seconds;
+            unsplittable = Math.max(unsplittable, longest);
+        }
+        const next = Math.max((total + extraSetup) / shardCount, unsplittable);
+        if (next === target)
+            break;
+        target = next;
+        splitFiles = [];
+        for (const f of fileUnits) {
+            if (!splittable(f) || f.unit.seconds <= target * 1.0001)
+                continue;
+            const setup = setupOf(context, f.file);
+            const body = f.unit.seconds - setup;
+            const room = Math.max(target - setup, target / 2);
+            const parts = Math.min(f.ids.length, shardCount, Math.ceil(body / room));
+            if (parts > 1)
+                splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
+        }
+    }
+    return splitFiles;
+}
+/** Fewer units than shards would leave shards empty: splits the longest parts further. */
+function splitForEmptyShards(fileUnits, splitFiles, shardCount) {
+    const partsOf = new Map(splitFiles.map((s) => [s.file, s.parts]));
+    let unitCount = fileUnits.length + (0,stats/* sum */.cz)(splitFiles.map((s) => s.parts - 1));
+    while (unitCount < shardCount) {
+        let pick;
+        let pickSize = 0;
+        for (const f of fileUnits) {
+            const parts = partsOf.get(f.file) ?? 1;
+            if (!splittable(f) || parts >= f.ids.length)
+                continue;
+            const size = f.unit.seconds / parts;
+            if (size > pickSize) {
+                pick = f;
+                pickSize = size;
+            }
+        }
+        if (!pick)
+            break;
+        partsOf.set(pick.file, (partsOf.get(pick.file) ?? 1) + 1);
+        unitCount++;
+    }
+    const out = [];
+    for (const f of fileUnits) {
+        const parts = partsOf.get(f.file);
+        if (parts !== undefined && parts > 1)
+            out.push({ file: f.file, parts, seconds: f.unit.seconds });
+    }
+    return out;
+}
+/** Builds the units at auto granularity: whole files, or chunks of the files split. */
+function buildUnits(context, shardCount) {
+    const fileUnits = [...context.byFile].map(([file, ids]) => ({
+        file,
+        ids,
+        unit: {
+            id: file,
+            seconds: fileSeconds(context, file, ids),
+            // A file planned whole runs what was asked: the file, or exactly its listed tests.
+            items: [...ids].sort(),
+            file,
+            estimated: ids.some((id) => context.prices.estimated.has(id)),
+        },
+    }));
+    if (!context.canSplitFiles || shardCount === 1) {
+        return { units: fileUnits.map((f) => f.unit), splitFiles: [] };
+    }
+    // auto: split only the files that alone would exceed the target shard time.
+    const splitFiles = splitForEmptyShards(fileUnits, splitForTarget(context, fileUnits, shardCount), shardCount);
+    const split = new Map(splitFiles.map((s) => [s.file, s.parts]));
+    const units = [];
+    for (const f of fileUnits) {
+        const parts = split.get(f.file);
+        if (parts === undefined)
+            units.push(f.unit);
+        else
+            units.push(...chunkFile(f.file, f.ids, parts, context.prices, setupOf(context, f.file), f.unit.estimated));
+    }
+    return { units, splitFiles };
+}
+//# sourceMappingURL=units.js.map
+;// CONCATENATED MODULE: ./build/core/plan/layout.js
 
 
 
 
+function totalOf(units) {
+    let total = 0;
+    for (const unit of units)
+        total += unit.seconds;
+    return total;
+}
+/** At test granularity every file's setup is paid at least once, and with each of its tests. */
+function testLowerBound(tests, seconds, setup, shardCount) {
+    const files = new Set(tests.map(core_ids/* fileOfId */.Hy));
+    const total = (0,stats/* sum */.cz)(Array.from(seconds)) + (0,stats/* sum */.cz)([...files].map(setup));
+    let longest = 0;
+    tests.forEach((id, i) => {
+        longest = Math.max(longest, (seconds[i] ?? 0) + setup((0,core_ids/* fileOfId */.Hy)(id)));
+    });
+    return Math.max(total / shardCount, longest);
+}
+/**
+ * Every item its own unit: whole files at file granularity, single tests at test granularity.
+ * Planned by index over the sorted items, without an object per item.
+ */
+function layoutOfItems(context, shardCount) {
+    const { items } = context;
+    const seconds = context.prices.ofItem;
+    const partition = partitionSeconds(seconds, shardCount);
+    let loads = partition.loads;
+    let bound = lowerBoundOfSeconds(seconds, shardCount);
+    const fileBound = bound;
+    if (context.granularity === 'test') {
+        const setup = (file) => context.model.setupByFile.get(file) ?? 0;
+        // Single tests of one file in one shard pay the file's setup once per shard.
+        loads = partition.shards.map((shard, i) => {
+            const files = new Set(shard.map((item) => (0,core_ids/* fileOfId */.Hy)(items[item] ?? '')));
+            return (loads[i] ?? 0) + (0,stats/* sum */.cz)([...files].map(setup));
+        });
+        bound = testLowerBound(items, seconds, setup, shardCount);
+    }
+    return {
+        splitFiles: [],
+        shardCount,
+        loads,
+        items: () => {
+            // One pass over the sorted items deals each to its shard: every list comes out sorted.
+            const shardOf = new Int32Array(items.length);
+            partition.shards.forEach((shard, s) => {
+                for (const item of shard)
+                    shardOf[item] = s;
+            });
+            const lists = partition.shards.map(() => []);
+            items.forEach((id, item) => lists[shardOf[item] ?? 0]?.push(id));
+            return lists;
+        },
+        longest: () => partition.shards.map((shard) => shard.reduce((m, item) => Math.max(m, seconds[item] ?? 0), 0)),
+        totalSeconds: (0,stats/* sum */.cz)(seconds),
+        makespan: Math.max(0, ...loads),
+        lowerBound: bound,
+        fileLowerBound: fileBound,
+    };
+}
+/** The items laid out over `shardCount` shards. */
+function layoutAt(context, shardCount) {
+    if (context.granularity !== 'auto')
+        return layoutOfItems(context, shardCount);
+    const { units, splitFiles } = buildUnits(context, shardCount);
+    const partition = partitionUnits(units, shardCount);
+    const wholeFiles = () => [...context.byFile].map(([file, ids]) => ({
+        id: file,
+        seconds: fileSeconds(context, file, ids),
+    }));
+    return {
+        splitFiles,
+        shardCount,
+        loads: partition.loads,
+        items: () => partition.shards.map((shard) => shard.flatMap((u) => u.items).sort()),
+        longest: () => partition.shards.map((shard) => shard.reduce((m, u) => Math.max(m, u.seconds), 0)),
+        totalSeconds: totalOf(units),
+        makespan: Math.max(0, ...partition.loads),
+        lowerBound: lowerBound(units, shardCount),
+        fileLowerBound: lowerBound(wholeFiles(), shardCount),
+    };
+}
+/**
+ * The smallest shard count up to `maxCount` whose predicted wall time (makespan / workers +
+ * overhead) meets the target; if none does, the smallest count that gets within 1% of the best
+ * reachable wall time.
+ */
+function chooseShardCount(context, target) {
+    const cap = target.maxCount;
+    const cache = new Map();
+    const at = (k) => {
+        let layout = cache.get(k);
+        if (!layout) {
+            layout = layoutAt(context, k);
+            cache.set(k, layout);
+        }
+        return layout;
+    };
+    const meets = (k) => at(k).makespan / target.workers + target.overheadSeconds <= target.targetSeconds;
+    if (meets(cap)) {
+        // Makespan falls (nearly) monotonically with the shard count: binary search, then make
+        // sure the count just below does not also meet the target.
+        let lo = 1;
+        let hi = cap;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (meets(mid))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        while (lo > 1 && meets(lo - 1))
+            lo--;
+        return at(lo);
+    }
+    const best = at(cap).makespan;
+    let lo = 1;
+    let hi = cap;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at(mid).makespan <= best * 1.01)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return at(lo);
+}
+//# sourceMappingURL=layout.js.map
+;// CONCATENATED MODULE: ./build/core/estimate.js
 
 
-/** How many estimated items a plan names (the count is always exact). */
-const MAX_LISTED_ESTIMATES = 500;
-/** GitHub's matrix limit, and so the most shards a plan may have. */
-const MAX_SHARDS = 256;
+/** What an item with nothing to learn from is assumed to take. */
+const DEFAULT_SECONDS = 1;
+/** The shortest estimate handed out, so that no item is ever planned as free. */
+const MIN_ESTIMATE_SECONDS = 0.001;
+/**
+ * How far a group's mean is pulled toward its parent's: as if the parent had lent the group this
+ * many items at its own mean. A group of one item is then a third its own and two thirds its
+ * parent; a directory of twenty is 91 % its own. Any weight from 1 to 5 does about equally
+ * well on the real suites of the benchmark (`npm run bench`, section 4); 2 is in the middle.
+ */
+const PRIOR_WEIGHT = 2;
+/** Sized files a group needs before seconds-per-byte is learned from it. */
+const MIN_SIZED = 3;
+/**
+ * Group keys from the most to the least specific: a test first looks at the other tests of its
+ * file, then every item looks at its directory, its parent directory… and finally everything.
+ * Tests and files form separate trees: a test takes a fraction of its file's time.
+ */
+class GroupChains {
+    /** The keys of a directory and every directory above it, for files or for tests. */
+    directories = new Map();
+    of(id) {
+        const file = (0,core_ids/* fileOfId */.Hy)(id);
+        const test = (0,core_ids/* isTestId */.Cw)(id);
+        const slash = file.lastIndexOf('/');
+        const directories = this.directoryChain(test ? 't:' : 'f:', slash < 0 ? undefined : file.slice(0, slash));
+        return test ? [`${file}::`, ...directories] : directories;
+    }
+    directoryChain(kind, dir) {
+        if (dir === undefined)
+            return [kind];
+        const key = `${kind}${dir}/`;
+        let chain = this.directories.get(key);
+        if (!chain) {
+            const slash = dir.lastIndexOf('/');
+            chain = [key, ...this.directoryChain(kind, slash < 0 ? undefined : dir.slice(0, slash))];
+            this.directories.set(key, chain);
+        }
+        return chain;
+    }
+}
+/**
+ * The groups of the unknown items (and their broader groups) from the known items: the only
+ * groups an estimate ever reads.
+ */
+function gatherGroups(input, chains) {
+    const needed = new Set();
+    for (const id of input.unknown)
+        for (const key of chains.of(id))
+            needed.add(key);
+    const groups = new Map();
+    const knownMaps = 'get' in input.known ? [input.known] : input.known;
+    for (const known of knownMaps) {
+        for (const [id, seconds] of known) {
+            if (!(seconds > 0))
+                continue;
+            const keys = chains.of(id);
+            if (!needed.has(keys[keys.length - 1] ?? ''))
+                continue;
+            const size = (0,core_ids/* isTestId */.Cw)(id) ? undefined : input.sizes?.get(id);
+            for (let i = 0; i < keys.length; i++) {
+                const key = keys[i] ?? '';
+                if (!needed.has(key))
+                    continue;
+                let group = groups.get(key);
+                if (!group) {
+                    group = {
+                        parent: keys[i + 1],
+                        count: 0,
+                        seconds: new stats/* ExactSum */.PA(),
+                        min: Infinity,
+                        max: 0,
+                        sizedCount: 0,
+                        sizedSeconds: new stats/* ExactSum */.PA(),
+                        sizedBytes: new stats/* ExactSum */.PA(),
+                    };
+                    groups.set(key, group);
+                }
+                group.count++;
+                group.seconds.add(seconds);
+                if (seconds < group.min)
+                    group.min = seconds;
+                if (seconds > group.max)
+                    group.max = seconds;
+                if (size !== undefined && size > 0) {
+                    group.sizedCount++;
+                    group.sizedSeconds.add(seconds);
+                    group.sizedBytes.add(size);
+                }
+            }
+        }
+    }
+    return groups;
+}
+/** A group's mean shrunk toward its parent's (`PRIOR_WEIGHT`), each computed once. */
+function shrunkMeans(groups) {
+    const shrunk = new Map();
+    const meanOf = (key) => {
+        const cached = shrunk.get(key);
+        if (cached !== undefined)
+            return cached;
+        const group = groups.get(key);
+        if (!group)
+            return NaN;
+        const total = group.seconds.value();
+        const mean = group.parent === undefined
+            ? total / group.count
+            : (total + PRIOR_WEIGHT * meanOf(group.parent)) / (group.count + PRIOR_WEIGHT);
+        shrunk.set(key, mean);
+        return mean;
+    };
+    return meanOf;
+}
+/**
+ * One unknown item's estimate: seconds per byte of its nearest sized group where its size is
+ * known, else the shrunk mean of its nearest group, else the default (scaled by size).
+ */
+function estimateOne(keys, size, groups, meanOf, fallback) {
+    if (size !== undefined && size > 0) {
+        const key = keys.find((k) => (groups.get(k)?.sizedCount ?? 0) >= MIN_SIZED);
+        const group = key === undefined ? undefined : groups.get(key);
+        if (group) {
+            const rate = group.sizedSeconds.value() / group.sizedBytes.value();
+            return { seconds: Math.min(group.max, Math.max(group.min, rate * size)), basis: 'size' };
+        }
+    }
+    const key = keys.find((k) => groups.has(k));
+    if (key !== undefined)
+        return { seconds: meanOf(key), basis: key.endsWith('::') ? 'same-file' : 'directory' };
+    const seconds = size !== undefined && size > 0 && fallback.medianSize !== undefined
+        ? (fallback.seconds * size) / fallback.medianSize
+        : fallback.seconds;
+    return { seconds, basis: 'default' };
+}
+/**
+ * Estimates the items that have no usable history by their *expected* duration, since a shard's
+ * time is the sum of its items: an estimate that is right on average keeps every shard's sum
+ * right on average, while a typical-value estimate (the median) is biased low on long-tailed
+ * suites and under-fills the shards that hold new items.
+ *
+ * The expected value is the mean of the item's nearest group (the other tests of its file, its
+ * directory, its parent directory… everything), shrunk toward the estimate of the next broader
+ * group as far as the group is small (`PRIOR_WEIGHT`): a directory of three files is not trusted
+ * as much as one of three hundred, and no fixed group size decides. Where file sizes are
+ * known, the nearest group with `MIN_SIZED` sized files gives seconds per byte (its total time
+ * over its total bytes), times the item's size, kept within the group's range. With no history
+ * at all, sizes alone give relative weights around `DEFAULT_SECONDS`.
+ *
+ * Sums are exact, so the estimates do not depend on the order of `known`.
+ */
+function estimateDurations(input) {
+    const chains = new GroupChains();
+    const groups = gatherGroups(input, chains);
+    const meanOf = shrunkMeans(groups);
+    const sizes = [...(input.sizes?.values() ?? [])].filter((s) => s > 0);
+    const fallback = {
+        seconds: input.defaultSeconds ?? DEFAULT_SECONDS,
+        medianSize: sizes.length > 0 ? (0,stats/* median */.JZ)(sizes) : undefined,
+    };
+    const out = new Map();
+    for (const id of input.unknown) {
+        const size = (0,core_ids/* isTestId */.Cw)(id) ? undefined : input.sizes?.get(id);
+        const estimate = estimateOne(chains.of(id), size, groups, meanOf, fallback);
+        out.set(id, { ...estimate, seconds: Math.max(MIN_ESTIMATE_SECONDS, estimate.seconds) });
+    }
+    return out;
+}
+//# sourceMappingURL=estimate.js.map
+;// CONCATENATED MODULE: ./build/core/plan/prices.js
+
+
+
 /**
  * The seconds of every planned item: its timings, or an estimate. Looked up rather than copied
  * into a map of its own, since a plan may hold a million items and nearly all are timed.
@@ -4218,291 +4323,112 @@ function priceItems(ids, model, sizes, defaultSeconds) {
         ids.forEach((id, i) => (prices.ofItem[i] = prices.of(id)));
     return prices;
 }
-/** The ids to plan when none were given: everything the timings know (unique, sorted). */
-function itemsFromModel(model, granularity) {
-    const files = [...model.files.keys()];
-    const untimedFiles = new Set();
-    for (const id of model.untimed) {
-        const file = (0,core_ids/* fileOfId */.Hy)(id);
-        if (!model.files.has(file))
-            untimedFiles.add(file);
+//# sourceMappingURL=prices.js.map
+// EXTERNAL MODULE: ./build/core/timings.js
+var timings = __nccwpck_require__(149);
+;// CONCATENATED MODULE: ./build/core/plan.js
+
+
+
+
+
+
+
+/** How many estimated items a plan names (the count is always exact). */
+const MAX_LISTED_ESTIMATES = 500;
+/** GitHub's matrix limit, and so the most shards a plan may have. */
+const MAX_SHARDS = 256;
+/**
+ * The items to plan: those given, or what the timings hold. At file granularity test ids
+ * collapse into their files; a file listed whole stays whole (its tests are not planned apart).
+ */
+function planItems(request) {
+    const initial = request.items
+        ? sortedUnique(request.items)
+        : itemsFromModel(request.model, request.granularity);
+    const hasTestIds = initial.some(core_ids/* isTestId */.Cw);
+    const itemFiles = hasTestIds ? sortedUnique(initial.map(core_ids/* fileOfId */.Hy)) : initial;
+    // Timings of files that are not planned only matter when the items were given.
+    const itemFileSet = request.items !== undefined ? new Set(itemFiles) : undefined;
+    const { model, matchedBySuffix } = itemFileSet
+        ? (0,timings/* alignModel */.N)(request.model, itemFileSet)
+        : { model: request.model, matchedBySuffix: 0 };
+    let items = itemFiles;
+    if (request.granularity !== 'file' && hasTestIds) {
+        const wholeFiles = new Set(initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id)));
+        items = initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id) || !wholeFiles.has((0,core_ids/* fileOfId */.Hy)(id)));
     }
-    files.push(...untimedFiles);
-    if (granularity === 'file')
-        return files.sort();
-    const ids = [];
-    for (const file of files) {
-        const tests = model.testsByFile.get(file);
-        if (tests && tests.length > 0)
-            for (const id of tests)
-                ids.push(id);
-        else
-            ids.push(file);
-    }
-    return ids.sort();
+    let staleFiles = 0;
+    if (itemFileSet)
+        for (const file of model.files.keys())
+            if (!itemFileSet.has(file))
+                staleFiles++;
+    return { items, itemFiles, model, matchedBySuffix, staleFiles };
 }
-/** The ids sorted, each once. */
-function sortedUnique(ids) {
-    const sorted = [...ids].sort();
-    let kept = 0;
-    for (let i = 0; i < sorted.length; i++) {
-        const id = sorted[i] ?? '';
-        if (kept === 0 || id !== sorted[kept - 1])
-            sorted[kept++] = id;
-    }
-    sorted.length = kept;
-    return sorted;
+/** How many items each estimate basis priced. */
+function estimateCounts(prices) {
+    const estimates = {
+        'same-file': 0,
+        directory: 0,
+        size: 0,
+        default: 0,
+    };
+    for (const basis of prices.estimated.values())
+        estimates[basis]++;
+    return estimates;
 }
-function groupByFile(ids) {
-    const byFile = new Map();
-    for (const id of ids) {
-        const file = (0,core_ids/* fileOfId */.Hy)(id);
-        const list = byFile.get(file);
-        if (list)
-            list.push(id);
-        else
-            byFile.set(file, [id]);
+/** The layout at the requested shard count, or the count `auto` chooses; notes say why. */
+function chooseLayout(request, context, unitCount, notes) {
+    const { shards } = request;
+    const itemCount = context.items.length;
+    if (shards.kind === 'fixed') {
+        if (unitCount < shards.count && itemCount > 0) {
+            notes.push(`only ${unitCount} items for ${shards.count} shards: ${shards.count - unitCount} shards are empty`);
+        }
+        return layoutAt(context, shards.count);
     }
-    return byFile;
+    const workers = request.costModel?.workers ?? 1;
+    const layout = chooseShardCount(context, {
+        targetSeconds: shards.targetSeconds,
+        maxCount: Math.max(1, Math.min(shards.maxShards, MAX_SHARDS, Math.max(1, itemCount))),
+        overheadSeconds: request.shardOverheadSeconds,
+        workers,
+    });
+    const wall = layout.makespan / workers + request.shardOverheadSeconds;
+    if (wall > shards.targetSeconds) {
+        notes.push(`no shard count up to ${Math.min(shards.maxShards, MAX_SHARDS)} reaches the target of ${shards.targetSeconds} s; ${layout.shardCount} shards get the best reachable ${wall.toFixed(1)} s`);
+    }
+    return layout;
 }
 /**
- * Splits one file's tests into `parts` chunks of near-equal time (LPT), each a unit that pays
- * the file's setup once.
+ * The planned shards with their predicted wall times: what every shard pays, then its files,
+ * some at once where the runner runs several workers (never less than its longest file).
+ * Empty shards go last, so a matrix of the first non-empty shards covers everything.
  */
-function chunkFile(file, tests, parts, prices, setup, estimated) {
-    const units = tests.map((id) => ({ id, seconds: prices.of(id) }));
-    const partition = partitionUnits(units, Math.min(parts, units.length));
-    return partition.shards
-        .filter((chunk) => chunk.length > 0)
-        .map((chunk, index) => {
-        const members = chunk.map((u) => u.id).sort();
-        return {
-            id: `${file}::#${index + 1}`,
-            seconds: setup + (0,stats/* sum */.cz)(chunk.map((u) => u.seconds)),
-            members,
-            file,
-            estimated,
-        };
-    });
-}
-/**
- * A file's time: its own observation if it has one (setup and untimed tests included), else
- * the sum of its tests and its setup. New tests, unknown to the timings, add their estimates.
- */
-function fileSeconds(context, file, ids) {
-    // A file planned whole is an item itself, and the only one of its file.
-    if (ids[0] === file)
-        return context.prices.of(file);
-    const timed = context.model.files.get(file);
-    const isNew = (id) => !context.model.tests.has(id) && !context.model.untimed.has(id);
-    if (timed !== undefined && timed > 0)
-        return timed + (0,stats/* sum */.cz)(ids.filter(isNew).map((id) => context.prices.of(id)));
-    return (0,stats/* sum */.cz)(ids.map((id) => context.prices.of(id))) + (context.model.setupByFile.get(file) ?? 0);
-}
-/** Builds the units at auto granularity: whole files, or chunks of the files split. */
-function buildUnits(context, shardCount) {
-    const units = [];
-    const splitFiles = [];
-    const whole = (file, ids) => ({
-        id: file,
-        seconds: fileSeconds(context, file, ids),
-        // A file planned whole runs what was asked: the file, or exactly its listed tests.
-        members: [...ids].sort(),
-        file,
-        estimated: ids.some((id) => context.prices.estimated.has(id)),
-    });
-    const fileUnits = [...context.byFile].map(([file, ids]) => ({
-        file,
-        ids,
-        unit: whole(file, ids),
+function plannedShards(layout, costModel, longest) {
+    const overhead = costModel.startupSeconds + costModel.warmupSeconds;
+    const wallOf = (count, load, i) => count === 0 ? 0 : overhead + Math.max(longest[i] ?? 0, load / costModel.workers);
+    return layout
+        .items()
+        .map((shardItems, i) => ({
+        shardItems,
+        wall: wallOf(shardItems.length, layout.loads[i] ?? 0, i),
+    }))
+        .sort((a, b) => Number(a.shardItems.length === 0) - Number(b.shardItems.length === 0))
+        .map(({ shardItems, wall }, i) => ({
+        index: i + 1,
+        items: shardItems,
+        predictedSeconds: round(wall),
     }));
-    if (!context.canSplitFiles || shardCount === 1) {
-        return { units: fileUnits.map((f) => f.unit), splitFiles };
-    }
-    // auto: split only the files that alone would exceed the target shard time.
-    const splittable = (f) => f.ids.length > 1 && !f.ids.includes(f.file);
-    let target = 0;
-    for (let pass = 0; pass < 3; pass++) {
-        const total = (0,stats/* sum */.cz)(fileUnits.map((f) => f.unit.seconds));
-        const extraSetup = (0,stats/* sum */.cz)(splitFiles.map((s) => (s.parts - 1) * (context.model.setupByFile.get(s.file) ?? 0)));
-        let unsplittable = 0;
-        for (const f of fileUnits) {
-            const longest = splittable(f)
-                ? f.ids.reduce((m, id) => Math.max(m, context.prices.of(id)), 0) +
-                    (context.model.setupByFile.get(f.file) ?? 0)
-                : f.unit.seconds;
-            unsplittable = Math.max(unsplittable, longest);
-        }
-        const next = Math.max((total + extraSetup) / shardCount, unsplittable);
-        if (next === target)
-            break;
-        target = next;
-        splitFiles.length = 0;
-        for (const f of fileUnits) {
-            if (!splittable(f) || f.unit.seconds <= target * 1.0001)
-                continue;
-            const setup = context.model.setupByFile.get(f.file) ?? 0;
-            const body = f.unit.seconds - setup;
-            const room = Math.max(target - setup, target / 2);
-            const parts = Math.min(f.ids.length, shardCount, Math.ceil(body / room));
-            if (parts > 1)
-                splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
-        }
-    }
-    // Fewer units than shards would leave shards empty: split the longest parts further.
-    const partsOf = new Map(splitFiles.map((s) => [s.file, s.parts]));
-    let unitCount = fileUnits.length + (0,stats/* sum */.cz)(splitFiles.map((s) => s.parts - 1));
-    while (unitCount < shardCount) {
-        let pick;
-        let pickSize = 0;
-        for (const f of fileUnits) {
-            const parts = partsOf.get(f.file) ?? 1;
-            if (!splittable(f) || parts >= f.ids.length)
-                continue;
-            const size = f.unit.seconds / parts;
-            if (size > pickSize) {
-                pick = f;
-                pickSize = size;
-            }
-        }
-        if (!pick)
-            break;
-        partsOf.set(pick.file, (partsOf.get(pick.file) ?? 1) + 1);
-        unitCount++;
-    }
-    splitFiles.length = 0;
-    for (const f of fileUnits) {
-        const parts = partsOf.get(f.file);
-        if (parts !== undefined && parts > 1)
-            splitFiles.push({ file: f.file, parts, seconds: f.unit.seconds });
-    }
-    const split = new Map(splitFiles.map((s) => [s.file, s.parts]));
-    for (const f of fileUnits) {
-        const parts = split.get(f.file);
-        if (parts === undefined) {
-            units.push(f.unit);
-            continue;
-        }
-        units.push(...chunkFile(f.file, f.ids, parts, context.prices, context.model.setupByFile.get(f.file) ?? 0, f.unit.estimated));
-    }
-    return { units, splitFiles };
 }
-function evaluate(context, shardCount) {
-    if (context.granularity !== 'auto')
-        return evaluateItems(context, shardCount);
-    const { units, splitFiles } = buildUnits(context, shardCount);
-    const partition = partitionUnits(units, shardCount);
-    const wholeFiles = () => [...context.byFile].map(([file, ids]) => ({
-        id: file,
-        seconds: fileSeconds(context, file, ids),
-    }));
-    return {
-        splitFiles,
-        shardCount,
-        loads: partition.loads,
-        items: () => partition.shards.map((shard) => shard.flatMap((u) => u.members).sort()),
-        longest: () => partition.shards.map((shard) => shard.reduce((m, u) => Math.max(m, u.seconds), 0)),
-        totalSeconds: totalOf(units),
-        makespan: Math.max(0, ...partition.loads),
-        lowerBound: lowerBound(units, shardCount),
-        fileLowerBound: lowerBound(wholeFiles(), shardCount),
-    };
-}
-/**
- * Every item its own unit: whole files at file granularity, single tests at test granularity.
- * Planned by index over the sorted items, without an object per item.
- */
-function evaluateItems(context, shardCount) {
-    const { items } = context;
-    const seconds = context.prices.ofItem;
-    const partition = partitionSeconds(seconds, shardCount);
-    let loads = partition.loads;
-    let bound = lowerBoundOfSeconds(seconds, shardCount);
-    const fileBound = bound;
-    if (context.granularity === 'test') {
-        const setup = (file) => context.model.setupByFile.get(file) ?? 0;
-        // Single tests of one file in one shard pay the file's setup once per shard.
-        loads = partition.shards.map((shard, i) => {
-            const files = new Set(shard.map((item) => (0,core_ids/* fileOfId */.Hy)(items[item] ?? '')));
-            return (loads[i] ?? 0) + (0,stats/* sum */.cz)([...files].map(setup));
-        });
-        bound = testLowerBound(items, seconds, setup, shardCount);
-    }
-    return {
-        splitFiles: [],
-        shardCount,
-        loads,
-        items: () => {
-            // One pass over the sorted items deals each to its shard: every list comes out sorted.
-            const shardOf = new Int32Array(items.length);
-            partition.shards.forEach((shard, s) => {
-                for (const item of shard)
-                    shardOf[item] = s;
-            });
-            const lists = partition.shards.map(() => []);
-            items.forEach((id, item) => lists[shardOf[item] ?? 0]?.push(id));
-            return lists;
-        },
-        longest: () => partition.shards.map((shard) => shard.reduce((m, item) => Math.max(m, seconds[item] ?? 0), 0)),
-        totalSeconds: (0,stats/* sum */.cz)(seconds),
-        makespan: Math.max(0, ...loads),
-        lowerBound: bound,
-        fileLowerBound: fileBound,
-    };
-}
-/** At test granularity every file's setup is paid at least once, and with each of its tests. */
-function testLowerBound(tests, seconds, setup, shardCount) {
-    const files = new Set(tests.map(core_ids/* fileOfId */.Hy));
-    const total = (0,stats/* sum */.cz)(Array.from(seconds)) + (0,stats/* sum */.cz)([...files].map(setup));
-    let longest = 0;
-    tests.forEach((id, i) => {
-        longest = Math.max(longest, (seconds[i] ?? 0) + setup((0,core_ids/* fileOfId */.Hy)(id)));
-    });
-    return Math.max(total / shardCount, longest);
-}
-/**
- * The smallest shard count whose predicted wall time (makespan + overhead) meets the target;
- * if none does, the smallest count that gets within 1% of the best reachable wall time.
- */
-function chooseShardCount(context, request, overhead, itemCount, workers) {
-    const cap = Math.max(1, Math.min(request.maxShards, MAX_SHARDS, itemCount));
-    const cache = new Map();
-    const at = (k) => {
-        let candidate = cache.get(k);
-        if (!candidate) {
-            candidate = evaluate(context, k);
-            cache.set(k, candidate);
-        }
-        return candidate;
-    };
-    const meets = (k) => at(k).makespan / workers + overhead <= request.targetSeconds;
-    if (meets(cap)) {
-        // Makespan falls (nearly) monotonically with the shard count: binary search, then make
-        // sure the count just below does not also meet the target.
-        let lo = 1;
-        let hi = cap;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (meets(mid))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        while (lo > 1 && meets(lo - 1))
-            lo--;
-        return at(lo);
-    }
-    const best = at(cap).makespan;
-    let lo = 1;
-    let hi = cap;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (at(mid).makespan <= best * 1.01)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return at(lo);
+/** The least the longest shard of any split of these items can take, under the cost model. */
+function planLowerBound(layout, costModel, longest, itemCount) {
+    if (itemCount === 0)
+        return 0;
+    const overhead = costModel.startupSeconds + costModel.warmupSeconds;
+    if (costModel.workers === 1)
+        return overhead + layout.lowerBound;
+    return (0,cost_model/* modelLowerBound */.jH)(costModel, (0,stats/* sum */.cz)(layout.loads), Math.max(0, ...longest), layout.shardCount);
 }
 /**
  * Plans the shards.
@@ -4512,39 +4438,8 @@ function chooseShardCount(context, request, overhead, itemCount, workers) {
  */
 function planShards(request) {
     const notes = [];
-    const providedItems = request.items !== undefined;
-    const initial = request.items
-        ? sortedUnique(request.items)
-        : itemsFromModel(request.model, request.granularity);
-    const hasTestIds = initial.some(core_ids/* isTestId */.Cw);
-    const itemFiles = hasTestIds ? sortedUnique(initial.map(core_ids/* fileOfId */.Hy)) : initial;
-    // Timings of files that are not planned only matter when the items were given.
-    const itemFileSet = providedItems ? new Set(itemFiles) : undefined;
-    const { model, matchedBySuffix } = itemFileSet
-        ? (0,timings/* alignModel */.N)(request.model, itemFileSet)
-        : { model: request.model, matchedBySuffix: 0 };
-    // At file granularity test ids collapse into their files; a file listed whole stays whole.
-    let items = itemFiles;
-    if (request.granularity !== 'file' && hasTestIds) {
-        const wholeFiles = new Set(initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id)));
-        items = initial.filter((id) => !(0,core_ids/* isTestId */.Cw)(id) || !wholeFiles.has((0,core_ids/* fileOfId */.Hy)(id)));
-    }
+    const { items, itemFiles, model, matchedBySuffix, staleFiles } = planItems(request);
     const prices = priceItems(items, model, request.sizes, request.defaultItemSeconds);
-    const { estimated } = prices;
-    const estimates = {
-        'same-file': 0,
-        directory: 0,
-        size: 0,
-        default: 0,
-    };
-    for (const basis of estimated.values())
-        estimates[basis]++;
-    const matchedItems = items.length - estimated.size;
-    let staleFiles = 0;
-    if (itemFileSet)
-        for (const file of model.files.keys())
-            if (!itemFileSet.has(file))
-                staleFiles++;
     const context = {
         items,
         byFile: request.granularity === 'file' ? new Map() : groupByFile(items),
@@ -4557,73 +4452,40 @@ function planShards(request) {
         notes.push(`granularity ${request.granularity}: no test ids to split files by (the items are whole files); planned by file`);
     }
     const unitCount = request.granularity === 'test' ? items.length : itemFiles.length;
-    let candidate;
-    if (request.shards.kind === 'fixed') {
-        candidate = evaluate(context, request.shards.count);
-        if (unitCount < request.shards.count && items.length > 0) {
-            notes.push(`only ${unitCount} items for ${request.shards.count} shards: ${request.shards.count - unitCount} shards are empty`);
-        }
-    }
-    else {
-        const workers = request.costModel?.workers ?? 1;
-        candidate = chooseShardCount(context, request.shards, request.shardOverheadSeconds, Math.max(1, items.length), workers);
-        const wall = candidate.makespan / workers + request.shardOverheadSeconds;
-        if (wall > request.shards.targetSeconds) {
-            notes.push(`no shard count up to ${Math.min(request.shards.maxShards, MAX_SHARDS)} reaches the target of ${request.shards.targetSeconds} s; ${candidate.shardCount} shards get the best reachable ${wall.toFixed(1)} s`);
-        }
-    }
-    // A shard's wall time: what every shard pays, then its files, some at once where the runner
-    // runs several workers (never less than its longest file).
+    const layout = chooseLayout(request, context, unitCount, notes);
     const costModel = request.costModel ?? {
         startupSeconds: request.shardOverheadSeconds,
         warmupSeconds: 0,
         workers: 1,
     };
     const overhead = costModel.startupSeconds + costModel.warmupSeconds;
-    const longest = costModel.workers === 1 ? [] : candidate.longest();
-    const wallOf = (count, load, i) => count === 0 ? 0 : overhead + Math.max(longest[i] ?? 0, load / costModel.workers);
-    // Empty shards go last, so a matrix of the first non-empty shards covers everything.
-    const ordered = candidate
-        .items()
-        .map((shardItems, i) => ({
-        shardItems,
-        wall: wallOf(shardItems.length, candidate.loads[i] ?? 0, i),
-    }))
-        .sort((a, b) => Number(a.shardItems.length === 0) - Number(b.shardItems.length === 0));
-    const shards = ordered.map(({ shardItems, wall }, i) => ({
-        index: i + 1,
-        items: shardItems,
-        predictedSeconds: round(wall),
-    }));
-    const lowerBound = items.length === 0
-        ? 0
-        : costModel.workers === 1
-            ? overhead + candidate.lowerBound
-            : (0,cost_model/* modelLowerBound */.jH)(costModel, (0,stats/* sum */.cz)(candidate.loads), Math.max(0, ...longest), candidate.shardCount);
+    // Each shard's longest unit bounds its time only where files run at once.
+    const longest = costModel.workers === 1 ? [] : layout.longest();
+    const shards = plannedShards(layout, costModel, longest);
+    const { estimated } = prices;
     return {
         version: 1,
         shards,
         granularity: request.granularity,
         itemCount: items.length,
-        totalSeconds: round(candidate.totalSeconds),
-        lowerBoundSeconds: round(lowerBound),
-        fileLowerBoundSeconds: round(items.length === 0 ? 0 : overhead + candidate.fileLowerBound),
+        totalSeconds: round(layout.totalSeconds),
+        lowerBoundSeconds: round(planLowerBound(layout, costModel, longest, items.length)),
+        fileLowerBoundSeconds: round(items.length === 0 ? 0 : overhead + layout.fileLowerBound),
         predictedMakespanSeconds: round(shards.reduce((m, s) => Math.max(m, s.predictedSeconds), 0)),
         shardOverheadSeconds: round(overhead),
         costModel,
         unknownItems: estimated.size,
         estimatedItems: [...estimated.keys()].sort().slice(0, MAX_LISTED_ESTIMATES),
-        estimates,
-        timings: { runs: model.runCount, matchedItems, matchedBySuffix, staleFiles },
-        splitFiles: candidate.splitFiles,
+        estimates: estimateCounts(prices),
+        timings: {
+            runs: model.runCount,
+            matchedItems: items.length - estimated.size,
+            matchedBySuffix,
+            staleFiles,
+        },
+        splitFiles: layout.splitFiles,
         notes,
     };
-}
-function totalOf(units) {
-    let total = 0;
-    for (const unit of units)
-        total += unit.seconds;
-    return total;
 }
 function round(seconds) {
     return Math.round(seconds * 1000) / 1000;
@@ -5308,7 +5170,7 @@ function alignModel(model, itemFiles) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2807);
 /* harmony import */ var _core_ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8628);
 /* harmony import */ var _core_cost_model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2893);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1368);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3641);
 /* harmony import */ var _core_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(149);
 /* harmony import */ var _adapters_timings_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3365);
 
@@ -5349,85 +5211,95 @@ function runInsideRoot(run) {
         untimed: new Set([...run.untimed].filter(keep)),
     };
 }
-/** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
-async function planMode(options, deps) {
+// The glob library loads only when there is something to glob or stat: planning from a
+// timings file starts faster without it.
+const discover = () => Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3170));
+/**
+ * Ids that resolve outside the repository (`../x`, `/etc/x`) are refused wherever they come
+ * from: never planned, so never run.
+ */
+function keepInside(found, ids, source, root, log) {
+    const outside = ids.filter(_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW);
+    if (outside.length === 0)
+        return [...ids];
+    warnOutside(outside, source, root, log);
+    found.refused += outside.length;
+    return ids.filter((id) => !(0,_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW)(id));
+}
+/**
+ * The test files the globs match. A helper module the glob caught is not a test: the runner
+ * would report nothing for it and the shard would fail for a file that was never a test, so
+ * where the runner lists its own files, the others are left out with a warning.
+ */
+async function globbedItems(options, found, log) {
+    const patterns = options.patterns.map((p) => `'${p}'`).join(' ');
+    const discovered = await (await discover()).discoverFiles(options.patterns, options.root);
+    if (discovered.files.length === 0)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`no files under ${options.root} match ${patterns}`);
+    let items = keepInside(found, discovered.files, 'the globs', options.root, log);
+    found.sizes = discovered.sizes;
+    if (options.runnerFiles !== undefined) {
+        const { runner, files } = options.runnerFiles;
+        const own = items.filter((id) => files.has(id));
+        const others = items.filter((id) => !files.has(id));
+        if (others.length > 0) {
+            log.warning(`${others.length} ${others.length === 1 ? 'file matches' : 'files match'} the globs but ${others.length === 1 ? 'is' : 'are'} not a test file for ${runner} (its configuration does not run ${others.length === 1 ? 'it' : 'them'}); left out of the plan: ${others
+                .slice(0, 5)
+                .join(', ')}${others.length > 5 ? ', …' : ''}`);
+            if (own.length === 0)
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`none of the ${items.length} files matching ${patterns} is a test file for ${runner}`);
+            items = own;
+        }
+    }
+    found.items = items;
+}
+/** Adds listed ids (the runner's list, `--items-from`) and the sizes of their files. */
+async function addListed(found, listed, root) {
+    found.items = [...(found.items ?? []), ...listed];
+    found.sizes = new Map([
+        ...(found.sizes ?? []),
+        ...(await (await discover()).fileSizes(listed, root)),
+    ]);
+}
+/** The items to plan, from globs, the runner's list and `--items-from`; `undefined`: none given. */
+async function findItems(options, deps) {
     const { log } = deps;
     const roots = [options.root, ...options.roots];
-    const loaded = await (0,_adapters_timings_files_js__WEBPACK_IMPORTED_MODULE_5__/* .loadTimings */ .I)(options.timings, { roots }, log);
-    let items;
-    let sizes;
-    // Ids that resolve outside the repository (`../x`, `/etc/x`) are refused wherever they come
-    // from: never planned, so never run.
-    let refused = 0;
-    const inside = (ids, source) => {
-        const outside = ids.filter(_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW);
-        if (outside.length === 0)
-            return [...ids];
-        warnOutside(outside, source, options.root, log);
-        refused += outside.length;
-        return ids.filter((id) => !(0,_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW)(id));
-    };
-    // The glob library loads only when there is something to glob or stat: planning from a
-    // timings file starts faster without it.
-    const discover = () => Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3170));
-    if (options.patterns.length > 0) {
-        const discovered = await (await discover()).discoverFiles(options.patterns, options.root);
-        if (discovered.files.length === 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`no files under ${options.root} match ${options.patterns.map((p) => `'${p}'`).join(' ')}`);
-        }
-        items = inside(discovered.files, 'the globs');
-        sizes = discovered.sizes;
-        if (options.runnerFiles !== undefined) {
-            // A helper module the glob caught is not a test: the runner would report nothing for it
-            // and the shard would fail for a file that was never a test.
-            const { runner, files } = options.runnerFiles;
-            const own = items.filter((id) => files.has(id));
-            const others = items.filter((id) => !files.has(id));
-            if (others.length > 0) {
-                log.warning(`${others.length} ${others.length === 1 ? 'file matches' : 'files match'} the globs but ${others.length === 1 ? 'is' : 'are'} not a test file for ${runner} (its configuration does not run ${others.length === 1 ? 'it' : 'them'}); left out of the plan: ${others
-                    .slice(0, 5)
-                    .join(', ')}${others.length > 5 ? ', …' : ''}`);
-                if (own.length === 0)
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`none of the ${items.length} files matching ${options.patterns.map((p) => `'${p}'`).join(' ')} is a test file for ${runner}`);
-                items = own;
-            }
-        }
-    }
+    const found = { items: undefined, sizes: undefined, refused: 0 };
+    if (options.patterns.length > 0)
+        await globbedItems(options, found, log);
     if (options.items !== undefined) {
-        const listed = inside(options.items.map((id) => (0,_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeId */ .XB)(id, { roots })), "the runner's test list");
-        items = [...(items ?? []), ...listed];
-        sizes = new Map([
-            ...(sizes ?? []),
-            ...(await (await discover()).fileSizes(listed, options.root)),
-        ]);
+        const ids = options.items.map((id) => (0,_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeId */ .XB)(id, { roots }));
+        const listed = keepInside(found, ids, "the runner's test list", options.root, log);
+        await addListed(found, listed, options.root);
     }
     if (options.itemsFrom !== undefined) {
-        const listed = inside(await readItems(options.itemsFrom, deps, roots), `--items-from ${options.itemsFrom}`);
-        items = [...(items ?? []), ...listed];
-        sizes = new Map([
-            ...(sizes ?? []),
-            ...(await (await discover()).fileSizes(listed, options.root)),
-        ]);
+        const ids = await readItems(options.itemsFrom, deps, roots);
+        const source = `--items-from ${options.itemsFrom}`;
+        await addListed(found, keepInside(found, ids, source, options.root, log), options.root);
     }
-    if (items !== undefined && options.exclude)
-        items = options.exclude(items);
-    if (items !== undefined && items.length === 0 && refused > 0) {
+    if (found.items !== undefined && options.exclude)
+        found.items = options.exclude(found.items);
+    if (found.items !== undefined && found.items.length === 0 && found.refused > 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`nothing to plan: every item resolves outside the repository root ${options.root}`);
     }
-    // Planning what the timings hold: their ids are the items, refused like any other.
-    let runs = loaded.runs;
-    if (items === undefined) {
-        const ids = (run) => [...run.files.keys(), ...run.tests.keys(), ...run.untimed];
-        const outside = [...new Set(loaded.runs.flatMap((run) => ids(run).filter(_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW)))];
-        if (outside.length > 0) {
-            warnOutside(outside.sort(), '--timings', options.root, log);
-            runs = loaded.runs.map(runInsideRoot);
-            if (runs.every((run) => ids(run).length === 0))
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`nothing to plan: every id in the timings resolves outside the repository root ${options.root}`);
-        }
-    }
-    const model = (0,_core_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .buildTimingModel */ .e)(runs);
-    if (items === undefined) {
+    return found;
+}
+/** Planning what the timings hold: their ids are the items, refused like any other. */
+function timingsInsideRoot(runs, root, log) {
+    const ids = (run) => [...run.files.keys(), ...run.tests.keys(), ...run.untimed];
+    const outside = [...new Set(runs.flatMap((run) => ids(run).filter(_core_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .isOutsideRoot */ .CW)))];
+    if (outside.length === 0)
+        return runs;
+    warnOutside(outside.sort(), '--timings', root, log);
+    const inside = runs.map(runInsideRoot);
+    if (inside.every((run) => ids(run).length === 0))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`nothing to plan: every id in the timings resolves outside the repository root ${root}`);
+    return inside;
+}
+/** Says what the plan is built from: the timings alone, or items without timings. */
+function noticeSources(options, loaded, hasItems, log) {
+    if (!hasItems) {
         if (loaded.runs.length === 0) {
             const why = options.timings.length === 0
                 ? 'no test globs, no --items-from and no --timings were given'
@@ -5441,14 +5313,26 @@ async function planMode(options, deps) {
             ? 'no timings given: every item is estimated (from file sizes where the files exist)'
             : 'no usable timings: every item is estimated (from file sizes where the files exist)');
     }
-    // A start-up given by hand wins; else what the history learned; else the caller's estimate.
-    const costModel = options.shardOverheadSeconds !== undefined
-        ? {
-            startupSeconds: options.shardOverheadSeconds,
-            warmupSeconds: 0,
-            workers: model.costModel?.workers ?? options.priorCostModel?.workers ?? 1,
-        }
-        : (model.costModel ?? options.priorCostModel ?? _core_cost_model_js__WEBPACK_IMPORTED_MODULE_2__/* .SERIAL_MODEL */ .Hc);
+}
+/** A start-up given by hand wins; else what the history learned; else the caller's estimate. */
+function chooseCostModel(options, learned) {
+    if (options.shardOverheadSeconds === undefined)
+        return learned ?? options.priorCostModel ?? _core_cost_model_js__WEBPACK_IMPORTED_MODULE_2__/* .SERIAL_MODEL */ .Hc;
+    return {
+        startupSeconds: options.shardOverheadSeconds,
+        warmupSeconds: 0,
+        workers: learned?.workers ?? options.priorCostModel?.workers ?? 1,
+    };
+}
+/** Restores timings, finds the items, estimates the unknown ones and splits them into shards. */
+async function planMode(options, deps) {
+    const { log } = deps;
+    const loaded = await (0,_adapters_timings_files_js__WEBPACK_IMPORTED_MODULE_5__/* .loadTimings */ .I)(options.timings, { roots: [options.root, ...options.roots] }, log);
+    const { items, sizes } = await findItems(options, deps);
+    const runs = items === undefined ? timingsInsideRoot(loaded.runs, options.root, log) : loaded.runs;
+    const model = (0,_core_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .buildTimingModel */ .e)(runs);
+    noticeSources(options, loaded, items !== undefined, log);
+    const costModel = chooseCostModel(options, model.costModel);
     const plan = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planShards */ .tF)({
         items,
         model,
@@ -5469,6 +5353,384 @@ async function planMode(options, deps) {
     return plan;
 }
 //# sourceMappingURL=plan.js.map
+
+/***/ }),
+
+/***/ 7372:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QT: () => (/* binding */ actionDefault),
+  kJ: () => (/* binding */ cliSource),
+  iP: () => (/* binding */ flagOf),
+  gI: () => (/* binding */ given),
+  c3: () => (/* binding */ listOf),
+  RP: () => (/* binding */ source_valueOf),
+  It: () => (/* binding */ withFallbacks)
+});
+
+// UNUSED EXPORTS: actionSource
+
+;// CONCATENATED MODULE: ./build/options/action-inputs.js
+// Generated from action.yml by `npm run docs`; do not edit (`npm run docs-check` fails on drift).
+// The inputs as action.yml declares them: the CLI's defaults and the action's, from one source.
+const ACTION_INPUTS = {
+    mode: {
+        description: 'What this step does: `plan` (split the tests and output the matrix), `run` (run one shard, or the serial fallback), or `combine` (verdict, timings, coverage and report). Required.',
+        default: '',
+    },
+    name: {
+        description: '(all) A name for this use of Shardwise in the workflow run: artifacts, the cache key and the pull-request comment are scoped by it. Give each use its own name when one workflow shards several suites.',
+        default: 'shardwise',
+    },
+    'working-directory': {
+        description: "(all) The project's directory, inside the workspace: globs, ids and the command are relative to it, and the runner lists its tests there. Check the action out beside it, not inside it (the reusable workflow uses `project`).",
+        default: '.',
+    },
+    command: {
+        description: '(plan, run) The test command, e.g. `npx jest` or `python -m pytest`. Split into words like a shell would quote it, but never run through a shell. In `plan`, with no `tests` glob, the runner lists its own tests.',
+        default: '',
+    },
+    runner: {
+        description: '(plan, run) `auto` (detected from the command), `jest`, `vitest`, `playwright`, `mocha`, `node`, `pytest`, `go` or `generic`.',
+        default: 'auto',
+    },
+    tests: {
+        description: "(plan) Globs of test files to plan, one per line. When empty, the items in `items-from`, the runner's own list (with `command`) or the timings are planned.",
+        default: '',
+    },
+    'items-from': {
+        description: '(plan) A file listing the ids to plan, one per line (test files, or test ids such as `tests/test_x.py::test_y`).',
+        default: '',
+    },
+    timings: {
+        description: '(plan) Extra timing files or directories, one per line: JUnit XML, pytest-split `.test_durations`, Knapsack JSON, parallel_tests logs, cypress-split JSON, Jest `--json`, `go test -json`. The history saved by `combine` is restored from the cache on top.',
+        default: '',
+    },
+    cache: {
+        description: '(plan) Restore the timing history from the Actions cache.',
+        default: 'true',
+    },
+    shards: {
+        description: '(plan) The number of shards, 1 to 256, or `auto` to use the fewest shards that reach `target-seconds`.',
+        default: '4',
+    },
+    'target-seconds': {
+        description: '(plan) With `shards: auto`, the wall time a shard should take, start-up included.',
+        default: '',
+    },
+    'max-shards': {
+        description: "(plan) With `shards: auto`, the most shards to use (at most 256, GitHub's matrix limit).",
+        default: '256',
+    },
+    'shard-overhead-seconds': {
+        description: '(plan) The start-up every shard pays besides its test files, in seconds; used for predictions and by `shards: auto`. Empty: the runner start-up and warm-up the timing history learned (0 without history).',
+        default: '',
+    },
+    granularity: {
+        description: "(plan) `file` plans whole files; `test` plans single tests; `auto` splits only the files that alone would exceed a shard's share (pytest and go test can run single tests).",
+        default: 'file',
+    },
+    'plan-file': {
+        description: '(plan) Where to write the plan JSON, relative to `RUNNER_TEMP`.',
+        default: 'shardwise-plan.json',
+    },
+    shard: {
+        description: '(run) The shard to run: its 1-based number (`matrix.shard` in a matrix job), or `fallback` for the serial re-run of failed tests and missing shards.',
+        default: '',
+    },
+    retries: {
+        description: '(run) Run failed tests again up to this many times; a test that fails and then passes is flaky.',
+        default: '0',
+    },
+    repeat: {
+        description: '(run) Run every test this many times, to hunt flaky tests.',
+        default: '1',
+    },
+    'fail-on-flaky': {
+        description: '(run) Fail the shard when a test is flaky.',
+        default: 'false',
+    },
+    'fail-on-test-failure': {
+        description: '(run) Fail the step when tests fail (the combine job decides the verdict either way).',
+        default: 'true',
+    },
+    'timeout-seconds': {
+        description: "(run) Stop the tests after this many seconds and keep a partial result. Set it below the job's `timeout-minutes`.",
+        default: '',
+    },
+    junit: {
+        description: '(run) Globs of JUnit reports the command writes (needed for the `generic` runner), one per line.',
+        default: '',
+    },
+    coverage: {
+        description: '(run) Globs of coverage files to collect (lcov, Istanbul JSON, Cobertura XML, Go cover profiles), one per line.',
+        default: '',
+    },
+    'fallback-max-items': {
+        description: '(run) With `shard: fallback`: run at most this many items again; more failures look systemic and are not re-run.',
+        default: '50',
+    },
+    'coverage-threshold': {
+        description: '(combine) Fail when the merged line coverage of all shards is below this percentage.',
+        default: '',
+    },
+    'base-ref': {
+        description: '(combine) With coverage: also report the coverage of the lines changed since this git ref.',
+        default: '',
+    },
+    'flaky-threshold': {
+        description: '(combine) List tests that were flaky in at least this share (0–1) of recent runs.',
+        default: '0.1',
+    },
+    quarantine: {
+        description: '(combine) A checked-in JSON list of known-flaky tests with expiry dates (`{"version":1,"tests":[{"id","until","reason"}]}`); they report without failing the build.',
+        default: 'shardwise.quarantine.json',
+    },
+    'save-timings': {
+        description: '(combine) Save the merged timings to the cache: `auto` (only after push, schedule, workflow_dispatch or merge_group runs), `always`, or `never`.',
+        default: 'auto',
+    },
+    comment: {
+        description: '(combine) Post or update one comment with the report on the pull request.',
+        default: 'true',
+    },
+    'comment-author': {
+        description: '(combine) The login that posts the comment; only its comments are ever updated.',
+        default: 'github-actions[bot]',
+    },
+    'github-token': {
+        description: '(combine) The token for the pull-request comment. A read-only token (fork pull requests) leaves the report in the job summary.',
+        default: '${{ github.token }}',
+    },
+    'allow-privileged-trigger': {
+        description: '(all) Allow `pull_request_target`, `workflow_run` and `issue_comment`, which run with a write token. Only for workflows that never run untrusted code.',
+        default: 'false',
+    },
+};
+//# sourceMappingURL=action-inputs.js.map
+// EXTERNAL MODULE: ./build/options/values.js
+var values = __nccwpck_require__(8739);
+;// CONCATENATED MODULE: ./build/options/source.js
+
+
+/**
+ * The default action.yml declares for an input: `''` when there is none, or when only the
+ * runner can evaluate it (`${{ github.token }}`).
+ */
+function actionDefault(name) {
+    const value = ACTION_INPUTS[name]?.default ?? '';
+    return value.includes('${{') ? '' : value;
+}
+/** The value given, else action.yml's default. */
+function source_valueOf(source, name) {
+    return source.get(name) ?? actionDefault(name);
+}
+/** The value given, `undefined` when there is none. */
+function given(source, name) {
+    return source.get(name);
+}
+function listOf(source, name) {
+    return source.list(name);
+}
+function flagOf(source, name) {
+    return (0,values/* parseBoolean */.yG)(source.label(name), source_valueOf(source, name));
+}
+/** The command line's flags where they differ from the inputs' names. */
+const FLAG_NAMES = {
+    'timeout-seconds': 'timeout',
+    'working-directory': 'root',
+};
+/**
+ * The options of a parsed command line: `str` is a flag's value (`undefined` when absent),
+ * `list` a repeatable flag's values, `flag` a boolean flag.
+ */
+function cliSource(parsed) {
+    const flagName = (name) => FLAG_NAMES[name] ?? name;
+    return {
+        get: (name) => {
+            const flag = flagName(name);
+            if (parsed.booleans.has(flag))
+                return parsed.flag(flag) ? 'true' : undefined;
+            return parsed.str(flag);
+        },
+        list: (name) => parsed.list(flagName(name)),
+        label: (name) => `--${flagName(name)}`,
+        setting: (name, value) => `--${flagName(name)} ${value}`,
+    };
+}
+/**
+ * The inputs of an action step. A step cannot leave an input out (the runner fills in
+ * action.yml's default), so an input is "given" when it differs from its default.
+ */
+function actionSource(getInput) {
+    const get = (name) => {
+        const value = getInput(name);
+        return value === '' || value === actionDefault(name) ? undefined : value;
+    };
+    return {
+        get,
+        list: (name) => lines(get(name) ?? actionDefault(name)),
+        label: (name) => name,
+        setting: (name, value) => `${name}: ${value}`,
+    };
+}
+/** `source` with some options given a value where the user gave none. */
+function withFallbacks(source, fallbacks) {
+    return { ...source, get: (name) => source.get(name) ?? fallbacks[name] };
+}
+//# sourceMappingURL=source.js.map
+
+/***/ }),
+
+/***/ 8739:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   If: () => (/* binding */ shardFromCiVariables),
+/* harmony export */   It: () => (/* binding */ parsePositiveSeconds),
+/* harmony export */   Ke: () => (/* binding */ parseShardNumber),
+/* harmony export */   at: () => (/* binding */ parseFraction),
+/* harmony export */   lo: () => (/* binding */ parsePercent),
+/* harmony export */   n: () => (/* binding */ GRANULARITIES),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   rT: () => (/* binding */ parseNonNegativeSeconds),
+/* harmony export */   vI: () => (/* binding */ parseShardCount),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports MAX_TIMEOUT_SECONDS, lines */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2807);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3641);
+
+
+/**
+ * Strict parsers for option values, one per kind of value, shared by the CLI and the action so
+ * both say the same thing about the same mistake: "`label` must be …; got `value`." The label
+ * is how the caller names the option: `--shards` on the command line, `shards` in a step.
+ */
+function fail(label, expected, got) {
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`\`${label}\` must be ${expected}; got \`${got}\`.`);
+}
+function parseWholeNumber(label, raw, min, max) {
+    const value = raw.trim();
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        fail(label, `a whole number from ${min} to ${max}`, raw);
+    }
+    return Number(value);
+}
+function parseNonNegativeSeconds(label, raw) {
+    const value = raw.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(value))
+        fail(label, 'a number of seconds ≥ 0', raw);
+    return Number(value);
+}
+function parsePositiveSeconds(label, raw) {
+    const seconds = parseNonNegativeSeconds(label, raw);
+    if (seconds <= 0)
+        fail(label, 'a number of seconds > 0', raw);
+    return seconds;
+}
+/** The longest timeout a Node timer can wait (2^31 − 1 ms), in whole seconds: about 24.8 days. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+/** A test timeout: seconds > 0, and no longer than a timer holds (a longer one fired at once). */
+function parseTimeoutSeconds(label, raw) {
+    const seconds = parsePositiveSeconds(label, raw);
+    if (seconds > MAX_TIMEOUT_SECONDS)
+        fail(label, `a number of seconds from 0 to ${MAX_TIMEOUT_SECONDS} (about 24 days)`, raw);
+    return seconds;
+}
+/** A percentage from 0 to 100 (coverage thresholds). */
+function parsePercent(label, raw) {
+    const value = raw.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100)
+        fail(label, 'a percentage from 0 to 100', raw);
+    return Number(value);
+}
+/** A share from 0 to 1 (the flaky threshold). */
+function parseFraction(label, raw) {
+    if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/.test(raw.trim()))
+        fail(label, 'a number from 0 to 1', raw);
+    return Number(raw.trim());
+}
+/** A shard count: 1 to MAX_SHARDS, or `auto`. */
+function parseShardCount(label, raw) {
+    const value = raw.trim();
+    if (value === 'auto')
+        return 'auto';
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > _core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH) {
+        fail(label, `a whole number from 1 to ${_core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH} or \`auto\``, raw);
+    }
+    return Number(value);
+}
+/**
+ * A shard number: `I` or `I/N` (1 ≤ I ≤ N ≤ MAX_SHARDS), or `fallback` — the serial re-run
+ * of failed tests and missing shards — where the caller has one.
+ */
+function parseShardNumber(label, raw, accepts) {
+    const value = raw.trim();
+    if (accepts.fallback && value === 'fallback')
+        return { kind: 'fallback' };
+    const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = match?.[2] === undefined ? undefined : Number(match[2]);
+    if (!match ||
+        index < 1 ||
+        index > _core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH ||
+        (count !== undefined && (count < 1 || count > _core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH || index > count))) {
+        fail(label, `I or I/N with 1 ≤ I ≤ N ≤ ${_core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_SHARDS */ .hH}${accepts.fallback ? ', or `fallback`' : ''}`, raw);
+    }
+    return { kind: 'shard', index, count };
+}
+/**
+ * The shard of a CI's own parallel jobs, 1-based: GitLab (`CI_NODE_INDEX`, 1-based), CircleCI
+ * and Buildkite (0-based); `undefined` outside them.
+ */
+function shardFromCiVariables(env) {
+    const pairs = [
+        ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0],
+        ['CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL', 1],
+        ['BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 1],
+    ];
+    for (const [indexName, countName, offset] of pairs) {
+        const index = env[indexName];
+        const count = env[countName];
+        if (index !== undefined && count !== undefined && /^\d+$/.test(index) && /^\d+$/.test(count)) {
+            const parsed = parseShardNumber(`${indexName}/${countName}`, `${Number(index) + offset}/${count}`, { fallback: false });
+            if (parsed.kind === 'shard')
+                return { index: parsed.index, count: parsed.count ?? 0 };
+        }
+    }
+    return undefined;
+}
+function parseChoice(label, raw, choices) {
+    const value = raw.trim();
+    const found = choices.find((c) => c === value);
+    if (found === undefined)
+        fail(label, `one of ${choices.map((c) => `\`${c}\``).join(', ')}`, raw);
+    return found;
+}
+/** `true` or `false`, nothing looser (`yes` is a mistake, not a truth). */
+function parseBoolean(label, raw) {
+    const value = raw.trim();
+    if (value === 'true')
+        return true;
+    if (value === 'false' || value === '')
+        return false;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`\`${label}\` must be \`true\` or \`false\`; got \`${value}\`.`);
+}
+const GRANULARITIES = ['file', 'test', 'auto'];
+/** The non-empty lines of a multi-line value, trimmed. */
+function lines(raw) {
+    return raw
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+//# sourceMappingURL=values.js.map
 
 /***/ })
 

@@ -4,28 +4,90 @@ Writes to the JSON file named by SHARDWISE_PYTEST_REPORT what pytest's JUnit rep
 out: how long each test module took to import and collect (a file's cost before its first
 test), and which tests passed although marked xfail (pytest reports them as "xpassed", its
 JUnit writer as plain passes). Only the standard library; pytest 7 to 9.
+
+What a module's collection spends importing *other* modules (helpers, libraries) is kept apart
+as ``importSeconds``: Python imports a module once per process, so that time is paid by
+whichever module of a shard happens to import it first, and in one serial run only once. It is
+the shard's start-up, not the module's cost.
 """
 
+import builtins
 import json
 import os
 import time
 
 _collect_started = {}
 _collect_seconds = {}
+_import_seconds = {}
 _xpassed = []
 _xfailed = []
 
 
+class _ImportClock:
+    """Times the outermost imports made while a test module is collected."""
+
+    def __init__(self):
+        self.original = None
+        self.collecting = False
+        self.depth = 0
+        self.seconds = 0.0
+
+    def install(self):
+        self.original = builtins.__import__
+        self.hook = self.timed
+        builtins.__import__ = self.hook
+
+    def uninstall(self):
+        # Only when nothing replaced it since; `original` stays for whoever still holds `hook`.
+        if builtins.__import__ is getattr(self, "hook", None):
+            builtins.__import__ = self.original
+        self.collecting = False
+
+    def timed(self, name, globals=None, locals=None, fromlist=(), level=0):
+        if not self.collecting or self.depth > 0:
+            return self.original(name, globals, locals, fromlist, level)
+        self.depth += 1
+        started = time.perf_counter()
+        try:
+            return self.original(name, globals, locals, fromlist, level)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.depth -= 1
+
+
+_imports = _ImportClock()
+
+
+def _is_module(nodeid):
+    # Modules only: their node id is the file's path ("tests/test_x.py").
+    return "::" not in nodeid and nodeid.endswith(".py")
+
+
+def pytest_configure(config):
+    _imports.install()
+
+
+def pytest_unconfigure(config):
+    _imports.uninstall()
+
+
 def pytest_collectstart(collector):
     _collect_started[collector.nodeid] = time.perf_counter()
+    if _is_module(collector.nodeid):
+        _imports.collecting = True
+        _imports.seconds = 0.0
 
 
 def pytest_collectreport(report):
     started = _collect_started.pop(report.nodeid, None)
-    # Modules only: their node id is the file's path ("tests/test_x.py").
-    if started is None or "::" in report.nodeid or not report.nodeid.endswith(".py"):
+    if started is None or not _is_module(report.nodeid):
         return
-    _collect_seconds[report.nodeid] = time.perf_counter() - started
+    imported = _imports.seconds
+    _imports.collecting = False
+    _imports.seconds = 0.0
+    elapsed = time.perf_counter() - started
+    _collect_seconds[report.nodeid] = max(0.0, elapsed - imported)
+    _import_seconds[report.nodeid] = imported
 
 
 def pytest_runtest_logreport(report):
@@ -46,6 +108,7 @@ def pytest_sessionfinish(session):
             {
                 "version": 1,
                 "collectSeconds": _collect_seconds,
+                "importSeconds": _import_seconds,
                 "xpassed": _xpassed,
                 "xfailed": _xfailed,
             },
