@@ -406,6 +406,37 @@ class FlatMapScanner {
         }
         return i;
     }
+    /**
+     * The value of the number between `start` and `end` (as `readNumber` found it). Plain
+     * decimals of up to 15 digits — every duration written by a timing tool — are computed
+     * from their digits without a string per number: the integer of the digits divided by a
+     * power of ten is exact on both sides, so the one rounding of the division gives the same
+     * double `Number()` gives. Anything else goes through `Number()`.
+     */
+    numberAt(start, end) {
+        const text = this.text;
+        const negative = text.charCodeAt(start) === 0x2d;
+        let digits = 0;
+        let scale = 1;
+        let count = 0;
+        let fraction = false;
+        for (let i = negative ? start + 1 : start; i < end; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x2e) {
+                fraction = true;
+                continue;
+            }
+            if (c < 0x30 || c > 0x39)
+                return Number(text.slice(start, end)); // an exponent
+            digits = digits * 10 + (c - 0x30);
+            if (fraction)
+                scale *= 10;
+            if (++count > 15)
+                return Number(text.slice(start, end));
+        }
+        const value = digits / scale;
+        return negative ? -value : value;
+    }
 }
 /**
  * Reads a JSON object whose every value is a number — pytest-split and Knapsack files, up to
@@ -415,6 +446,33 @@ class FlatMapScanner {
  * a value that is not a number, a key given twice, bad JSON): parse it as JSON then.
  */
 function parseFlatMapText(source, text, options) {
+    const entries = scanFlatMap(text);
+    if (!entries)
+        return undefined;
+    const { keys, values } = entries;
+    // A Shardwise store of numbers only is not a flat map, but a broken store.
+    if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
+        return undefined;
+    // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
+    // same order, such rare files take the JSON path.
+    if (keys.some(isIndexKey))
+        return undefined;
+    const format = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack';
+    const builder = new run_builder/* RunBuilder */.r(source, format, options);
+    addAll(builder, keys, values);
+    // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
+    // that meet only once normalised are summed in the order JSON gives them. Both are rare:
+    // leave them to `parseFlatMap`.
+    if (builder.distinctIds !== keys.length)
+        return undefined;
+    return finish(format, [builder]);
+}
+function addAll(builder, keys, values) {
+    for (let i = 0; i < keys.length; i++)
+        builder.add(keys[i] ?? '', values[i]);
+}
+/** The keys and values of a `{ "key": number, … }` text, or `undefined` for any other text. */
+function scanFlatMap(text) {
     const scanner = new FlatMapScanner(text);
     let at = scanner.skipSpace(0);
     if (text.charCodeAt(at) !== 0x7b)
@@ -443,7 +501,7 @@ function parseFlatMapText(source, text, options) {
         if (numberEnd < 0)
             return undefined;
         quoted.push(text.slice(keyStart, keyEnd));
-        values.push(Number(text.slice(numberStart, numberEnd)));
+        values.push(scanner.numberAt(numberStart, numberEnd));
         if (quoted.length === 1 << 16)
             decode();
         at = scanner.skipSpace(numberEnd);
@@ -456,22 +514,7 @@ function parseFlatMapText(source, text, options) {
     decode();
     if (scanner.skipSpace(at + 1) !== text.length)
         return undefined;
-    // A Shardwise store of numbers only is not a flat map, but a broken store.
-    if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
-        return undefined;
-    // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
-    // same order, such rare files take the JSON path.
-    if (keys.some(isIndexKey))
-        return undefined;
-    const format = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack';
-    const builder = new run_builder/* RunBuilder */.r(source, format, options);
-    keys.forEach((key, i) => builder.add(key, values[i]));
-    // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
-    // that meet only once normalised are summed in the order JSON gives them. Both are rare:
-    // leave them to `parseFlatMap`.
-    if (builder.distinctIds !== keys.length)
-        return undefined;
-    return finish(format, [builder]);
+    return { keys, values };
 }
 /** Whether JSON would order the key as an array index ("0" to "4294967294"). */
 function isIndexKey(key) {
@@ -3237,7 +3280,11 @@ function isDangerousKey(key) {
  * planned or run. The check is lexical, as the runner will resolve the path against the root.
  */
 function isOutsideRoot(id) {
-    const path = collapseSegments(toPosix(fileOfId(id)));
+    const file = fileOfId(id);
+    // A canonical relative id (nearly every one) is inside by construction.
+    if (PLAIN_ASCII.test(file) && !NEEDS_NORMALIZING.test(file))
+        return false;
+    const path = collapseSegments(toPosix(file));
     return (path.startsWith('/') ||
         /^[A-Za-z]:(?:\/|$)/.test(path) ||
         path === '..' ||
@@ -3317,7 +3364,33 @@ function holdsObjects(list) {
 function workflowCommandGuard() {
     let lineStart = true; // nothing but white space since the last line end
     let hashes = 0; // `#` characters just before, on this line (at most 2 counted)
+    /** Moves the state over `text` from `from` on, without marking anything. */
+    const advance = (text, from) => {
+        for (let i = from; i < text.length; i++) {
+            const code = text.charCodeAt(i);
+            if (lineStart && isLeadingSpace(code))
+                continue;
+            lineStart = false;
+            hashes = code === HASH ? Math.min(hashes + 1, 2) : 0;
+        }
+    };
+    /** Whether nothing in `text` needs a mark, given the state it starts in. */
+    const harmless = (text) => !(lineStart && COLON_FIRST.test(text)) &&
+        !(hashes === 2 && text.startsWith('[')) &&
+        !(hashes > 0 && text.startsWith('#[')) &&
+        !DANGER.test(text);
     return (text) => {
+        // Fast path for long clean text (a plan's JSON): one regular expression decides, and only
+        // the last line is walked to carry the state over to the next chunk.
+        if (text.length > FAST_PATH_LENGTH && harmless(text)) {
+            const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+            if (end >= 0) {
+                lineStart = true;
+                hashes = 0;
+            }
+            advance(text, end + 1);
+            return text;
+        }
         let out = '';
         let copied = -1; // -1: nothing marked yet
         for (let i = 0; i < text.length; i++) {
@@ -3364,6 +3437,14 @@ function jsonForLog(json) {
     return json.includes('##[') ? json.replace(/#(?=#\[)/g, '\\u0023') : json;
 }
 const MARK = '\u200b';
+/** Below this length the character walk is as quick as the regular expressions. */
+const FAST_PATH_LENGTH = 4096;
+/** The characters `isLeadingSpace` accepts, as a regular-expression class. */
+const LEADING = '[\\t-\\r \\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]';
+/** A line of the chunk (after its first) that starts with `:`, or `##[` anywhere. */
+const DANGER = new RegExp(`##\\[|[\\n\\r]${LEADING}*:`);
+/** The chunk's first characters: `:` after leading space only. */
+const COLON_FIRST = new RegExp(`^${LEADING}*:`);
 const LF = 0x0a;
 const CR = 0x0d;
 const COLON = 0x3a;
@@ -3563,11 +3644,25 @@ function checkShardCount(shardCount) {
  */
 function partitionSeconds(seconds, shardCount, options = {}) {
     checkShardCount(shardCount);
-    const loads = new Array(shardCount).fill(0);
-    const counts = new Array(shardCount).fill(0);
+    const loads = new Float64Array(shardCount);
+    const counts = new Uint32Array(shardCount);
     const shards = Array.from({ length: shardCount }, () => []);
-    const heap = new ShardHeap(loads, counts);
-    const order = longestFirst(seconds);
+    deal(longestFirst(seconds), seconds, shards, new ShardHeap(loads, counts));
+    const rounds = options.improvementRounds ?? 64 * shardCount;
+    if (rounds > 0 && shardCount > 1) {
+        improve(shards, loads, rounds, seconds, lowerBoundOfSeconds(seconds, shardCount));
+    }
+    // Every shard is sorted longest first already: LPT fills it in that order and the search
+    // keeps it so.
+    return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) };
+}
+/**
+ * LPT itself: each item, in `order`, to the least loaded shard. (Each hot loop of this file is
+ * a function of its own: V8 optimises a long loop while it runs, and code after it in the same
+ * function would run unoptimised until optimised again.)
+ */
+function deal(order, seconds, shards, heap) {
+    const { loads, counts } = heap;
     for (let at = 0; at < order.length; at++) {
         const item = order[at] ?? 0;
         const target = heap.top();
@@ -3576,12 +3671,6 @@ function partitionSeconds(seconds, shardCount, options = {}) {
         counts[target] = (counts[target] ?? 0) + 1;
         heap.siftDownTop();
     }
-    const rounds = options.improvementRounds ?? 64 * shardCount;
-    if (rounds > 0 && shardCount > 1)
-        improve(shards, loads, rounds, seconds);
-    // Every shard is sorted longest first already: LPT fills it in that order and the search
-    // keeps it so.
-    return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) };
 }
 /** Whether item `a` comes before item `b`: longer first, then the lower index. */
 function compareItems(seconds, a, b) {
@@ -3594,17 +3683,23 @@ function compareItems(seconds, a, b) {
  * most of its work on ties.
  */
 function longestFirst(seconds) {
+    const values = sortableCopy(seconds);
+    if (values)
+        return radixLongestFirst(values);
+    const order = Array.from({ length: seconds.length }, (_, index) => index);
+    return order.sort((a, b) => compareItems(seconds, a, b));
+}
+/** The seconds as a Float64Array (-0 as 0), or `undefined` if one is negative or not finite. */
+function sortableCopy(seconds) {
     const n = seconds.length;
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
         const value = seconds[i] ?? NaN;
-        if (!(value >= 0 && value < Infinity)) {
-            const order = Array.from({ length: n }, (_, index) => index);
-            return order.sort((a, b) => compareItems(seconds, a, b));
-        }
+        if (!(value >= 0 && value < Infinity))
+            return undefined;
         values[i] = value === 0 ? 0 : value; // -0 ties with 0
     }
-    return radixLongestFirst(values);
+    return values;
 }
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
@@ -3625,33 +3720,42 @@ function radixLongestFirst(seconds) {
     for (let pass = 0; pass < 4; pass++) {
         const word = pass < 2 ? low : 1 - low;
         const shift = pass % 2 === 0 ? 0 : 16;
-        counts.fill(0);
-        for (let i = 0; i < n; i++) {
-            // Inverted, so that larger values come first.
-            const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff);
-            digits[i] = digit;
-            counts[digit] = (counts[digit] ?? 0) + 1;
-        }
+        countDigits(words, word, shift, digits, counts);
         if (counts[digits[0] ?? 0] === n)
             continue; // one digit for all: nothing to reorder
-        let start = 0;
-        for (let d = 0; d < counts.length; d++) {
-            const count = counts[d] ?? 0;
-            counts[d] = start;
-            start += count;
-        }
-        // Stable: within one digit, the order of the previous pass stays.
-        for (let i = 0; i < n; i++) {
-            const index = order[i] ?? 0;
-            const digit = digits[index] ?? 0;
-            const at = counts[digit] ?? 0;
-            next[at] = index;
-            counts[digit] = at + 1;
-        }
-        ;
+        scatter(order, next, digits, counts);
         [order, next] = [next, order];
     }
     return order;
+}
+/** Each item's 16-bit digit (inverted, so that larger values come first), and their counts. */
+function countDigits(words, word, shift, digits, counts) {
+    counts.fill(0);
+    for (let i = 0; i < digits.length; i++) {
+        const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff);
+        digits[i] = digit;
+        counts[digit] = (counts[digit] ?? 0) + 1;
+    }
+}
+/** Each digit's count replaced by where its items start. */
+function startsFromCounts(counts) {
+    let start = 0;
+    for (let d = 0; d < counts.length; d++) {
+        const count = counts[d] ?? 0;
+        counts[d] = start;
+        start += count;
+    }
+}
+/** One stable pass: `order` into `next` by digit; within one digit, the order stays. */
+function scatter(order, next, digits, counts) {
+    startsFromCounts(counts);
+    for (let i = 0; i < order.length; i++) {
+        const index = order[i] ?? 0;
+        const digit = digits[index] ?? 0;
+        const at = counts[digit] ?? 0;
+        next[at] = index;
+        counts[digit] = at + 1;
+    }
 }
 function sumOf(items, seconds) {
     let total = 0;
@@ -3662,26 +3766,30 @@ function sumOf(items, seconds) {
 /** Relative gain below which a move is not worth making (floating-point noise). */
 const EPSILON = 1e-9;
 /**
+ * How close to the lower bound the longest shard must come for the search to stop: a
+ * millisecond, the resolution of every timing format. No plan can be measurably better, and
+ * on a hundred thousand items the search would otherwise go on shaving microseconds.
+ */
+const GOOD_ENOUGH_SECONDS = 0.001;
+/**
  * Local search on the longest shard: move one item to, or swap one pair with, another shard
  * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
- * squared loads, so the search ends; `rounds` bounds it for very large inputs.
+ * squared loads, so the search ends; `rounds` bounds it for very large inputs, and it stops
+ * as soon as the longest shard is within `GOOD_ENOUGH_SECONDS` of `bound`, the lower bound.
  */
-function improve(shards, loads, rounds, seconds) {
+function improve(shards, loads, rounds, seconds, bound) {
     for (let round = 0; round < rounds; round++) {
         let longest = 0;
         for (let i = 1; i < loads.length; i++) {
             if ((loads[i] ?? 0) > (loads[longest] ?? 0))
                 longest = i;
         }
+        if ((loads[longest] ?? 0) - bound <= GOOD_ENOUGH_SECONDS)
+            return;
         const from = shards[longest] ?? [];
         const fromLoad = loads[longest] ?? 0;
-        // Other shards from the lightest up: the best partner for a move is the emptiest.
-        const others = loads
-            .map((load, index) => ({ load, index }))
-            .filter((s) => s.index !== longest && s.load < fromLoad - EPSILON * fromLoad)
-            .sort((a, b) => a.load - b.load || a.index - b.index);
         let moved = false;
-        for (const other of others) {
+        for (const other of partnersOf(loads, longest)) {
             const to = shards[other.index] ?? [];
             const gap = fromLoad - other.load;
             const step = bestStep(from, to, gap, seconds);
@@ -3717,6 +3825,28 @@ function improve(shards, loads, rounds, seconds) {
         if (!moved)
             return;
     }
+}
+/**
+ * The shards that could take load from `longest`, lightest first (ties by index): the best
+ * partner for a move is the emptiest. Nearly always the lightest takes a step, so it is found
+ * in one pass and the rest are sorted only when it does not.
+ */
+function* partnersOf(loads, longest) {
+    const fromLoad = loads[longest] ?? 0;
+    const limit = fromLoad - EPSILON * fromLoad;
+    let lightest = -1;
+    for (let i = 0; i < loads.length; i++) {
+        const load = loads[i] ?? 0;
+        if (i !== longest && load < limit && (lightest < 0 || load < (loads[lightest] ?? 0)))
+            lightest = i;
+    }
+    if (lightest < 0)
+        return;
+    yield { load: loads[lightest] ?? 0, index: lightest };
+    const rest = Array.from(loads, (load, index) => ({ load, index }))
+        .filter((s) => s.index !== longest && s.index !== lightest && s.load < limit)
+        .sort((a, b) => a.load - b.load || a.index - b.index);
+    yield* rest;
 }
 /** Inserts `item` into `items` (sorted by `compareItems`) where it belongs. */
 function insertSorted(items, item, seconds) {

@@ -154,7 +154,10 @@ export function isDangerousKey(key: string): boolean {
  * planned or run. The check is lexical, as the runner will resolve the path against the root.
  */
 export function isOutsideRoot(id: string): boolean {
-  const path = collapseSegments(toPosix(fileOfId(id)))
+  const file = fileOfId(id)
+  // A canonical relative id (nearly every one) is inside by construction.
+  if (PLAIN_ASCII.test(file) && !NEEDS_NORMALIZING.test(file)) return false
+  const path = collapseSegments(toPosix(file))
   return (
     path.startsWith('/') ||
     /^[A-Za-z]:(?:\/|$)/.test(path) ||

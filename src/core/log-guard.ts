@@ -22,7 +22,33 @@
 export function workflowCommandGuard(): (text: string) => string {
   let lineStart = true // nothing but white space since the last line end
   let hashes = 0 // `#` characters just before, on this line (at most 2 counted)
+  /** Moves the state over `text` from `from` on, without marking anything. */
+  const advance = (text: string, from: number) => {
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (lineStart && isLeadingSpace(code)) continue
+      lineStart = false
+      hashes = code === HASH ? Math.min(hashes + 1, 2) : 0
+    }
+  }
+  /** Whether nothing in `text` needs a mark, given the state it starts in. */
+  const harmless = (text: string) =>
+    !(lineStart && COLON_FIRST.test(text)) &&
+    !(hashes === 2 && text.startsWith('[')) &&
+    !(hashes > 0 && text.startsWith('#[')) &&
+    !DANGER.test(text)
   return (text: string): string => {
+    // Fast path for long clean text (a plan's JSON): one regular expression decides, and only
+    // the last line is walked to carry the state over to the next chunk.
+    if (text.length > FAST_PATH_LENGTH && harmless(text)) {
+      const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'))
+      if (end >= 0) {
+        lineStart = true
+        hashes = 0
+      }
+      advance(text, end + 1)
+      return text
+    }
     let out = ''
     let copied = -1 // -1: nothing marked yet
     for (let i = 0; i < text.length; i++) {
@@ -69,6 +95,15 @@ export function jsonForLog(json: string): string {
 }
 
 const MARK = '\u200b'
+/** Below this length the character walk is as quick as the regular expressions. */
+const FAST_PATH_LENGTH = 4096
+/** The characters `isLeadingSpace` accepts, as a regular-expression class. */
+const LEADING =
+  '[\\t-\\r \\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200d\\u2028\\u2029\\u202f\\u205f\\u2060\\u3000\\ufeff]'
+/** A line of the chunk (after its first) that starts with `:`, or `##[` anywhere. */
+const DANGER = new RegExp(`##\\[|[\\n\\r]${LEADING}*:`)
+/** The chunk's first characters: `:` after leading space only. */
+const COLON_FIRST = new RegExp(`^${LEADING}*:`)
 const LF = 0x0a
 const CR = 0x0d
 const COLON = 0x3a

@@ -32,8 +32,8 @@ export function compareUnits(a: Unit, b: Unit): number {
 class ShardHeap {
   private readonly heap: Int32Array
   constructor(
-    private readonly loads: number[],
-    private readonly counts: number[],
+    readonly loads: Float64Array,
+    readonly counts: Uint32Array,
   ) {
     this.heap = Int32Array.from(loads, (_, i) => i)
   }
@@ -134,11 +134,31 @@ export function partitionSeconds(
   options: PartitionOptions = {},
 ): IndexPartition {
   checkShardCount(shardCount)
-  const loads = new Array<number>(shardCount).fill(0)
-  const counts = new Array<number>(shardCount).fill(0)
+  const loads = new Float64Array(shardCount)
+  const counts = new Uint32Array(shardCount)
   const shards: number[][] = Array.from({ length: shardCount }, () => [])
-  const heap = new ShardHeap(loads, counts)
-  const order = longestFirst(seconds)
+  deal(longestFirst(seconds), seconds, shards, new ShardHeap(loads, counts))
+  const rounds = options.improvementRounds ?? 64 * shardCount
+  if (rounds > 0 && shardCount > 1) {
+    improve(shards, loads, rounds, seconds, lowerBoundOfSeconds(seconds, shardCount))
+  }
+  // Every shard is sorted longest first already: LPT fills it in that order and the search
+  // keeps it so.
+  return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) }
+}
+
+/**
+ * LPT itself: each item, in `order`, to the least loaded shard. (Each hot loop of this file is
+ * a function of its own: V8 optimises a long loop while it runs, and code after it in the same
+ * function would run unoptimised until optimised again.)
+ */
+function deal(
+  order: ArrayLike<number>,
+  seconds: Seconds,
+  shards: number[][],
+  heap: ShardHeap,
+): void {
+  const { loads, counts } = heap
   for (let at = 0; at < order.length; at++) {
     const item = order[at] ?? 0
     const target = heap.top()
@@ -147,11 +167,6 @@ export function partitionSeconds(
     counts[target] = (counts[target] ?? 0) + 1
     heap.siftDownTop()
   }
-  const rounds = options.improvementRounds ?? 64 * shardCount
-  if (rounds > 0 && shardCount > 1) improve(shards, loads, rounds, seconds)
-  // Every shard is sorted longest first already: LPT fills it in that order and the search
-  // keeps it so.
-  return { shards, loads: shards.map((shard) => sumOf(shard, seconds)) }
 }
 
 /** Whether item `a` comes before item `b`: longer first, then the lower index. */
@@ -166,17 +181,22 @@ function compareItems(seconds: Seconds, a: number, b: number): number {
  * most of its work on ties.
  */
 function longestFirst(seconds: Seconds): ArrayLike<number> {
+  const values = sortableCopy(seconds)
+  if (values) return radixLongestFirst(values)
+  const order = Array.from({ length: seconds.length }, (_, index) => index)
+  return order.sort((a, b) => compareItems(seconds, a, b))
+}
+
+/** The seconds as a Float64Array (-0 as 0), or `undefined` if one is negative or not finite. */
+function sortableCopy(seconds: Seconds): Float64Array | undefined {
   const n = seconds.length
   const values = new Float64Array(n)
   for (let i = 0; i < n; i++) {
     const value = seconds[i] ?? NaN
-    if (!(value >= 0 && value < Infinity)) {
-      const order = Array.from({ length: n }, (_, index) => index)
-      return order.sort((a, b) => compareItems(seconds, a, b))
-    }
+    if (!(value >= 0 && value < Infinity)) return undefined
     values[i] = value === 0 ? 0 : value // -0 ties with 0
   }
-  return radixLongestFirst(values)
+  return values
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
@@ -198,31 +218,55 @@ function radixLongestFirst(seconds: Float64Array): Uint32Array {
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? low : 1 - low
     const shift = pass % 2 === 0 ? 0 : 16
-    counts.fill(0)
-    for (let i = 0; i < n; i++) {
-      // Inverted, so that larger values come first.
-      const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff)
-      digits[i] = digit
-      counts[digit] = (counts[digit] ?? 0) + 1
-    }
+    countDigits(words, word, shift, digits, counts)
     if (counts[digits[0] ?? 0] === n) continue // one digit for all: nothing to reorder
-    let start = 0
-    for (let d = 0; d < counts.length; d++) {
-      const count = counts[d] ?? 0
-      counts[d] = start
-      start += count
-    }
-    // Stable: within one digit, the order of the previous pass stays.
-    for (let i = 0; i < n; i++) {
-      const index = order[i] ?? 0
-      const digit = digits[index] ?? 0
-      const at = counts[digit] ?? 0
-      next[at] = index
-      counts[digit] = at + 1
-    }
+    scatter(order, next, digits, counts)
     ;[order, next] = [next, order]
   }
   return order
+}
+
+/** Each item's 16-bit digit (inverted, so that larger values come first), and their counts. */
+function countDigits(
+  words: Uint32Array,
+  word: number,
+  shift: number,
+  digits: Uint16Array,
+  counts: Uint32Array,
+): void {
+  counts.fill(0)
+  for (let i = 0; i < digits.length; i++) {
+    const digit = 0xffff - (((words[2 * i + word] ?? 0) >>> shift) & 0xffff)
+    digits[i] = digit
+    counts[digit] = (counts[digit] ?? 0) + 1
+  }
+}
+
+/** Each digit's count replaced by where its items start. */
+function startsFromCounts(counts: Uint32Array): void {
+  let start = 0
+  for (let d = 0; d < counts.length; d++) {
+    const count = counts[d] ?? 0
+    counts[d] = start
+    start += count
+  }
+}
+
+/** One stable pass: `order` into `next` by digit; within one digit, the order stays. */
+function scatter(
+  order: Uint32Array,
+  next: Uint32Array,
+  digits: Uint16Array,
+  counts: Uint32Array,
+): void {
+  startsFromCounts(counts)
+  for (let i = 0; i < order.length; i++) {
+    const index = order[i] ?? 0
+    const digit = digits[index] ?? 0
+    const at = counts[digit] ?? 0
+    next[at] = index
+    counts[digit] = at + 1
+  }
 }
 
 function sumOf(items: readonly number[], seconds: Seconds): number {
@@ -233,27 +277,36 @@ function sumOf(items: readonly number[], seconds: Seconds): number {
 
 /** Relative gain below which a move is not worth making (floating-point noise). */
 const EPSILON = 1e-9
+/**
+ * How close to the lower bound the longest shard must come for the search to stop: a
+ * millisecond, the resolution of every timing format. No plan can be measurably better, and
+ * on a hundred thousand items the search would otherwise go on shaving microseconds.
+ */
+const GOOD_ENOUGH_SECONDS = 0.001
 
 /**
  * Local search on the longest shard: move one item to, or swap one pair with, another shard
  * when that lowers the larger of the two loads. Each accepted step strictly lowers the sum of
- * squared loads, so the search ends; `rounds` bounds it for very large inputs.
+ * squared loads, so the search ends; `rounds` bounds it for very large inputs, and it stops
+ * as soon as the longest shard is within `GOOD_ENOUGH_SECONDS` of `bound`, the lower bound.
  */
-function improve(shards: number[][], loads: number[], rounds: number, seconds: Seconds): void {
+function improve(
+  shards: number[][],
+  loads: Float64Array,
+  rounds: number,
+  seconds: Seconds,
+  bound: number,
+): void {
   for (let round = 0; round < rounds; round++) {
     let longest = 0
     for (let i = 1; i < loads.length; i++) {
       if ((loads[i] ?? 0) > (loads[longest] ?? 0)) longest = i
     }
+    if ((loads[longest] ?? 0) - bound <= GOOD_ENOUGH_SECONDS) return
     const from = shards[longest] ?? []
     const fromLoad = loads[longest] ?? 0
-    // Other shards from the lightest up: the best partner for a move is the emptiest.
-    const others = loads
-      .map((load, index) => ({ load, index }))
-      .filter((s) => s.index !== longest && s.load < fromLoad - EPSILON * fromLoad)
-      .sort((a, b) => a.load - b.load || a.index - b.index)
     let moved = false
-    for (const other of others) {
+    for (const other of partnersOf(loads, longest)) {
       const to = shards[other.index] ?? []
       const gap = fromLoad - other.load
       const step = bestStep(from, to, gap, seconds)
@@ -284,6 +337,31 @@ function improve(shards: number[][], loads: number[], rounds: number, seconds: S
     }
     if (!moved) return
   }
+}
+
+/**
+ * The shards that could take load from `longest`, lightest first (ties by index): the best
+ * partner for a move is the emptiest. Nearly always the lightest takes a step, so it is found
+ * in one pass and the rest are sorted only when it does not.
+ */
+function* partnersOf(
+  loads: Float64Array,
+  longest: number,
+): Generator<{ readonly load: number; readonly index: number }> {
+  const fromLoad = loads[longest] ?? 0
+  const limit = fromLoad - EPSILON * fromLoad
+  let lightest = -1
+  for (let i = 0; i < loads.length; i++) {
+    const load = loads[i] ?? 0
+    if (i !== longest && load < limit && (lightest < 0 || load < (loads[lightest] ?? 0)))
+      lightest = i
+  }
+  if (lightest < 0) return
+  yield { load: loads[lightest] ?? 0, index: lightest }
+  const rest = Array.from(loads, (load, index) => ({ load, index }))
+    .filter((s) => s.index !== longest && s.index !== lightest && s.load < limit)
+    .sort((a, b) => a.load - b.load || a.index - b.index)
+  yield* rest
 }
 
 /** Inserts `item` into `items` (sorted by `compareItems`) where it belongs. */

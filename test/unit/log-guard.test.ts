@@ -68,34 +68,35 @@ describe('A13 workflow commands: what the runner reads as a command', () => {
     }
   })
 
+  const units = [
+    'a',
+    ':',
+    '::',
+    '#',
+    '##',
+    '[',
+    ']',
+    'add-mask',
+    'error',
+    ' ',
+    '\t',
+    '\v',
+    '\f',
+    '\r',
+    '\n',
+    '\r\n',
+    '\u0085',
+    '\u00a0',
+    '\u00ad',
+    '\u1680',
+    '\u2003',
+    '\u2028',
+    '\u200b',
+    '\u3000',
+    '\ufeff',
+  ]
+
   it('leaves no command however the hostile text is split into writes', () => {
-    const units = [
-      'a',
-      ':',
-      '::',
-      '#',
-      '##',
-      '[',
-      ']',
-      'add-mask',
-      'error',
-      ' ',
-      '\t',
-      '\v',
-      '\f',
-      '\r',
-      '\n',
-      '\r\n',
-      '\u0085',
-      '\u00a0',
-      '\u00ad',
-      '\u1680',
-      '\u2003',
-      '\u2028',
-      '\u200b',
-      '\u3000',
-      '\ufeff',
-    ]
     fc.assert(
       fc.property(
         fc.string({ unit: fc.constantFrom(...units), maxLength: 40 }),
@@ -109,6 +110,35 @@ describe('A13 workflow commands: what the runner reads as a command', () => {
         },
       ),
       { numRuns: 3000 },
+    )
+  })
+
+  it('marks long chunks (the fast path) exactly as it marks them one character at a time', () => {
+    const fillers = [
+      'x'.repeat(5000),
+      '  "a": 1,\n'.repeat(500),
+      '#'.repeat(4100),
+      ' '.repeat(4100),
+    ]
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }),
+            fc.constantFrom(...fillers),
+            fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }),
+          ),
+          { maxLength: 4 },
+        ),
+        (parts) => {
+          const chunks = parts.map(([head, filler, tail]) => head + filler + tail)
+          const oneByOne = guarded([...chunks.join('')])
+          const out = guarded(chunks)
+          expect(out).toBe(oneByOne)
+          expect(runnerCommands(out)).toEqual([])
+        },
+      ),
+      { numRuns: 500 },
     )
   })
 })

@@ -104,6 +104,35 @@ class FlatMapScanner {
     }
     return i
   }
+
+  /**
+   * The value of the number between `start` and `end` (as `readNumber` found it). Plain
+   * decimals of up to 15 digits — every duration written by a timing tool — are computed
+   * from their digits without a string per number: the integer of the digits divided by a
+   * power of ten is exact on both sides, so the one rounding of the division gives the same
+   * double `Number()` gives. Anything else goes through `Number()`.
+   */
+  numberAt(start: number, end: number): number {
+    const text = this.text
+    const negative = text.charCodeAt(start) === 0x2d
+    let digits = 0
+    let scale = 1
+    let count = 0
+    let fraction = false
+    for (let i = negative ? start + 1 : start; i < end; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 0x2e) {
+        fraction = true
+        continue
+      }
+      if (c < 0x30 || c > 0x39) return Number(text.slice(start, end)) // an exponent
+      digits = digits * 10 + (c - 0x30)
+      if (fraction) scale *= 10
+      if (++count > 15) return Number(text.slice(start, end))
+    }
+    const value = digits / scale
+    return negative ? -value : value
+  }
 }
 
 /**
@@ -118,6 +147,31 @@ export function parseFlatMapText(
   text: string,
   options: NormalizeOptions,
 ): ParsedTimings | undefined {
+  const entries = scanFlatMap(text)
+  if (!entries) return undefined
+  const { keys, values } = entries
+  // A Shardwise store of numbers only is not a flat map, but a broken store.
+  if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
+    return undefined
+  // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
+  // same order, such rare files take the JSON path.
+  if (keys.some(isIndexKey)) return undefined
+  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
+  const builder = new RunBuilder(source, format, options)
+  addAll(builder, keys, values)
+  // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
+  // that meet only once normalised are summed in the order JSON gives them. Both are rare:
+  // leave them to `parseFlatMap`.
+  if (builder.distinctIds !== keys.length) return undefined
+  return finish(format, [builder])
+}
+
+function addAll(builder: RunBuilder, keys: readonly string[], values: readonly number[]): void {
+  for (let i = 0; i < keys.length; i++) builder.add(keys[i] ?? '', values[i])
+}
+
+/** The keys and values of a `{ "key": number, … }` text, or `undefined` for any other text. */
+function scanFlatMap(text: string): { keys: string[]; values: number[] } | undefined {
   const scanner = new FlatMapScanner(text)
   let at = scanner.skipSpace(0)
   if (text.charCodeAt(at) !== 0x7b) return undefined
@@ -141,7 +195,7 @@ export function parseFlatMapText(
     const numberEnd = scanner.readNumber(numberStart)
     if (numberEnd < 0) return undefined
     quoted.push(text.slice(keyStart, keyEnd))
-    values.push(Number(text.slice(numberStart, numberEnd)))
+    values.push(scanner.numberAt(numberStart, numberEnd))
     if (quoted.length === 1 << 16) decode()
     at = scanner.skipSpace(numberEnd)
     const next = text.charCodeAt(at)
@@ -150,20 +204,7 @@ export function parseFlatMapText(
   }
   decode()
   if (scanner.skipSpace(at + 1) !== text.length) return undefined
-  // A Shardwise store of numbers only is not a flat map, but a broken store.
-  if (keys.includes('version') && (keys.includes('files') || keys.includes('tests')))
-    return undefined
-  // JSON objects list keys like "12" first, in numeric order; so that the ids arrive in the
-  // same order, such rare files take the JSON path.
-  if (keys.some(isIndexKey)) return undefined
-  const format: FormatName = keys.some((k) => k.includes('::')) ? 'pytest-split' : 'knapsack'
-  const builder = new RunBuilder(source, format, options)
-  keys.forEach((key, i) => builder.add(key, values[i]))
-  // A key given twice is one key to JSON (the last value wins) but two entries here; and ids
-  // that meet only once normalised are summed in the order JSON gives them. Both are rare:
-  // leave them to `parseFlatMap`.
-  if (builder.distinctIds !== keys.length) return undefined
-  return finish(format, [builder])
+  return { keys, values }
 }
 
 /** Whether JSON would order the key as an array index ("0" to "4294967294"). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   fileOfId,
   isDangerousKey,
+  isOutsideRoot,
   isTestId,
   joinTestId,
   normalizeFileId,
@@ -175,6 +176,29 @@ describe('normalizeId', () => {
   it('applies roots to the file part only', () => {
     expect(normalizeId('C:\\ws\\t\\a.py::test[C:\\ws\\x]', { roots: ['C:\\ws'] })).toBe(
       't/a.py::test[C:\\ws\\x]',
+    )
+  })
+})
+
+describe('isOutsideRoot', () => {
+  it('flags absolute paths and paths that climb out, in file ids and test ids', () => {
+    for (const id of ['/x', 'C:\\x', 'c:/x', '\\\\server\\x', '../x', 'a/../../x', '..::t'])
+      expect(isOutsideRoot(id), id).toBe(true)
+    for (const id of ['x', 'a/../x', './a', 'a/..b', 'a::../t', 'tests/x.py::C::t[/abs]'])
+      expect(isOutsideRoot(id), id).toBe(false)
+  })
+
+  it('answers on its fast path for canonical ids as the full rules do', () => {
+    // A trailing slash always takes the full rules and changes nothing about the answer.
+    const segment = fc.constantFrom('a', 'C:', 'c:', '.', '..', '', 'x y', 'é', 'a\\b', '..a')
+    const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'))
+    fc.assert(
+      fc.property(path, fc.constantFrom('', '::t', '::C::t'), (file, test) => {
+        // Not for '' (its slash is the root) or `C:` + `::t` (read as file `C`).
+        fc.pre(file !== '' && (test === '' || !file.endsWith(':')))
+        expect(isOutsideRoot(`${file}${test}`)).toBe(isOutsideRoot(`${file}/${test}`))
+      }),
+      { numRuns: 2000 },
     )
   })
 })

@@ -184,6 +184,25 @@ describe('flat maps read without JSON.parse', () => {
     )
   })
 
+  it('reads each number as the same double JSON.parse gives (fast-check)', () => {
+    const decimal = fc
+      .tuple(fc.double({ min: 0, max: 21600, noNaN: true }), fc.integer({ min: 0, max: 18 }))
+      .map(([x, digits]) => x.toFixed(digits))
+    const written = fc.oneof(decimal, fc.double({ min: 0, max: 3e4, noNaN: true }).map(String))
+    fc.assert(
+      fc.property(written, fc.boolean(), (number, negative) => {
+        const raw = `{"a.py": ${negative ? '-' : ''}${number}}`
+        const want = (JSON.parse(raw) as Record<string, number>)['a.py']
+        const got = parseFlatMapText('t.json', raw, {})
+        const slow = parseFlatMap('t.json', JSON.parse(raw) as Record<string, unknown>, {})
+        expect(got).toEqual(slow)
+        // (Durations past the longest accepted are dropped by both.)
+        if (slow.runs[0]?.files.has('a.py')) expect(got?.runs[0]?.files.get('a.py')).toBe(want)
+      }),
+      { numRuns: 20000 },
+    )
+  })
+
   it('reads an ordinary pytest-split file itself and leaves anything else to JSON.parse', () => {
     const file = '{\n  "t/a.py::x": 1.5,\n  "t/a.py::y": 0.25\n}\n'
     expect(parseFlatMapText('d', file, {})?.runs[0]?.tests).toEqual(
