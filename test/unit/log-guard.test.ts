@@ -132,7 +132,7 @@ describe('A13 workflow commands: what the runner reads as a command', () => {
         ),
         (parts) => {
           const chunks = parts.map(([head, filler, tail]) => head + filler + tail)
-          const oneByOne = guarded([...chunks.join('')])
+          const oneByOne = guarded(Array.from(chunks.join('')))
           const out = guarded(chunks)
           expect(out).toBe(oneByOne)
           expect(runnerCommands(out)).toEqual([])
