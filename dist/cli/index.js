@@ -991,30 +991,41 @@ var errors = __nccwpck_require__(2807);
 var log_guard = __nccwpck_require__(8328);
 ;// CONCATENATED MODULE: ./build/adapters/output-stream.js
 
+/** Whether a stream has failed, shared by every sink on it (one listener per stream). */
+const watched = new WeakMap();
+function watch(stream) {
+    let state = watched.get(stream);
+    if (!state) {
+        const created = { closed: false };
+        stream.on('error', () => {
+            // EPIPE, or any other failure of the stream: nobody can read what we print any more.
+            created.closed = true;
+        });
+        watched.set(stream, created);
+        state = created;
+    }
+    return state;
+}
 /** A partial line longer than this is written anyway, ended with a line break. */
 const MAX_PENDING_LINE = 64 * 1024;
 function outputSink(stream, options = {}) {
     const guard = (0,log_guard/* workflowCommandGuard */.Wf)();
-    let closed = false;
+    const state = watch(stream);
     let pending = '';
     let waiting;
-    stream.on('error', () => {
-        // EPIPE, or any other failure of the stream: nobody can read what we print any more.
-        closed = true;
-    });
     const emit = (text) => {
-        if (closed || text === '')
+        if (state.closed || text === '')
             return;
         const writable = stream;
         if (writable.destroyed === true || writable.writableEnded === true) {
-            closed = true;
+            state.closed = true;
             return;
         }
         stream.write(guard(text));
     };
     return {
         get closed() {
-            return closed;
+            return state.closed;
         },
         isTTY: stream.isTTY === true,
         write(text) {
@@ -1037,7 +1048,7 @@ function outputSink(stream, options = {}) {
             pending = '';
         },
         ready() {
-            if (closed || stream.writableNeedDrain !== true)
+            if (state.closed || stream.writableNeedDrain !== true)
                 return undefined;
             waiting ??= new Promise((resolve) => {
                 const done = () => {

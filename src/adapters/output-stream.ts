@@ -25,6 +25,23 @@ export interface SinkOptions {
   readonly wholeLines?: boolean
 }
 
+/** Whether a stream has failed, shared by every sink on it (one listener per stream). */
+const watched = new WeakMap<NodeJS.WritableStream, { closed: boolean }>()
+
+function watch(stream: NodeJS.WritableStream): { closed: boolean } {
+  let state = watched.get(stream)
+  if (!state) {
+    const created = { closed: false }
+    stream.on('error', () => {
+      // EPIPE, or any other failure of the stream: nobody can read what we print any more.
+      created.closed = true
+    })
+    watched.set(stream, created)
+    state = created
+  }
+  return state
+}
+
 /** A partial line longer than this is written anyway, ended with a line break. */
 const MAX_PENDING_LINE = 64 * 1024
 
@@ -33,25 +50,21 @@ export function outputSink(
   options: SinkOptions = {},
 ): OutputSink & { flush(): void } {
   const guard = workflowCommandGuard()
-  let closed = false
+  const state = watch(stream)
   let pending = ''
   let waiting: Promise<void> | undefined
-  stream.on('error', () => {
-    // EPIPE, or any other failure of the stream: nobody can read what we print any more.
-    closed = true
-  })
   const emit = (text: string) => {
-    if (closed || text === '') return
+    if (state.closed || text === '') return
     const writable = stream as { destroyed?: boolean; writableEnded?: boolean }
     if (writable.destroyed === true || writable.writableEnded === true) {
-      closed = true
+      state.closed = true
       return
     }
     stream.write(guard(text))
   }
   return {
     get closed() {
-      return closed
+      return state.closed
     },
     isTTY: stream.isTTY === true,
     write(text) {
@@ -72,7 +85,7 @@ export function outputSink(
       pending = ''
     },
     ready() {
-      if (closed || stream.writableNeedDrain !== true) return undefined
+      if (state.closed || stream.writableNeedDrain !== true) return undefined
       waiting ??= new Promise<void>((resolve) => {
         const done = () => {
           stream.removeListener('drain', done)

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -654,11 +655,10 @@ describe('loadTimings: large JUnit files (THREATS D5)', () => {
   /** ~50 MB: a case, then a 50 MB CDATA <system-out>, then cases after it. */
   async function writeHugeCdata(path: string): Promise<void> {
     const out = createWriteStream(path)
-    const write = (text: string): Promise<void> =>
-      new Promise((resolve, reject) => {
-        if (out.write(text)) resolve()
-        else out.once('drain', resolve).once('error', reject)
-      })
+    // `once` also rejects on 'error', and takes its listeners off again either way.
+    const write = async (text: string): Promise<void> => {
+      if (!out.write(text)) await once(out, 'drain')
+    }
     await write('<?xml version="1.0"?>\n<testsuites><testsuite name="src/big.test.ts" time="12.5">')
     await write(
       '<testcase name="before" time="1"/><testcase name="noisy" time="2"><system-out><![CDATA[',
