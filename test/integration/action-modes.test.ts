@@ -126,7 +126,7 @@ async function shards(run: Run, indices: number[], env: NodeJS.ProcessEnv = {}) 
 }
 
 describe('the action modes against in-memory artifacts, cache and comments', () => {
-  it('plans without history, runs three shards and combines: matrix, one result artifact per shard, verdict, summary, one comment, timings saved', async () => {
+  it('plans without history, runs three shards and combines (matrix, one result artifact per shard, verdict, summary, one comment, timings saved); a second run plans from that history, carries it in the plan artifact and updates the comment', async () => {
     const run = await newRun({ pr: 11 })
     const planned = await plan(run, { 'save-timings': 'always' })
     expect(JSON.parse(planned.io.outputs.matrix ?? '')).toEqual({
@@ -178,24 +178,23 @@ describe('the action modes against in-memory artifacts, cache and comments', () 
     const posted = comments.posted().filter((c) => c.issue === 11)
     expect(posted).toHaveLength(1)
     expect(posted[0]?.body).toBe(combined.summaries[0])
-  })
 
-  it('a second run plans from the saved history (no estimates), carries it in the plan artifact for combine, and updates the same comment', async () => {
-    const run = await newRun({ pr: 11 })
-    const planned = await plan(run)
-    expect(planned.io.outputs['unknown-items']).toBe('0')
-    expect(Object.keys(run.artifacts.uploaded()[0]?.files ?? {}).sort()).toEqual([
+    // A second run of the same pull request plans from the history the first one saved.
+    const second = await newRun({ pr: 11 })
+    const replanned = await plan(second)
+    expect(replanned.io.outputs['unknown-items']).toBe('0')
+    expect(Object.keys(second.artifacts.uploaded()[0]?.files ?? {}).sort()).toEqual([
       'plan.json',
       'timings.json',
     ])
-    await shards(run, [1, 2, 3])
-    const combined = await run.step({ mode: 'combine', 'github-token': TOKEN })
-    expect(combined.outputs.result).toBe('passed')
-    expect(combined.outputs.comment).toBe('updated')
+    await shards(second, [1, 2, 3])
+    const recombined = await second.step({ mode: 'combine', 'github-token': TOKEN })
+    expect(recombined.outputs.result).toBe('passed')
+    expect(recombined.outputs.comment).toBe('updated')
     expect(comments.posted().filter((c) => c.issue === 11)).toHaveLength(1)
     // A pull request's timings are not everyone's history.
     expect(cache.keys()).toHaveLength(1)
-    expect(combined.notices.join('\n')).toMatch(
+    expect(recombined.notices.join('\n')).toMatch(
       /timings from a `pull_request` run are not saved to the shared history/,
     )
   })
