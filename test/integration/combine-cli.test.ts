@@ -34,6 +34,11 @@ async function layout(
   return { planFile, resultsDir }
 }
 
+/** `shardwise combine --plan <planFile> --results-dir <resultsDir> …rest`, in-process. */
+function combine(planFile: string, resultsDir: string, ...rest: string[]) {
+  return runCli(['combine', '--plan', planFile, '--results-dir', resultsDir, ...rest])
+}
+
 const plan = makePlan([['a.test.js', 'b.test.js'], ['c.test.js'], ['d.test.js']])
 const digest = planDigest(plan)
 const ok = (index: number) =>
@@ -61,17 +66,14 @@ describe('shardwise combine', () => {
       'shard-3': ok(3),
     })
     const store = join(dir, 'store-pass.json')
-    const result = await runCli([
-      'combine',
-      '--plan',
+    const result = await combine(
       planFile,
-      '--results-dir',
       resultsDir,
       '--store',
       store,
       '--report-json',
       join(dir, 'r.json'),
-    ])
+    )
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/Shardwise: tests passed/)
     const saved = JSON.parse(await readFile(store, 'utf8')) as {
@@ -95,15 +97,7 @@ describe('shardwise combine', () => {
     })
     const store = join(dir, 'store-missing.json')
     await writeFile(store, '{ not json')
-    const result = await runCli([
-      'combine',
-      '--plan',
-      planFile,
-      '--results-dir',
-      resultsDir,
-      '--store',
-      store,
-    ])
+    const result = await combine(planFile, resultsDir, '--store', store)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/shard-2\/shard-result\.json: unreadable shard result/)
     expect(result.stderr).toMatch(/corrupt timings store/)
@@ -129,25 +123,11 @@ describe('shardwise combine', () => {
       'shard-2-attempt-2': rerun,
       'shard-3': ok(3),
     })
-    const good = await runCli([
-      'combine',
-      '--plan',
-      passing.planFile,
-      '--results-dir',
-      passing.resultsDir,
-      '--no-store',
-    ])
+    const good = await combine(passing.planFile, passing.resultsDir, '--no-store')
     expect(good.code, good.stdout).toBe(0)
     expect(good.stdout).toMatch(/\| 2 \| ✅ passed \| 1 \| 0 \| 0 \| [^|]+ \| [^|]+ \| 2 \|/)
     const doubled = await layout(plan, { 'shard-1': ok(1), 'shard-2': ok(2), 'shard-3': duplicate })
-    const bad = await runCli([
-      'combine',
-      '--plan',
-      doubled.planFile,
-      '--results-dir',
-      doubled.resultsDir,
-      '--no-store',
-    ])
+    const bad = await combine(doubled.planFile, doubled.resultsDir, '--no-store')
     expect(bad.code).toBe(1)
     expect(bad.stdout).toMatch(/a\.test\.js::works ran in shard 1 and shard 3/)
   })
@@ -159,14 +139,7 @@ describe('shardwise combine', () => {
       'shard-2': evil,
       'shard-3': ok(3),
     })
-    const result = await runCli([
-      'combine',
-      '--plan',
-      planFile,
-      '--results-dir',
-      resultsDir,
-      '--no-store',
-    ])
+    const result = await combine(planFile, resultsDir, '--no-store')
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
       'shard-2/shard-result.json: not a valid Shardwise shard result: `artifacts.junit[0]` must be a file of the artifact, `junit/NNN-name`; got `"../../../etc/passwd"`; ignored',
@@ -178,16 +151,7 @@ describe('shardwise combine', () => {
     const { planFile, resultsDir } = await layout(plan, { 'shard-1': ok(1) })
     const quarantine = join(dir, 'quarantine-bad.json')
     await writeFile(quarantine, JSON.stringify({ tests: [{ id: 'a.test.js', until: 'soon' }] }))
-    const result = await runCli([
-      'combine',
-      '--plan',
-      planFile,
-      '--results-dir',
-      resultsDir,
-      '--no-store',
-      '--quarantine',
-      quarantine,
-    ])
+    const result = await combine(planFile, resultsDir, '--no-store', '--quarantine', quarantine)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(
       `--quarantine ${quarantine}: not a valid Shardwise quarantine list: \`tests[0].until\` must be a date as YYYY-MM-DD (an expiry date keeps quarantine temporary); got \`"soon"\``,
@@ -215,16 +179,7 @@ describe('shardwise combine', () => {
         ],
       }),
     )
-    const result = await runCli([
-      'combine',
-      '--plan',
-      planFile,
-      '--results-dir',
-      resultsDir,
-      '--no-store',
-      '--quarantine',
-      quarantine,
-    ])
+    const result = await combine(planFile, resultsDir, '--no-store', '--quarantine', quarantine)
     expect(result.code, result.stdout).toBe(0)
     expect(result.stdout).toMatch(/### Flaky tests \(1\)[\s\S]*c\.test\.js::works/)
     expect(result.stdout).toMatch(
@@ -259,35 +214,29 @@ describe('shardwise combine', () => {
       )
     }
     const root = await mkdtemp(join(dir, 'repo-'))
-    const passing = await runCli([
-      'combine',
-      '--plan',
+    const passing = await combine(
       planFile,
-      '--results-dir',
       resultsDir,
       '--no-store',
       '--root',
       root,
       '--coverage-threshold',
       '75',
-    ])
+    )
     expect(passing.code, passing.stderr).toBe(0)
     expect(passing.stdout).toMatch(/\*\*75\.00%\*\* of lines \(3\/4\)/)
     const merged = await readFile(join(root, 'coverage-merged', 'lcov.info'), 'utf8')
     expect(merged).toMatch(/^SF:src\/app\.js$/m)
     expect(merged.match(/^SF:/gm)).toHaveLength(1)
-    const failing = await runCli([
-      'combine',
-      '--plan',
+    const failing = await combine(
       planFile,
-      '--results-dir',
       resultsDir,
       '--no-store',
       '--root',
       root,
       '--coverage-threshold',
       '80',
-    ])
+    )
     expect(failing.code).toBe(1)
   })
 
@@ -502,14 +451,7 @@ describe('shard results that talk themselves into a pass', () => {
         'shard-2': forged,
         'shard-3': ok(3),
       })
-      const result = await runCli([
-        'combine',
-        '--plan',
-        planFile,
-        '--results-dir',
-        resultsDir,
-        '--no-store',
-      ])
+      const result = await combine(planFile, resultsDir, '--no-store')
       expect(result.code, result.stdout).toBe(1)
       expect(result.stdout).toMatch(/❌ Shardwise: tests failed/)
       expect(result.stdout).toMatch(/^\| 1 \| ✅ passed/m)
@@ -525,14 +467,7 @@ describe('shard results that talk themselves into a pass', () => {
       'shard-2-attempt-2': { ...makeResult(plan, digest, 2, {}), attempt: 2 },
       'shard-3': ok(3),
     })
-    const result = await runCli([
-      'combine',
-      '--plan',
-      planFile,
-      '--results-dir',
-      resultsDir,
-      '--no-store',
-    ])
+    const result = await combine(planFile, resultsDir, '--no-store')
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/1 planned item has no result: c\.test\.js/)
   })
