@@ -2217,16 +2217,20 @@ async function readPluginReport(path) {
     const ids = (value) => new Set(Array.isArray(value)
         ? value.filter((v) => typeof v === 'string')
         : []);
-    const collectSeconds = new Map();
-    if (typeof record.collectSeconds === 'object' && record.collectSeconds !== null) {
-        for (const [file, seconds] of Object.entries(record.collectSeconds)) {
-            const value = (0,duration/* acceptSeconds */.Sb)(seconds);
-            if (value !== undefined)
-                collectSeconds.set((0,core_ids/* normalizeFileId */.Xo)(file), value);
+    const secondsByFile = (value) => {
+        const byFile = new Map();
+        if (typeof value !== 'object' || value === null)
+            return byFile;
+        for (const [file, seconds] of Object.entries(value)) {
+            const accepted = (0,duration/* acceptSeconds */.Sb)(seconds);
+            if (accepted !== undefined)
+                byFile.set((0,core_ids/* normalizeFileId */.Xo)(file), accepted);
         }
-    }
+        return byFile;
+    };
     return {
-        collectSeconds,
+        collectSeconds: secondsByFile(record.collectSeconds),
+        runSeconds: secondsByFile(record.runSeconds),
         xpassed: ids(record.xpassed),
         xfailed: ids(record.xfailed),
     };
@@ -2364,14 +2368,20 @@ function pytestOutcomes(read, input, plugin) {
                 : renamed.status;
         tests.push(status === renamed.status ? renamed : { ...renamed, status });
     }
-    // pytest's JUnit time of a test is its setup, call and teardown together (a module-scoped
-    // fixture's set-up lands on the module's first test), so a file's cost is its cases plus
-    // what importing and collecting it took (from the plugin, where it ran).
+    // A file's cost is what the run loop spent on its tests (from the plugin, where it ran:
+    // pytest's own work per test included) or else the sum of its JUnit times (setup, call and
+    // teardown; a module-scoped fixture's set-up lands on the module's first test), plus what
+    // importing and collecting it took.
     const perFile = new Map();
     for (const test of tests) {
-        if (test.seconds === undefined)
+        if (test.seconds === undefined || plugin?.runSeconds.has(test.file) === true)
             continue;
         perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds);
+    }
+    const reported = new Set(tests.map((test) => test.file));
+    for (const [file, seconds] of plugin?.runSeconds ?? []) {
+        if (reported.has(file))
+            perFile.set(file, seconds);
     }
     for (const [file, seconds] of plugin?.collectSeconds ?? []) {
         if (perFile.has(file))

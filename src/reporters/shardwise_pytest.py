@@ -2,8 +2,13 @@
 
 Writes to the JSON file named by SHARDWISE_PYTEST_REPORT what pytest's JUnit report leaves
 out: how long each test module took to import and collect (a file's cost before its first
-test), and which tests passed although marked xfail (pytest reports them as "xpassed", its
-JUnit writer as plain passes). Only the standard library; pytest 7 to 9.
+test), how long the run loop spent on each file's tests in all (``runSeconds``: setup, call
+and teardown, and also pytest's own work per test — hooks, reports, output — which the JUnit
+times leave out and which, at about a millisecond a test, adds up on suites of many small
+tests), and which tests passed although marked xfail (pytest reports them as "xpassed", its
+JUnit writer as plain passes). What pytest does after the last test (its JUnit and terminal
+reports, other plugins' session hooks) grows with the tests too: it is shared out over the
+files by their number of tests. Only the standard library; pytest 7 to 9.
 
 What a module's collection spends importing *other* modules (helpers, libraries) is kept apart
 as ``importSeconds``: Python imports a module once per process, so that time is paid by
@@ -19,8 +24,11 @@ import time
 _collect_started = {}
 _collect_seconds = {}
 _import_seconds = {}
+_run_seconds = {}
+_test_counts = {}
 _xpassed = []
 _xfailed = []
+_loop = {"last": None, "timed": True}
 
 
 class _ImportClock:
@@ -65,10 +73,20 @@ def _is_module(nodeid):
 
 def pytest_configure(config):
     _imports.install()
+    # Under pytest-xdist the items run in parallel workers: the controller's clock between
+    # reports is not any file's cost, so the run loop is not timed there.
+    distributed = hasattr(config, "workerinput") or bool(
+        getattr(config.option, "numprocesses", None)
+    )
+    _loop["timed"] = not distributed
 
 
 def pytest_unconfigure(config):
+    # The last hook of the run: every other plugin's session work (JUnit writing, the terminal
+    # summary) is done, so the time since the last test is the whole tail.
     _imports.uninstall()
+    _share_out_tail(time.perf_counter())
+    _write_report()
 
 
 def pytest_collectstart(collector):
@@ -90,6 +108,34 @@ def pytest_collectreport(report):
     _import_seconds[report.nodeid] = imported
 
 
+def pytest_runtest_logstart(nodeid, location):
+    if _loop["last"] is None:
+        _loop["last"] = time.perf_counter()
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    # From the end of one test's protocol to the end of the next: everything the run loop
+    # did for that test, charged to its file.
+    now = time.perf_counter()
+    last = _loop["last"]
+    _loop["last"] = now
+    if last is None or not _loop["timed"]:
+        return
+    path = nodeid.split("::", 1)[0]
+    _run_seconds[path] = _run_seconds.get(path, 0.0) + (now - last)
+    _test_counts[path] = _test_counts.get(path, 0) + 1
+
+
+def _share_out_tail(now):
+    last = _loop["last"]
+    tests = sum(_test_counts.values())
+    if last is None or tests == 0 or not _loop["timed"]:
+        return
+    tail = max(0.0, now - last)
+    for path, count in _test_counts.items():
+        _run_seconds[path] += tail * count / tests
+
+
 def pytest_runtest_logreport(report):
     if not hasattr(report, "wasxfail"):
         return
@@ -99,7 +145,7 @@ def pytest_runtest_logreport(report):
         _xfailed.append(report.nodeid)
 
 
-def pytest_sessionfinish(session):
+def _write_report():
     destination = os.environ.get("SHARDWISE_PYTEST_REPORT")
     if not destination:
         return
@@ -109,6 +155,7 @@ def pytest_sessionfinish(session):
                 "version": 1,
                 "collectSeconds": _collect_seconds,
                 "importSeconds": _import_seconds,
+                "runSeconds": _run_seconds,
                 "xpassed": _xpassed,
                 "xfailed": _xfailed,
             },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pytest } from '../../src/adapters/runners/pytest.js'
 import { removeDir } from '../support/runner-workspace.js'
 
 const PLUGIN_DIR = resolve(import.meta.dirname, '../../src/reporters')
@@ -11,6 +12,7 @@ const PLUGIN_DIR = resolve(import.meta.dirname, '../../src/reporters')
 interface PluginReport {
   collectSeconds: Record<string, number>
   importSeconds: Record<string, number>
+  runSeconds: Record<string, number>
 }
 
 // The plugin with the real pytest: what a module's collection spends importing other modules
@@ -63,5 +65,59 @@ describe('the pytest plugin (shardwise_pytest)', () => {
     expect(plugin.importSeconds['tests/test_b.py']).toBeLessThan(1)
     // A module's own body (module-level work) is its cost, not an import of another module.
     expect(plugin.collectSeconds['tests/test_body.py']).toBeGreaterThanOrEqual(0.3)
+  })
+
+  it('charges each file what the run loop spent on its tests and its share of the session’s tail, pytest’s own work per test included, which JUnit times leave out', async () => {
+    const dir = join(root, 'overhead')
+    await mkdir(join(dir, 'tests'), { recursive: true })
+    // Work pytest does around every test (here a reporting hook, as plugins and output do):
+    // 20 ms a test, outside any test's setup, call or teardown; and 0.42 s after the last
+    // test (as JUnit and terminal reports take), shared out by the files' numbers of tests.
+    await writeFile(
+      join(dir, 'conftest.py'),
+      [
+        'import time',
+        '',
+        'def pytest_runtest_logreport(report):',
+        '    if report.when == "teardown":',
+        '        time.sleep(0.02)',
+        '',
+        'def pytest_sessionfinish(session):',
+        '    time.sleep(0.42)',
+        '',
+      ].join('\n'),
+    )
+    const tests = Array.from({ length: 20 }, (_, i) => `def test_${i}():\n    pass\n`).join('\n\n')
+    await writeFile(join(dir, 'tests', 'test_many.py'), tests)
+    await writeFile(join(dir, 'tests', 'test_one.py'), 'def test_only():\n    pass\n')
+    const input = {
+      command: ['python3', '-m', 'pytest', '-q'],
+      items: ['tests/test_many.py', 'tests/test_one.py'],
+      reportDir: join(dir, 'reports'),
+      cwd: dir,
+    }
+    await mkdir(input.reportDir)
+    const [invocation] = pytest.invocations(input)
+    if (!invocation) throw new Error('no invocation')
+    const [program = '', ...args] = invocation.argv
+    await promisify(execFile)(program, args, {
+      cwd: dir,
+      env: { ...process.env, ...invocation.env },
+    })
+    const plugin = JSON.parse(
+      await readFile(invocation.env?.SHARDWISE_PYTEST_REPORT ?? '', 'utf8'),
+    ) as PluginReport
+    // 20 × 20 ms in the loop, and 20/21 of the tail; the other file 20 ms and 1/21 of it.
+    expect(plugin.runSeconds['tests/test_many.py']).toBeGreaterThanOrEqual(0.4 + 0.4)
+    expect(plugin.runSeconds['tests/test_one.py']).toBeGreaterThanOrEqual(0.02 + 0.02)
+    expect(plugin.runSeconds['tests/test_one.py']).toBeLessThan(0.4)
+    const outcomes = await pytest.readOutcomes(invocation, input, { exitCode: 0 })
+    const junitSum = outcomes.tests
+      .filter((t) => t.file === 'tests/test_many.py')
+      .reduce((total, t) => total + (t.seconds ?? 0), 0)
+    expect(junitSum).toBeLessThan(0.2)
+    const many = outcomes.files?.find((f) => f.file === 'tests/test_many.py')?.seconds ?? 0
+    expect(many).toBeGreaterThanOrEqual(0.8)
+    expect(many).toBeGreaterThanOrEqual(plugin.runSeconds['tests/test_many.py'] ?? Infinity)
   })
 })

@@ -17,6 +17,11 @@ const PLUGIN_REPORT = 'SHARDWISE_PYTEST_REPORT'
 interface PluginReport {
   /** Seconds each test module took to import and collect, by its node id (the file). */
   readonly collectSeconds: ReadonlyMap<string, number>
+  /**
+   * Seconds the run loop spent on each file's tests: their setup, call and teardown and
+   * pytest's own work around each (hooks, reports, output), which JUnit's times leave out.
+   */
+  readonly runSeconds: ReadonlyMap<string, number>
   readonly xpassed: ReadonlySet<string>
   readonly xfailed: ReadonlySet<string>
 }
@@ -38,17 +43,18 @@ async function readPluginReport(path: string | undefined): Promise<PluginReport 
         ? (value as unknown[]).filter((v): v is string => typeof v === 'string')
         : [],
     )
-  const collectSeconds = new Map<string, number>()
-  if (typeof record.collectSeconds === 'object' && record.collectSeconds !== null) {
-    for (const [file, seconds] of Object.entries(
-      record.collectSeconds as Record<string, unknown>,
-    )) {
-      const value = acceptSeconds(seconds)
-      if (value !== undefined) collectSeconds.set(normalizeFileId(file), value)
+  const secondsByFile = (value: unknown) => {
+    const byFile = new Map<string, number>()
+    if (typeof value !== 'object' || value === null) return byFile
+    for (const [file, seconds] of Object.entries(value as Record<string, unknown>)) {
+      const accepted = acceptSeconds(seconds)
+      if (accepted !== undefined) byFile.set(normalizeFileId(file), accepted)
     }
+    return byFile
   }
   return {
-    collectSeconds,
+    collectSeconds: secondsByFile(record.collectSeconds),
+    runSeconds: secondsByFile(record.runSeconds),
     xpassed: ids(record.xpassed),
     xfailed: ids(record.xfailed),
   }
@@ -198,13 +204,18 @@ function pytestOutcomes(
           : renamed.status
     tests.push(status === renamed.status ? renamed : { ...renamed, status })
   }
-  // pytest's JUnit time of a test is its setup, call and teardown together (a module-scoped
-  // fixture's set-up lands on the module's first test), so a file's cost is its cases plus
-  // what importing and collecting it took (from the plugin, where it ran).
+  // A file's cost is what the run loop spent on its tests (from the plugin, where it ran:
+  // pytest's own work per test included) or else the sum of its JUnit times (setup, call and
+  // teardown; a module-scoped fixture's set-up lands on the module's first test), plus what
+  // importing and collecting it took.
   const perFile = new Map<string, number>()
   for (const test of tests) {
-    if (test.seconds === undefined) continue
+    if (test.seconds === undefined || plugin?.runSeconds.has(test.file) === true) continue
     perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds)
+  }
+  const reported = new Set(tests.map((test) => test.file))
+  for (const [file, seconds] of plugin?.runSeconds ?? []) {
+    if (reported.has(file)) perFile.set(file, seconds)
   }
   for (const [file, seconds] of plugin?.collectSeconds ?? []) {
     if (perFile.has(file)) perFile.set(file, (perFile.get(file) ?? 0) + seconds)
