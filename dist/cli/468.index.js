@@ -3186,8 +3186,8 @@ function timingSentences(input) {
     const allComplete = input.combined.shards.every((s) => s.state === 'passed' || s.state === 'failed' || s.state === 'empty');
     if (time.shards > 1 && allComplete) {
         out.push(time.serialBasis === 'measured'
-            ? `One job took ${formatSeconds(time.serialSeconds)}: ${(time.serialSeconds / time.makespanSeconds).toFixed(2)}× the longest shard.`
-            : `One job would take about ${formatSeconds(time.serialSeconds)} (estimated: this run's file costs plus one ${formatSeconds(time.overheadSeconds)} start-up), so ${time.shards} shards ran ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster.`);
+            ? `One job (every file in one shard) took ${formatSeconds(time.serialSeconds)}: ${(time.serialSeconds / time.makespanSeconds).toFixed(2)}× the longest shard.`
+            : `One job (every file in one shard) would take about ${formatSeconds(time.serialSeconds)} (estimated: this run's file costs plus one ${formatSeconds(time.overheadSeconds)} start-up), so ${time.shards} shards ran ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster.`);
     }
     if (time.shards > 1) {
         const above = time.makespanSeconds / Math.max(time.meanShardSeconds, 0.001) - 1;

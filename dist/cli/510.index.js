@@ -206,7 +206,7 @@ function summarize(plan, results, wallSeconds, parallel, time) {
             lines.push(`wall time here ${seconds(wallSeconds)}, running ${results.length} shards ${parallel} at a time (--parallel ${parallel})`);
         }
         if (time.shards > 1) {
-            lines.push(`one job would take ${time.serialBasis === 'measured' ? '' : 'about '}${seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`);
+            lines.push(`one job (every file in one shard) would take ${time.serialBasis === 'measured' ? '' : 'about '}${seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`);
         }
     }
     lines.push(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.flaky} flaky, ${totals.skipped} skipped${totals.xfailed > 0 ? `, ${totals.xfailed} xfailed` : ''}${totals.xpassed > 0 ? `, ${totals.xpassed} xpassed` : ''}`);

@@ -122,7 +122,7 @@ function summarize(
     }
     if (time.shards > 1) {
       lines.push(
-        `one job would take ${time.serialBasis === 'measured' ? '' : 'about '}${seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`,
+        `one job (every file in one shard) would take ${time.serialBasis === 'measured' ? '' : 'about '}${seconds(time.serialSeconds)} (${time.serialBasis === 'measured' ? 'measured' : `estimated: the files' measured costs plus one ${seconds(time.overheadSeconds)} start-up`}): ${(time.serialSeconds / Math.max(time.makespanSeconds, 0.001)).toFixed(2)}× faster with ${time.shards} shards`,
       )
     }
   }

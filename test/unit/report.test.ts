@@ -247,7 +247,9 @@ describe('timing sentences', () => {
       { startup: 2, files: [3] },
       { startup: 2, files: [3] },
     ])
-    expect(said[1]).toContain('One job would take about 11.0 s (estimated')
+    expect(said[1]).toContain(
+      'One job (every file in one shard) would take about 11.0 s (estimated',
+    )
     expect(said[1]).toContain('3 shards ran 2.20× faster')
     // Perfectly balanced: every shard took the bound, so the claim is made.
     expect(said.at(-1)).toContain('could finish below 5.0 s')
