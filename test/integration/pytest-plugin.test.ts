@@ -67,12 +67,12 @@ describe('the pytest plugin (shardwise_pytest)', () => {
     expect(plugin.collectSeconds['tests/test_body.py']).toBeGreaterThanOrEqual(0.3)
   })
 
-  it('charges each file what the run loop spent on its tests and its share of the session’s tail, pytest’s own work per test included, which JUnit times leave out', async () => {
+  it('charges each file what the run loop spent on its tests, pytest’s own work per test included, which JUnit times leave out, and the session’s tail to none', async () => {
     const dir = join(root, 'overhead')
     await mkdir(join(dir, 'tests'), { recursive: true })
     // Work pytest does around every test (here a reporting hook, as plugins and output do):
     // 20 ms a test, outside any test's setup, call or teardown; and 0.42 s after the last
-    // test (as JUnit and terminal reports take), shared out by the files' numbers of tests.
+    // test (as a plugin's summary takes), which is the session's and no file's.
     await writeFile(
       join(dir, 'conftest.py'),
       [
@@ -107,17 +107,17 @@ describe('the pytest plugin (shardwise_pytest)', () => {
     const plugin = JSON.parse(
       await readFile(invocation.env?.SHARDWISE_PYTEST_REPORT ?? '', 'utf8'),
     ) as PluginReport
-    // 20 × 20 ms in the loop, and 20/21 of the tail; the other file 20 ms and 1/21 of it.
-    expect(plugin.runSeconds['tests/test_many.py']).toBeGreaterThanOrEqual(0.4 + 0.4)
-    expect(plugin.runSeconds['tests/test_one.py']).toBeGreaterThanOrEqual(0.02 + 0.02)
-    expect(plugin.runSeconds['tests/test_one.py']).toBeLessThan(0.4)
+    expect(plugin.runSeconds['tests/test_many.py']).toBeGreaterThanOrEqual(0.4)
+    expect(plugin.runSeconds['tests/test_many.py']).toBeLessThan(0.4 + 0.42)
+    expect(plugin.runSeconds['tests/test_one.py']).toBeGreaterThanOrEqual(0.02)
+    expect(plugin.runSeconds['tests/test_one.py']).toBeLessThan(0.42)
     const outcomes = await pytest.readOutcomes(invocation, input, { exitCode: 0 })
     const junitSum = outcomes.tests
       .filter((t) => t.file === 'tests/test_many.py')
       .reduce((total, t) => total + (t.seconds ?? 0), 0)
     expect(junitSum).toBeLessThan(0.2)
     const many = outcomes.files?.find((f) => f.file === 'tests/test_many.py')?.seconds ?? 0
-    expect(many).toBeGreaterThanOrEqual(0.8)
+    expect(many).toBeGreaterThanOrEqual(0.4)
     expect(many).toBeGreaterThanOrEqual(plugin.runSeconds['tests/test_many.py'] ?? Infinity)
   })
 })
