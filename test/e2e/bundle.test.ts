@@ -65,3 +65,27 @@ for (const [label, node] of [
     })
   })
 }
+
+describe('the README’s local demo', () => {
+  let checkout: string
+  beforeAll(async () => {
+    // What a fresh clone has: npm puts only node_modules/.bin on PATH, never the package's own
+    // bin, so the script must not count on a `shardwise` command.
+    checkout = await mkdtemp(join(tmpdir(), 'shardwise-checkout-'))
+    for (const entry of ['package.json', 'bin', 'dist', 'examples'])
+      await cp(join(REPO_ROOT, entry), join(checkout, entry), { recursive: true })
+  })
+  afterAll(async () => {
+    await rm(checkout, { recursive: true, force: true })
+  })
+
+  it('`npm run demo` runs the demo suite over three shards and passes', async () => {
+    const { stderr } = await exec('npm', ['run', 'demo'], {
+      cwd: checkout,
+      env: { ...process.env, CI: 'true', SHARDWISE_DEMO_SPEED: '0.1' },
+    })
+    // The summary goes to stderr; stdout carries the runner's own output.
+    expect(stderr).toMatch(/^tests: 25 passed, 0 failed/m)
+    expect(stderr).toMatch(/^shard {2}status/m)
+  })
+})
