@@ -2374,14 +2374,14 @@ function pytestOutcomes(read, input, plugin) {
     // importing and collecting it took.
     const perFile = new Map();
     for (const test of tests) {
-        if (test.seconds === undefined || plugin?.runSeconds.has(test.file) === true)
+        if (test.seconds === undefined)
             continue;
         perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds);
     }
     const reported = new Set(tests.map((test) => test.file));
     for (const [file, seconds] of plugin?.runSeconds ?? []) {
         if (reported.has(file))
-            perFile.set(file, seconds);
+            perFile.set(file, seconds); // in place of the JUnit sum
     }
     for (const [file, seconds] of plugin?.collectSeconds ?? []) {
         if (perFile.has(file))

@@ -3294,7 +3294,7 @@ function isDangerousKey(key) {
 function isOutsideRoot(id) {
     const file = fileOfId(id);
     // A canonical relative id (nearly every one) is inside by construction.
-    if (PLAIN_ASCII.test(file) && !NEEDS_NORMALIZING.test(file))
+    if (isCanonical(file, NO_ROOTS))
         return false;
     const path = collapseSegments(toPosix(file));
     return (path.startsWith('/') ||

@@ -157,7 +157,7 @@ export function isDangerousKey(key: string): boolean {
 export function isOutsideRoot(id: string): boolean {
   const file = fileOfId(id)
   // A canonical relative id (nearly every one) is inside by construction.
-  if (PLAIN_ASCII.test(file) && !NEEDS_NORMALIZING.test(file)) return false
+  if (isCanonical(file, NO_ROOTS)) return false
   const path = collapseSegments(toPosix(file))
   return (
     path.startsWith('/') ||

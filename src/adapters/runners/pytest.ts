@@ -210,12 +210,12 @@ function pytestOutcomes(
   // importing and collecting it took.
   const perFile = new Map<string, number>()
   for (const test of tests) {
-    if (test.seconds === undefined || plugin?.runSeconds.has(test.file) === true) continue
+    if (test.seconds === undefined) continue
     perFile.set(test.file, (perFile.get(test.file) ?? 0) + test.seconds)
   }
   const reported = new Set(tests.map((test) => test.file))
   for (const [file, seconds] of plugin?.runSeconds ?? []) {
-    if (reported.has(file)) perFile.set(file, seconds)
+    if (reported.has(file)) perFile.set(file, seconds) // in place of the JUnit sum
   }
   for (const [file, seconds] of plugin?.collectSeconds ?? []) {
     if (perFile.has(file)) perFile.set(file, (perFile.get(file) ?? 0) + seconds)
